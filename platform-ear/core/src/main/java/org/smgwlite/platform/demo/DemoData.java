@@ -1,0 +1,66 @@
+package org.smgwlite.platform.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.platform.household.HouseholdDraft;
+import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.platform.tenant.TenantKind;
+import org.smgwlite.platform.tenant.TenantService;
+
+/**
+ * Loads the demo tenants and households once (a second start finds them and adds nothing).
+ * Tenant ids and viewer usernames match {@code keycloak/smgw-realm.json}.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    public static final TenantId STADTWERKE = TenantId.of("stadtwerke-demo");
+    public static final TenantId BUERGERENERGIE = TenantId.of("buergerenergie-nord");
+
+    @Inject
+    @ConfigProperty(name = "smgw.demo-data", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    HouseholdService households;
+
+    @PostConstruct
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        if (tenants.find(STADTWERKE).isEmpty()) {
+            tenants.create(STADTWERKE, "Stadtwerke Demo", TenantKind.METERING_POINT_OPERATOR);
+            for (HouseholdDraft h : List.of(
+                    new HouseholdDraft("Familie Müller", "Lindenstraße 12", "34117", "Kassel",
+                            "DE0001234534117000000000000000001", "1EMH0012345678", "household"),
+                    new HouseholdDraft("Wohnung Schmidt", "Am Markt 3", "34117", "Kassel",
+                            "DE0001234534117000000000000000002", "1ISK0087654321", "household2"),
+                    new HouseholdDraft("Bäckerei Weber", "Bahnhofstraße 40", "34119", "Kassel",
+                            "DE0001234534119000000000000000003", "1DZG0011223344", null))) {
+                households.create(STADTWERKE, h);
+            }
+            LOG.info("demo tenant " + STADTWERKE + " loaded");
+        }
+        if (tenants.find(BUERGERENERGIE).isEmpty()) {
+            tenants.create(BUERGERENERGIE, "Bürgerenergie Nord eG", TenantKind.ENERGY_COMMUNITY);
+            households.create(BUERGERENERGIE, new HouseholdDraft("Hof Jansen", "Deichweg 5", "25899", "Niebüll",
+                    "DE0009876525899000000000000000001", "1EBZ0055667788", null));
+            LOG.info("demo tenant " + BUERGERENERGIE + " loaded");
+        }
+    }
+}

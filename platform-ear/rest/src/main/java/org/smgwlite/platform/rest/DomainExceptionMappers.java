@@ -1,0 +1,67 @@
+package org.smgwlite.platform.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.NotFoundException;
+
+/** Domain exceptions to statuses; anything else is logged once and answered with a generic 500. */
+public final class DomainExceptionMappers {
+
+    private DomainExceptionMappers() {
+    }
+
+    static Response json(int status, String message, Map<String, String> fields) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, message, fields)).build();
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return json(400, e.getMessage(), e.fieldErrors());
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return json(404, e.getMessage(), Map.of());
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return json(409, e.getMessage(), Map.of());
+        }
+    }
+
+    /** Catch-all: the client gets an incident id, the log gets the stack trace. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof WebApplicationException wae) {
+                Response r = wae.getResponse();
+                return json(r.getStatus(), String.valueOf(e.getMessage()), Map.of());
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
+            return json(500, "internal error, incident " + incident, Map.of());
+        }
+    }
+}
