@@ -20,7 +20,17 @@ public record MeterReading(ObisCode obis, byte[] objName, MeterValue value, Long
     /** {@code OBIS;value;unit}, the line format of the CLI and of the expected-output files. */
     public String toCsvLine() {
         String unit = value instanceof MeterValue.Number ? ((MeterValue.Number) value).unitSymbol() : "";
-        String name = obis != null ? obis.toString() : java.util.HexFormat.of().formatHex(objName);
+        String name = obis != null ? obis.toString() : nameOf(objName);
         return name + ';' + value.toPlainString() + ';' + unit;
+    }
+
+    /** A non-OBIS name: as text when it is printable ASCII (D0 ids like F.F), else as hex. */
+    private static String nameOf(byte[] name) {
+        for (byte b : name) {
+            if (b < 0x20 || b > 0x7e) {
+                return java.util.HexFormat.of().formatHex(name);
+            }
+        }
+        return new String(name, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

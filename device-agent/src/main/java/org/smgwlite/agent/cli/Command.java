@@ -1,0 +1,21 @@
+package org.smgwlite.agent.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** One subcommand of {@code device-agent}. Implementations print, they do not call {@code System.exit}. */
+public interface Command {
+
+    /** The word after {@code device-agent}, e.g. {@code decode}. */
+    String name();
+
+    /** One line for the usage text. */
+    String synopsis();
+
+    /**
+     * Runs with the arguments after the subcommand name.
+     *
+     * @return the process exit status
+     */
+    int run(List<String> args, PrintStream out, PrintStream err);
+}
