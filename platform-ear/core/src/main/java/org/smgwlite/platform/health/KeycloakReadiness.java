@@ -20,7 +20,7 @@ public class KeycloakReadiness implements HealthCheck {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
-    @ConfigProperty(name = "smgw.oidc.provider-uri")
+    @ConfigProperty(name = "smgw.oidc.provider-uri", defaultValue = "http://localhost:8180/realms/smgw")
     String providerUri;
 
     @Override

@@ -1,9 +1,11 @@
 package org.smgwlite.platform.shared;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Map;
  * insert, and the transaction switches to the PostgreSQL role {@code smgw_tenant} with
  * {@code smgw.tenant_id} set, so that row-level security refuses any row of another tenant even
  * to native SQL. Both settings are transaction-local: the pooled connection is clean afterwards.
+ *
+ * <p>Invariant: a transaction is bound to at most one tenant, from its first tenant-bound entity
+ * manager to its end. Asking for another tenant in the same transaction is refused, and work on
+ * tables that are not tenant-owned (e.g. creating a tenant) belongs in its own transaction.
  */
 @ApplicationScoped
 public class TenantEntityManagers {
@@ -21,8 +27,13 @@ public class TenantEntityManagers {
     /** EclipseLink context property named by every {@code @TenantDiscriminatorColumn}. */
     public static final String TENANT_PROPERTY = "smgw.tenant";
 
+    private static final String ALLOW_NATIVE_SQL = "eclipselink.jdbc.allow-native-sql-query";
+
     @PersistenceUnit(unitName = "smgw")
     EntityManagerFactory emf;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * An entity manager joined to the active transaction and bound to {@code tenant}. Callers
@@ -30,12 +41,22 @@ public class TenantEntityManagers {
      * transaction ends, and it is released then.
      */
     public EntityManager forTenant(TenantId tenant) {
+        Object bound = transactions.getResource(TenantEntityManagers.class);
+        if (bound != null && !bound.equals(tenant)) {
+            throw new IllegalStateException("transaction is bound to tenant " + bound + ", refused to bind it to " + tenant);
+        }
+        transactions.putResource(TenantEntityManagers.class, tenant);
         EntityManager em = emf.createEntityManager(Map.of(
                 TENANT_PROPERTY, tenant.value(),
                 "eclipselink.transaction.join-existing", "true"));
         em.joinTransaction();
-        em.createNativeQuery("SET LOCAL ROLE smgw_tenant").executeUpdate();
+        // EclipseLink disables native SQL once an entity is multitenant; these two statements are
+        // the tenant binding itself, so they alone are allowed through.
+        em.createNativeQuery("SET LOCAL ROLE smgw_tenant")
+                .setHint(ALLOW_NATIVE_SQL, true)
+                .executeUpdate();
         em.createNativeQuery("SELECT set_config('smgw.tenant_id', ?1, true)")
+                .setHint(ALLOW_NATIVE_SQL, true)
                 .setParameter(1, tenant.value())
                 .getSingleResult();
         return em;

@@ -30,6 +30,7 @@ public class TenantService {
         }
         Tenant tenant = new Tenant(id, name, kind);
         em.persist(tenant);
+        em.flush(); // tenant-bound entity managers in the same transaction insert rows referencing it
         return tenant;
     }
 

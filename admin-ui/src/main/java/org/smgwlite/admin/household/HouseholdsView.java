@@ -1,0 +1,110 @@
+package org.smgwlite.admin.household;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.smgwlite.admin.layout.MainLayout;
+import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.shared.TenantId;
+
+/** An operator's households: the tenant's grid, and a form to add, edit and delete. */
+@Route(value = "households", layout = MainLayout.class)
+@PageTitle("Households · SMGW.Lite")
+@RolesAllowed(CurrentUser.OPERATOR)
+public class HouseholdsView extends VerticalLayout {
+
+    private final HouseholdService households;
+    private final TenantId tenant;
+    private final Grid<Household> grid = new Grid<>();
+    private final HouseholdForm form;
+    private final Button delete = new Button("Delete");
+
+    @Inject
+    public HouseholdsView(HouseholdService households, CurrentUser user) {
+        this.households = households;
+        this.tenant = user.requireTenant();
+        this.form = new HouseholdForm(this::save, this::closeForm);
+
+        grid.setId("households-grid");
+        grid.addColumn(Household::name).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(h -> h.street() + ", " + h.postalCode() + " " + h.city()).setHeader("Address").setAutoWidth(true);
+        grid.addColumn(Household::messlokationId).setHeader("Messlokation").setAutoWidth(true);
+        grid.addColumn(Household::meterId).setHeader("Meter").setAutoWidth(true);
+        grid.addColumn(h -> h.viewerUsername() == null ? "" : h.viewerUsername()).setHeader("Viewer").setAutoWidth(true);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                closeForm();
+            } else {
+                form.edit(e.getValue());
+                form.setVisible(true);
+                delete.setEnabled(true);
+            }
+        });
+
+        Button add = new Button("Add household", e -> {
+            grid.asSingleSelect().clear();
+            form.create();
+            form.setVisible(true);
+        });
+        add.setId("household-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        delete.setId("household-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setEnabled(false);
+        delete.addClickListener(e -> confirmDelete());
+
+        HorizontalLayout content = new HorizontalLayout(grid, form);
+        content.setSizeFull();
+        content.setFlexGrow(1, grid);
+        add(new H2("Households of " + tenant), new HorizontalLayout(add, delete), content);
+        setSizeFull();
+        closeForm();
+        refresh();
+    }
+
+    private void save(Long id, long version, org.smgwlite.platform.household.HouseholdDraft draft) {
+        Household saved = id == null ? households.create(tenant, draft) : households.update(tenant, id, version, draft);
+        Notification.show("Saved " + saved.name(), 3000, Notification.Position.BOTTOM_START);
+        closeForm();
+        refresh();
+    }
+
+    private void confirmDelete() {
+        Household selected = grid.asSingleSelect().getValue();
+        if (selected == null) {
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog("Delete " + selected.name() + "?",
+                "The household " + selected.messlokationId() + " is removed from " + tenant + ".",
+                "Delete", e -> {
+                    households.delete(tenant, selected.id());
+                    Notification.show("Deleted " + selected.name(), 3000, Notification.Position.BOTTOM_START);
+                    closeForm();
+                    refresh();
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setId("household-delete-confirm");
+        dialog.open();
+    }
+
+    private void closeForm() {
+        form.setVisible(false);
+        delete.setEnabled(false);
+    }
+
+    private void refresh() {
+        grid.setItems(households.list(tenant));
+    }
+}

@@ -1,0 +1,50 @@
+package org.smgwlite.admin.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.smgwlite.platform.shared.DomainException;
+
+/**
+ * Wires every UI: routes are checked against their {@code @RolesAllowed}/{@code @PermitAll}
+ * annotations before they open, and one error handler turns domain failures into a message the
+ * user can act on, while anything unexpected is logged with an incident id.
+ */
+@ApplicationScoped
+public class UiSetup {
+
+    private static final Logger LOG = Logger.getLogger(UiSetup.class.getName());
+
+    void onServiceInit(@Observes ServiceInitEvent event) {
+        NavigationAccessControl accessControl = new NavigationAccessControl();
+        event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(accessControl));
+        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(UiSetup::handle));
+    }
+
+    static void handle(ErrorEvent event) {
+        Throwable cause = event.getThrowable();
+        while (cause.getCause() != null && !(cause instanceof DomainException) && !(cause instanceof AccessDeniedException)) {
+            cause = cause.getCause();
+        }
+        String message;
+        if (cause instanceof DomainException || cause instanceof AccessDeniedException) {
+            message = cause.getMessage();
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "unexpected error in the admin UI, incident " + incident, event.getThrowable());
+            message = "Something went wrong (incident " + incident + "). Please try again or tell your administrator.";
+        }
+        if (UI.getCurrent() != null) {
+            Notification n = Notification.show(message, 8000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}
