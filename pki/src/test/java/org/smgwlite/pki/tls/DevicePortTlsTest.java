@@ -1,0 +1,193 @@
+package org.smgwlite.pki.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+import org.smgwlite.pki.Curve;
+import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.pki.TestPki;
+import org.smgwlite.pki.UnsupportedKeyException;
+import org.smgwlite.pki.ca.CaHierarchy;
+import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.pki.crl.RevokedCertificate;
+import org.smgwlite.pki.csr.Csr;
+import org.smgwlite.pki.internal.Keys;
+import org.smgwlite.pki.profile.CertificateProfile;
+
+/** Real mutual-TLS handshakes on 127.0.0.1 (ephemeral port) between the device port and a gateway. */
+class DevicePortTlsTest {
+
+    private static final CertificateAuthority ROOT = CaHierarchy.createRoot("Test Root", CurvePolicy.NIST, Duration.ofDays(365));
+    private static final CertificateAuthority TENANT =
+            CaHierarchy.createTenantCa(ROOT, TenantId.of("msb-1"), CurvePolicy.NIST, Duration.ofDays(365));
+    private static final KeyPair SERVER_KEYS = Keys.generate(Curve.P256);
+    private static final IssuedCertificate SERVER = ROOT.issueServerCertificate(SERVER_KEYS.getPublic(),
+            List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
+
+    private record Outcome(String clientResult, String serverResult, String protocol, String suite) {
+    }
+
+    @Test
+    void gatewayAndDevicePortCompleteMutualTlsOnP256() throws Exception {
+        KeyPair gatewayKeys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, gatewayKeys, CertificateProfile.GATEWAY_TLS);
+
+        Outcome outcome = handshake(gatewayKeys, gateway, () -> List.of(emptyCrl(TENANT)));
+
+        assertThat(outcome.serverResult()).isEqualTo("peer=CN=EDEF0012345678,OU=msb-1,O=SMGW.Lite");
+        assertThat(outcome.clientResult()).isEqualTo("ok");
+        assertThat(outcome.protocol()).isEqualTo("TLSv1.3");
+        assertThat(DevicePortTls.CIPHER_SUITES).contains(outcome.suite());
+    }
+
+    @Test
+    void clientCertificateFromForeignCaIsRefused() throws Exception {
+        CertificateAuthority foreignRoot = CaHierarchy.createRoot("Foreign Root", CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority foreign = CaHierarchy.createTenantCa(foreignRoot, TenantId.of("msb-1"), CurvePolicy.NIST,
+                Duration.ofDays(365));
+        KeyPair keys = Keys.generate(Curve.P256);
+        IssuedCertificate impostor = gatewayCertificate(foreign, keys, CertificateProfile.GATEWAY_TLS);
+
+        Outcome outcome = handshake(keys, impostor, () -> List.of(emptyCrl(TENANT), emptyCrl(foreign)));
+
+        assertThat(outcome.serverResult()).contains("UNTRUSTED");
+        assertThat(outcome.clientResult()).startsWith("failed");
+    }
+
+    @Test
+    void revokedClientCertificateIsRefused() throws Exception {
+        KeyPair keys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, keys, CertificateProfile.GATEWAY_TLS);
+        X509CRL crl = TENANT.issueCrl(List.of(new RevokedCertificate(gateway.serial(), Instant.now(),
+                RevocationReason.KEY_COMPROMISE)), BigInteger.TWO, Duration.ofDays(1));
+
+        Outcome outcome = handshake(keys, gateway, () -> List.of(crl));
+
+        assertThat(outcome.serverResult()).contains("REVOKED").contains("KEY_COMPROMISE");
+        assertThat(outcome.clientResult()).startsWith("failed");
+    }
+
+    @Test
+    void withoutCrlOfTheIssuingCaNobodyGetsIn() throws Exception {
+        KeyPair keys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, keys, CertificateProfile.GATEWAY_TLS);
+
+        Outcome outcome = handshake(keys, gateway, List::of);
+
+        assertThat(outcome.serverResult()).contains("REVOCATION_UNKNOWN");
+        assertThat(outcome.clientResult()).startsWith("failed");
+    }
+
+    @Test
+    void signatureCertificateCannotBeUsedForTls() throws Exception {
+        KeyPair keys = Keys.generate(Curve.P256);
+        IssuedCertificate signing = gatewayCertificate(TENANT, keys, CertificateProfile.GATEWAY_SIGNATURE);
+
+        Outcome outcome = handshake(keys, signing, () -> List.of(emptyCrl(TENANT)));
+
+        assertThat(outcome.serverResult()).contains("clientAuth");
+        assertThat(outcome.clientResult()).startsWith("failed");
+    }
+
+    @Test
+    void jdkStackRefusesBrainpoolKeysUpFront() {
+        CertificateAuthority brainpool = TestPki.tenantCa(CurvePolicy.BRAINPOOL, "bp");
+        KeyPair keys = Keys.generate(Curve.BRAINPOOL_P256R1);
+        IssuedCertificate gateway = gatewayCertificate(brainpool, keys, CertificateProfile.GATEWAY_TLS);
+        assertThatThrownBy(() -> DevicePortTls.client(keys.getPrivate(), gateway.fullChain(), List.of(brainpool.root())))
+                .isInstanceOf(UnsupportedKeyException.class)
+                .hasMessageContaining("brainpoolP256r1");
+    }
+
+    /** The finding behind the refusal above: SunEC (JDK 17) has no brainpool arithmetic at all. */
+    @Test
+    void jdk17SunEcCannotGenerateBrainpoolKeys() {
+        assertThatThrownBy(() -> KeyPairGenerator.getInstance("EC", "SunEC")
+                .initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1")))
+                .hasMessageContaining("not supported");
+    }
+
+    @Test
+    void onlyTls12And13WithEcdsaGcmSuitesAreEnabled() throws IOException {
+        TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()),
+                List::of);
+        try (SSLServerSocket socket = server.bind(InetAddress.getLoopbackAddress(), 0)) {
+            assertThat(socket.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+            assertThat(socket.getEnabledCipherSuites()).containsExactlyInAnyOrderElementsOf(DevicePortTls.CIPHER_SUITES);
+            assertThat(socket.getNeedClientAuth()).isTrue();
+        }
+    }
+
+    private static IssuedCertificate gatewayCertificate(CertificateAuthority ca, KeyPair keys, CertificateProfile profile) {
+        Csr csr = Csr.fromDer(TestPki.csrDer(keys, "CN=EDEF0012345678"));
+        return ca.issueGatewayCertificate(csr, GatewayId.of("EDEF0012345678"), profile);
+    }
+
+    private static X509CRL emptyCrl(CertificateAuthority ca) {
+        return ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
+    }
+
+    /** One connection: the server handshakes and answers one byte; both sides report what happened. */
+    private static Outcome handshake(KeyPair clientKeys, IssuedCertificate client,
+                                     Supplier<Collection<X509CRL>> crls) throws Exception {
+        TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()), crls);
+        TlsEndpoint gateway = DevicePortTls.client(clientKeys.getPrivate(), client.fullChain(), List.of(ROOT.certificate()));
+        AtomicReference<String> protocol = new AtomicReference<>("");
+        AtomicReference<String> suite = new AtomicReference<>("");
+        try (SSLServerSocket listener = server.bind(InetAddress.getLoopbackAddress(), 0)) {
+            CompletableFuture<String> serverSide = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                    socket.setSoTimeout(5000);
+                    socket.startHandshake();
+                    String peer = socket.getSession().getPeerPrincipal().getName();
+                    socket.getOutputStream().write(42);
+                    socket.getOutputStream().flush();
+                    return "peer=" + peer;
+                } catch (IOException e) {
+                    return "failed: " + rootMessage(e);
+                }
+            });
+            String clientSide;
+            try (SSLSocket socket = gateway.connect("127.0.0.1", listener.getLocalPort(), 5000)) {
+                socket.startHandshake();
+                protocol.set(socket.getSession().getProtocol());
+                suite.set(socket.getSession().getCipherSuite());
+                clientSide = socket.getInputStream().read() == 42 ? "ok" : "failed: no answer";
+            } catch (IOException e) {
+                clientSide = "failed: " + rootMessage(e);
+            }
+            return new Outcome(clientSide, serverSide.get(10, TimeUnit.SECONDS), protocol.get(), suite.get());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+}
