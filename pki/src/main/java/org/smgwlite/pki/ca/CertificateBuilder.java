@@ -29,6 +29,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.PkiFailure;
 import org.smgwlite.pki.internal.Bc;
+import org.smgwlite.pki.internal.Keys;
 import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.pki.profile.ExtendedKeyUsage;
 import org.smgwlite.pki.profile.KeyUsage;
@@ -80,7 +81,7 @@ final class CertificateBuilder {
                     keyIds.createSubjectKeyIdentifier(subjectKeyInfo));
             builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
                     ? keyIds.createAuthorityKeyIdentifier(subjectKeyInfo)
-                    : keyIds.createAuthorityKeyIdentifier(issuerCertificate));
+                    : Keys.authorityKeyId(issuerCertificate));
             if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, generalNames(altNames));
             }

@@ -16,12 +16,12 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.PkiFailure;
 import org.smgwlite.pki.internal.Bc;
+import org.smgwlite.pki.internal.Keys;
 
 /**
  * Signs an X.509 v2 CRL for one CA: thisUpdate/nextUpdate, CRL number, authority key identifier and a
@@ -47,8 +47,7 @@ public final class CrlSigner {
             for (RevokedCertificate entry : revoked) {
                 builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), entry.reason().code());
             }
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCertificate));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, Keys.authorityKeyId(caCertificate));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
             Curve curve = Curve.of(caCertificate.getPublicKey());
             var signer = new JcaContentSignerBuilder(curve.signatureAlgorithm()).setProvider(Bc.PROVIDER).build(caKey);

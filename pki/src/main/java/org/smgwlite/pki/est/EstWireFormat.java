@@ -23,7 +23,8 @@ import org.smgwlite.pki.internal.Pem;
 /**
  * Encodes and decodes EST message bodies (RFC 7030 section 4). Requests ({@code application/pkcs10}) are
  * base64 DER by the RFC, but stock clients send line-wrapped base64, a PEM file or raw DER
- * ({@code curl --data-binary @req.der}); all four are accepted. Responses are base64 with CRLF line breaks.
+ * ({@code curl --data-binary @req.der}); all four are accepted. Responses are base64 wrapped at 64 characters
+ * with LF line breaks: GNU {@code base64 -d} refuses the CR of CRLF, and EST clients accept either.
  */
 public final class EstWireFormat {
 
@@ -97,11 +98,11 @@ public final class EstWireFormat {
 
     /**
      * The body of a {@code /simpleenroll} (the issued certificate, optionally with its chain) or {@code /cacerts}
-     * (the CA chain) response: base64 of {@link #certsOnlyDer}, wrapped at 64 characters with CRLF.
+     * (the CA chain) response: base64 of {@link #certsOnlyDer}, wrapped at 64 characters with LF.
      */
     public static String certsOnly(List<X509Certificate> certificates) {
-        return Base64.getMimeEncoder(64, "\r\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certsOnlyDer(certificates)) + "\r\n";
+        return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certsOnlyDer(certificates)) + "\n";
     }
 
     /**

@@ -4,18 +4,26 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.PkiFailure;
 
-/** Key generation and conversion on the private provider (SunEC in JDK 17 has no brainpool curves). */
+/** Key generation, conversion and key identifiers on the private provider (SunEC in JDK 17 has no brainpool curves). */
 public final class Keys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,6 +48,23 @@ public final class Keys {
 
     public static PrivateKey privateKey(byte[] pkcs8) throws GeneralSecurityException {
         return KeyFactory.getInstance("EC", Bc.PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    }
+
+    /**
+     * The issuer's key identifier for an AuthorityKeyIdentifier: the issuer's own SKI if it has one, else the
+     * RFC 5280 method-1 SHA-1 of its key. Key id only, no issuer name and serial, so that a re-issued CA
+     * certificate on the same key still matches what it signed.
+     */
+    public static AuthorityKeyIdentifier authorityKeyId(X509Certificate issuer)
+            throws NoSuchAlgorithmException {
+        byte[] ski = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (ski != null) {
+            byte[] id = SubjectKeyIdentifier.getInstance(
+                    ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
+            return new AuthorityKeyIdentifier(id);
+        }
+        return new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(
+                SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded()));
     }
 
     /** True if the private key signs what the public key verifies: guards against a CA loaded with the wrong key. */
