@@ -51,9 +51,19 @@ public final class TestPki {
         }
     }
 
+    private static final java.util.Map<CertificateAuthority, CertificateAuthority> ROOTS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** The root CA (with its key) that {@link #tenantCa} created the given tenant CA under. */
+    public static CertificateAuthority rootOf(CertificateAuthority tenantCa) {
+        return ROOTS.get(tenantCa);
+    }
+
     /** Root (P-384 or brainpoolP384r1 by policy) plus a tenant CA under it, both fresh. */
     public static CertificateAuthority tenantCa(CurvePolicy policy, String tenant) {
         CertificateAuthority root = CaHierarchy.createRoot("SMGW.Lite Test Root", policy, Duration.ofDays(3650));
-        return CaHierarchy.createTenantCa(root, TenantId.of(tenant), policy, Duration.ofDays(1825));
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of(tenant), policy, Duration.ofDays(1825));
+        ROOTS.put(ca, root);
+        return ca;
     }
 }
