@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -81,7 +82,7 @@ final class CertificateBuilder {
                     keyIds.createSubjectKeyIdentifier(subjectKeyInfo));
             builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
                     ? keyIds.createAuthorityKeyIdentifier(subjectKeyInfo)
-                    : Keys.authorityKeyId(issuerCertificate));
+                    : new AuthorityKeyIdentifier(Keys.authorityKeyId(issuerCertificate)));
             if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, generalNames(altNames));
             }

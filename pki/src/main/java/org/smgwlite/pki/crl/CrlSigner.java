@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Date;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertIOException;
@@ -47,7 +48,7 @@ public final class CrlSigner {
             for (RevokedCertificate entry : revoked) {
                 builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), entry.reason().code());
             }
-            builder.addExtension(Extension.authorityKeyIdentifier, false, Keys.authorityKeyId(caCertificate));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(Keys.authorityKeyId(caCertificate)));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
             Curve curve = Curve.of(caCertificate.getPublicKey());
             var signer = new JcaContentSignerBuilder(curve.signatureAlgorithm()).setProvider(Bc.PROVIDER).build(caKey);

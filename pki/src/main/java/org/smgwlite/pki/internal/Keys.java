@@ -15,7 +15,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -55,16 +54,13 @@ public final class Keys {
      * RFC 5280 method-1 SHA-1 of its key. Key id only, no issuer name and serial, so that a re-issued CA
      * certificate on the same key still matches what it signed.
      */
-    public static AuthorityKeyIdentifier authorityKeyId(X509Certificate issuer)
-            throws NoSuchAlgorithmException {
+    public static byte[] authorityKeyId(X509Certificate issuer) throws NoSuchAlgorithmException {
         byte[] ski = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
         if (ski != null) {
-            byte[] id = SubjectKeyIdentifier.getInstance(
-                    ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
-            return new AuthorityKeyIdentifier(id);
+            return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
         }
-        return new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(
-                SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded()));
+        return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(
+                SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded())).getKeyIdentifier();
     }
 
     /** True if the private key signs what the public key verifies: guards against a CA loaded with the wrong key. */
