@@ -1,7 +1,12 @@
 package org.smgwlite.pki;
 
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The id of a smart meter gateway, as it appears in the common name of its certificates
@@ -22,6 +27,26 @@ public record GatewayId(String value) {
 
     public static GatewayId of(String value) {
         return new GatewayId(value);
+    }
+
+    /**
+     * The gateway a certificate was issued to: the single CN of its subject. For {@code /simplereenroll},
+     * where the current client certificate authorises the renewal of exactly that gateway.
+     *
+     * @throws IllegalArgumentException if the subject has no single CN that is a gateway id
+     */
+    public static GatewayId fromCertificate(X509Certificate certificate) {
+        String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+        try {
+            var cns = new LdapName(subject).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).toList();
+            if (cns.size() != 1) {
+                throw new IllegalArgumentException("certificate subject '" + subject + "' has no single CN");
+            }
+            return new GatewayId(String.valueOf(cns.get(0).getValue()));
+        } catch (InvalidNameException e) {
+            throw new IllegalArgumentException("certificate subject '" + subject + "' cannot be parsed", e);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.smgwlite.pki.internal.Bc;
+import org.smgwlite.pki.profile.ExtendedKeyUsage;
 
 /**
  * Checks a certificate chain against trusted roots and the issuers' CRLs, failing closed: a chain whose
@@ -72,6 +73,28 @@ public final class ChainValidator {
             checkRevocation(path.get(i), issuerKey, crls, at);
         }
         return path;
+    }
+
+    /**
+     * {@link #validate} for a certificate that authenticates a gateway (the device port's mutual TLS, the
+     * platform's {@code /simplereenroll}): the end entity must also carry the clientAuth EKU.
+     */
+    public List<X509Certificate> validateClientCertificate(List<X509Certificate> chain, Collection<X509CRL> crls, Instant at) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("empty certificate chain");
+        }
+        X509Certificate leaf = chain.get(0);
+        List<String> usages;
+        try {
+            usages = leaf.getExtendedKeyUsage();
+        } catch (java.security.cert.CertificateParsingException e) {
+            usages = null;
+        }
+        if (usages == null || !usages.contains(ExtendedKeyUsage.CLIENT_AUTH.oid())) {
+            throw new CertificateRejectedException(CertificateRejectedException.Reason.UNTRUSTED,
+                    "certificate " + describe(leaf) + " is not a TLS client certificate (no clientAuth EKU)", null);
+        }
+        return validate(chain, crls, at);
     }
 
     private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {

@@ -2,7 +2,6 @@ package org.smgwlite.pki.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.smgwlite.pki.crl.CertificateRejectedException;
 import org.smgwlite.pki.crl.ChainValidator;
-import org.smgwlite.pki.profile.ExtendedKeyUsage;
 
 /**
  * The device port's client-certificate check: the chain must lead to one of our roots, the leaf must be a
@@ -42,9 +40,8 @@ final class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no client certificate");
         }
-        requireClientAuth(chain[0]);
         try {
-            validator.validate(List.of(chain), crls.get(), clock.instant());
+            validator.validateClientCertificate(List.of(chain), crls.get(), clock.instant());
         } catch (CertificateRejectedException e) {
             throw new CertificateException(e.reason() + ": " + e.getMessage(), e);
         }
@@ -78,18 +75,5 @@ final class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return acceptedIssuers.clone();
-    }
-
-    private static void requireClientAuth(X509Certificate leaf) throws CertificateException {
-        List<String> usages;
-        try {
-            usages = leaf.getExtendedKeyUsage();
-        } catch (CertificateParsingException e) {
-            throw new CertificateException("client certificate has an unreadable EKU", e);
-        }
-        if (usages == null || !usages.contains(ExtendedKeyUsage.CLIENT_AUTH.oid())) {
-            throw new CertificateException("certificate '" + leaf.getSubjectX500Principal().getName()
-                    + "' is not a TLS client certificate (no clientAuth EKU)");
-        }
     }
 }

@@ -141,6 +141,23 @@ class ChainValidatorTest {
                 CertificateRejectedException.Reason.EXPIRED);
     }
 
+    @Test
+    void reenrollmentCheckWantsAClientCertificateAndYieldsItsGatewayId() {
+        CertificateAuthority root = root(CurvePolicy.NIST);
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        IssuedCertificate tls = gateway(ca, "GW-7");
+        Csr csr = Csr.fromDer(TestPki.csrDer(Keys.generate(ca.policy().endEntityCurve()), "CN=GW-7"));
+        IssuedCertificate signing = ca.issueGatewayCertificate(csr, GatewayId.of("GW-7"), CertificateProfile.GATEWAY_SIGNATURE);
+        X509CRL crl = ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
+        ChainValidator validator = new ChainValidator(List.of(root.certificate()), ChainValidator.RevocationScope.END_ENTITY);
+
+        List<java.security.cert.X509Certificate> path = validator.validateClientCertificate(tls.fullChain(), List.of(crl), NOW.plusSeconds(1));
+        assertThat(GatewayId.fromCertificate(path.get(0))).isEqualTo(GatewayId.of("GW-7"));
+        assertThatThrownBy(() -> validator.validateClientCertificate(signing.fullChain(), List.of(crl), NOW.plusSeconds(1)))
+                .hasMessageContaining("clientAuth");
+        assertThatThrownBy(() -> GatewayId.fromCertificate(ca.certificate())).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
                                        CertificateRejectedException.Reason reason) {
         assertThatThrownBy(call).isInstanceOfSatisfying(CertificateRejectedException.class,
