@@ -59,6 +59,11 @@ public final class TestPki {
         return ROOTS.get(tenantCa);
     }
 
+    /** Records the root of a tenant CA created elsewhere, for {@link #rootOf}. */
+    public static void remember(CertificateAuthority tenantCa, CertificateAuthority root) {
+        ROOTS.put(tenantCa, root);
+    }
+
     /** Root (P-384 or brainpoolP384r1 by policy) plus a tenant CA under it, both fresh. */
     public static CertificateAuthority tenantCa(CurvePolicy policy, String tenant) {
         CertificateAuthority root = CaHierarchy.createRoot("SMGW.Lite Test Root", policy, Duration.ofDays(3650));

@@ -46,6 +46,14 @@ class ChainValidatorTest {
         return CaHierarchy.createRoot("Root", policy, Duration.ofDays(3650), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** A NIST tenant CA whose root ({@code TestPki.rootOf}) was created at {@link #NOW}. */
+    private static CertificateAuthority nistTenant() {
+        CertificateAuthority root = root(CurvePolicy.NIST);
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        TestPki.remember(ca, root);
+        return ca;
+    }
+
     private static IssuedCertificate gateway(CertificateAuthority ca, String id) {
         Csr csr = Csr.fromDer(TestPki.csrDer(Keys.generate(ca.policy().endEntityCurve()), "CN=" + id));
         return ca.issueGatewayCertificate(csr, GatewayId.of(id), CertificateProfile.GATEWAY_TLS);
@@ -91,8 +99,8 @@ class ChainValidatorTest {
 
     @Test
     void expiredOrMissingOrForgedCrlMeansRevocationUnknown() {
-        CertificateAuthority root = root(CurvePolicy.NIST);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority ca = nistTenant();
+        CertificateAuthority root = TestPki.rootOf(ca);
         CertificateAuthority impostor = CaHierarchy.createTenantCa(root(CurvePolicy.NIST), TenantId.of("t"), CurvePolicy.NIST,
                 Duration.ofDays(365));
         IssuedCertificate good = gateway(ca, "GW-1");
@@ -110,8 +118,8 @@ class ChainValidatorTest {
 
     @Test
     void fullChainScopeChecksTheTenantCaAgainstTheRootCrl() {
-        CertificateAuthority root = root(CurvePolicy.NIST);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority ca = nistTenant();
+        CertificateAuthority root = TestPki.rootOf(ca);
         IssuedCertificate good = gateway(ca, "GW-1");
         X509CRL tenantCrl = ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
         X509CRL rootCrl = root.issueCrl(List.of(new RevokedCertificate(ca.certificate().getSerialNumber(), NOW,
@@ -127,8 +135,8 @@ class ChainValidatorTest {
 
     @Test
     void foreignRootAndExpiryAreRefused() {
-        CertificateAuthority root = root(CurvePolicy.NIST);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority ca = nistTenant();
+        CertificateAuthority root = TestPki.rootOf(ca);
         IssuedCertificate good = gateway(ca, "GW-1");
         X509CRL crl = ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(5000));
         ChainValidator foreign = new ChainValidator(List.of(root(CurvePolicy.NIST).certificate()),
@@ -143,8 +151,8 @@ class ChainValidatorTest {
 
     @Test
     void reenrollmentCheckWantsAClientCertificateAndYieldsItsGatewayId() {
-        CertificateAuthority root = root(CurvePolicy.NIST);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority ca = nistTenant();
+        CertificateAuthority root = TestPki.rootOf(ca);
         IssuedCertificate tls = gateway(ca, "GW-7");
         Csr csr = Csr.fromDer(TestPki.csrDer(Keys.generate(ca.policy().endEntityCurve()), "CN=GW-7"));
         IssuedCertificate signing = ca.issueGatewayCertificate(csr, GatewayId.of("GW-7"), CertificateProfile.GATEWAY_SIGNATURE);
