@@ -1,0 +1,161 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.household.HouseholdDraft;
+import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.TenantEntityManagers;
+import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.platform.tenant.TenantKind;
+import org.smgwlite.platform.tenant.TenantService;
+
+/**
+ * HouseholdService on a real Payara against a real PostgreSQL: tenant isolation through both
+ * walls (EclipseLink discriminator and row-level security), validation, duplicates and
+ * concurrent edits.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HouseholdServiceIT {
+
+    private static final TenantId A = TenantId.of("it-tenant-a");
+    private static final TenantId B = TenantId.of("it-tenant-b");
+
+    @Deployment
+    static WebArchive deployment() {
+        return PlatformArchives.coreWar("household-service-it.war")
+                .addClass(HouseholdServiceIT.class);
+    }
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    TenantEntityManagers entityManagers;
+
+    @Resource(lookup = "java:app/jdbc/smgw")
+    DataSource dataSource;
+
+    @Resource
+    UserTransaction tx;
+
+    private void tenantsExist() {
+        for (TenantId t : List.of(A, B)) {
+            if (tenants.find(t).isEmpty()) {
+                tenants.create(t, "IT " + t, TenantKind.ENERGY_COMMUNITY);
+            }
+        }
+    }
+
+    private static HouseholdDraft draft(String name, String melo) {
+        return new HouseholdDraft(name, "Teststraße 1", "12345", "Teststadt", melo, "1EMH0000000001", null);
+    }
+
+    private static String melo(String suffix) {
+        String base = "DE0000000000000000000000000000000";
+        return base.substring(0, 33 - suffix.length()) + suffix;
+    }
+
+    @Test
+    void household_of_one_tenant_is_invisible_to_another() {
+        tenantsExist();
+        Household created = households.create(A, draft("Isolation A", melo("ISO1")));
+
+        assertThat(households.list(A)).extracting(Household::id).contains(created.id());
+        assertThat(households.list(B)).extracting(Household::id).doesNotContain(created.id());
+        assertThatThrownBy(() -> households.get(B, created.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> households.delete(B, created.id())).isInstanceOf(NotFoundException.class);
+        assertThat(households.get(A, created.id()).tenantId()).isEqualTo(A);
+    }
+
+    @Test
+    void row_level_security_hides_other_tenants_rows_even_from_native_sql() throws Exception {
+        tenantsExist();
+        households.create(A, draft("RLS A", melo("RLS1")));
+        tx.begin();
+        try {
+            var em = entityManagers.forTenant(B);
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("rows of tenant A seen by a transaction bound to B").isZero();
+            }
+            em.close();
+        } finally {
+            tx.rollback();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the same rows outside a tenant-bound transaction").isPositive();
+        }
+    }
+
+    @Test
+    void a_transaction_cannot_be_bound_to_two_tenants() throws Exception {
+        tx.begin();
+        try {
+            entityManagers.forTenant(A).close();
+            assertThatThrownBy(() -> entityManagers.forTenant(B))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("bound to tenant " + A);
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void bad_input_is_refused_field_by_field_and_nothing_is_saved() {
+        tenantsExist();
+        int before = households.list(A).size();
+        HouseholdDraft bad = new HouseholdDraft("", "Weg 1", "1234", "Ort", "DE123", "1EMH0000000001", "not a user!");
+
+        assertThatThrownBy(() -> households.create(A, bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("name", "postalCode", "messlokationId", "viewerUsername")
+                        .containsEntry("messlokationId", "must be 33 characters, has 5"));
+        assertThat(households.list(A)).hasSize(before);
+    }
+
+    @Test
+    void a_messlokation_is_unique_within_a_tenant_but_not_across_tenants() {
+        tenantsExist();
+        households.create(A, draft("Dup 1", melo("DUP1")));
+        assertThatThrownBy(() -> households.create(A, draft("Dup 2", melo("DUP1"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("messlokationId");
+        assertThat(households.create(B, draft("Dup in B", melo("DUP1"))).id()).isNotNull();
+    }
+
+    @Test
+    void an_edit_based_on_a_stale_version_is_refused() {
+        tenantsExist();
+        Household h = households.create(A, draft("Version", melo("VER1")));
+        households.update(A, h.id(), h.version(), draft("Version edited", melo("VER1")));
+
+        assertThatThrownBy(() -> households.update(A, h.id(), h.version(), draft("Lost update", melo("VER1"))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(households.get(A, h.id()).name()).isEqualTo("Version edited");
+    }
+}

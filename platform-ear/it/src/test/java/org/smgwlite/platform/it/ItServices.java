@@ -1,0 +1,47 @@
+package org.smgwlite.platform.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.smgwlite.devstack.KeycloakServer;
+import org.smgwlite.devstack.Postgres;
+import org.smgwlite.devstack.RunLayout;
+
+/**
+ * Starts what the platform needs besides Payara, once per integration-test run and before
+ * Arquillian starts Payara: an embedded PostgreSQL and Keycloak with the smgw realm, both under
+ * {@code target/it-run} (fresh after every clean). The Payara that Arquillian starts gets their
+ * addresses from the environment failsafe sets (see this module's pom.xml).
+ *
+ * <p>Only active where failsafe sets {@code smgw.it.ear}, so that a plain unit-test run of this
+ * module starts nothing.
+ */
+public class ItServices implements LauncherSessionListener {
+
+    private Postgres postgres;
+    private KeycloakServer keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("smgw.it.ear") == null) {
+            return;
+        }
+        RunLayout layout = RunLayout.locate();
+        postgres = Postgres.embedded(layout);
+        try {
+            keycloak = KeycloakServer.start(layout);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
