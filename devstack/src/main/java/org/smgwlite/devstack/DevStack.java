@@ -1,0 +1,184 @@
+package org.smgwlite.devstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The run command: PostgreSQL, Keycloak and Payara started side by side, then the platform EAR deployed,
+ * until Ctrl-C stops them in reverse order. Server logs go to {@code .run/logs/}; the console gets progress,
+ * the URLs and the demo logins.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final String APPLICATION_NAME = "smgw-platform";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final StackConfig config;
+    private final RunLayout layout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Postgres postgres;
+    private volatile KeycloakServer keycloak;
+    private volatile PayaraServer payara;
+
+    DevStack(StackConfig config, RunLayout layout) {
+        this.config = config;
+        this.layout = layout;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        if (Arrays.asList(args).contains("-h") || Arrays.asList(args).contains("--help")) {
+            System.out.println(StackConfig.USAGE);
+            return;
+        }
+        RunLayout layout;
+        StackConfig config;
+        try {
+            layout = RunLayout.locate();
+            config = StackConfig.resolve(List.of(args), System.getenv(), layout.repoDir());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("devstack: " + e.getMessage());
+            System.err.println(StackConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        DevStack stack = new DevStack(config, layout);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("devstack: " + e.getMessage());
+            stack.close();
+            System.exit(1);
+        }
+        stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        new CountDownLatch(1).await();
+    }
+
+    /** Starts everything; on a failure stops what did start and throws the first failure. */
+    void start() {
+        if (!Files.isRegularFile(config.ear())) {
+            throw new StartupException("Platform", config.ear() + " not found: build it with `mvn -DskipTests install`", null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "devstack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<?>> parts = new ArrayList<>();
+            parts.add(CompletableFuture.runAsync(() -> postgres = timed("PostgreSQL", () -> config.externalDbUrl()
+                    .map(url -> Postgres.external(url, config.dbUser(), config.dbPassword()))
+                    .orElseGet(() -> Postgres.embedded(layout))), pool));
+            parts.add(CompletableFuture.runAsync(() -> {
+                if (config.externalOidcProvider().isPresent()) {
+                    URI discovery = URI.create(config.oidcProviderUri() + "/.well-known/openid-configuration");
+                    timed("Keycloak (external)", () -> {
+                        Readiness.await(discovery, Duration.ofSeconds(15), "Keycloak (external)", null, () -> true);
+                        return null;
+                    });
+                } else {
+                    keycloak = timed("Keycloak", () -> KeycloakServer.start(layout));
+                }
+            }, pool));
+            parts.add(CompletableFuture.runAsync(
+                    () -> payara = timed("Payara", () -> PayaraServer.start(layout, config.platformEnvironment())), pool));
+            RuntimeException failure = firstFailure(parts);
+            if (failure != null) {
+                throw failure;
+            }
+            timed("Deployment of " + config.ear().getFileName(), () -> {
+                payara.deploy(config.ear(), APPLICATION_NAME);
+                payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
+                return null;
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every part (a failed part must not leave a sibling half started and unknown) and returns the first failure. */
+    private static RuntimeException firstFailure(List<CompletableFuture<?>> parts) {
+        RuntimeException first = null;
+        for (CompletableFuture<?> part : parts) {
+            try {
+                part.join();
+            } catch (CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static <T> T timed(String what, Supplier<T> step) {
+        long start = System.nanoTime();
+        T result = step.get();
+        System.out.printf(Locale.ROOT, "  %-40s ready in %5.1f s%n", what, (System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    private void printWelcome(Duration took) {
+        String http = "http://localhost:" + PayaraServer.HTTP_PORT;
+        StringBuilder out = new StringBuilder("\nSMGW.Lite is running (started in ")
+                .append(String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0)).append(")\n\n")
+                .append("  Admin UI        ").append(http).append("/\n")
+                .append("  REST API        ").append(http).append("/api\n")
+                .append("  Health          ").append(config.readinessUrl()).append('\n')
+                .append("  Payara admin    http://localhost:").append(PayaraServer.ADMIN_PORT).append('\n')
+                .append("  OIDC provider   ").append(config.oidcProviderUri()).append('\n');
+        if (keycloak != null) {
+            out.append("  Keycloak admin  http://localhost:").append(KeycloakServer.PORT).append("/admin  (")
+                    .append(KeycloakServer.ADMIN_USER).append('/').append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
+        }
+        out.append("  Database        ").append(postgres.jdbcUrl())
+                .append(postgres.isEmbedded() ? "  (embedded, data in " + layout.postgresData() + ")" : "").append('\n');
+        out.append("  Logs            ").append(layout.logs()).append('\n');
+        if (keycloak != null) {
+            out.append("\n  Demo logins (password = user name):\n");
+            for (DemoUser user : DemoUser.ALL) {
+                out.append(String.format(Locale.ROOT, "    %-12s %-16s %s%n", user.username(), user.role(),
+                        user.tenant().map(t -> "tenant " + t).orElse("all tenants")));
+            }
+        }
+        out.append("\nCtrl-C stops everything; data is kept for the next run.\n");
+        System.out.print(out);
+    }
+
+    /** Stops Payara, then Keycloak, then PostgreSQL; each one that was started, once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stop("Payara", payara);
+        stop("Keycloak", keycloak);
+        stop("PostgreSQL", postgres);
+    }
+
+    private static void stop(String what, AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        System.out.println("  stopping " + what);
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("  " + what + " did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

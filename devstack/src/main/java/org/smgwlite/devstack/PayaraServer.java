@@ -1,0 +1,122 @@
+package org.smgwlite.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Server 6, {@code domain1}, started with {@code asadmin start-domain}.
+ *
+ * <p>The domain JVM is forked by asadmin and inherits asadmin's environment, so the platform's settings
+ * are passed as environment variables and MicroProfile Config reads them ({@link PlatformSetting}). A domain
+ * keeps its environment for its whole life: a domain left running by an earlier run is stopped first.
+ * The server log is redirected into the run folder's {@code logs/} when the distribution is first set up.
+ */
+public final class PayaraServer implements AutoCloseable {
+
+    public static final int HTTP_PORT = 8080;
+    public static final int HTTPS_PORT = 8181;
+    public static final int ADMIN_PORT = 4848;
+    public static final String DOMAIN = "domain1";
+    static final String SERVER_LOG = "payara-server.log";
+    static final String ASADMIN_LOG = "payara-asadmin.log";
+    private static final long START_TIMEOUT_SECONDS = 180;
+    private static final long DEPLOY_TIMEOUT_SECONDS = 600;
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final Path home;
+    private final Path asadminLog;
+    private final Path serverLog;
+    private final Map<String, String> env;
+    private volatile String deployed;
+
+    private PayaraServer(Path home, Path asadminLog, Path serverLog, Map<String, String> env) {
+        this.home = home;
+        this.asadminLog = asadminLog;
+        this.serverLog = serverLog;
+        this.env = env;
+    }
+
+    /**
+     * Starts {@code domain1} with {@code env} in its environment; returns when asadmin reports it running
+     * (applications already deployed may still be loading).
+     */
+    public static PayaraServer start(RunLayout layout, Map<String, String> env) {
+        Path home = Distribution.unpack(BuildInfo.load().payaraZip(), layout.servers());
+        Path serverLog = layout.log(SERVER_LOG);
+        PayaraServer server = new PayaraServer(home, layout.log(ASADMIN_LOG), serverLog, Map.copyOf(env));
+        server.redirectServerLog();
+        if (Processes.portInUse(ADMIN_PORT)) {
+            // Ours from an interrupted run, most likely: it would keep its old environment.
+            server.asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", DOMAIN);
+        }
+        for (int port : new int[] {ADMIN_PORT, HTTP_PORT, HTTPS_PORT}) {
+            Processes.requireFree(port, "Payara", "another application server is running");
+        }
+        if (server.asadmin(START_TIMEOUT_SECONDS, "start-domain", DOMAIN) != 0) {
+            throw new StartupException("Payara", "asadmin start-domain failed", serverLog);
+        }
+        return server;
+    }
+
+    /** Deploys (or redeploys) an EAR or WAR under {@code name}; asadmin returns when the deployment is done. */
+    public void deploy(Path archive, String name) {
+        if (asadmin(DEPLOY_TIMEOUT_SECONDS, "deploy", "--force=true", "--name", name, archive.toAbsolutePath().toString()) != 0) {
+            throw new StartupException("Payara", "deployment of " + archive + " failed (asadmin output: " + asadminLog + ")", serverLog);
+        }
+        deployed = name;
+    }
+
+    public void awaitReady(URI url, Duration timeout) {
+        Readiness.await(url, timeout, "Payara", serverLog, () -> Processes.portInUse(ADMIN_PORT));
+    }
+
+    public Path serverLog() {
+        return serverLog;
+    }
+
+    /**
+     * Undeploys what this run deployed, so the next start does not load a stale EAR before redeploying,
+     * and stops the domain.
+     */
+    @Override
+    public void close() {
+        String name = deployed;
+        if (name != null) {
+            asadmin(STOP_TIMEOUT_SECONDS, "undeploy", name);
+        }
+        if (asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", DOMAIN) != 0) {
+            asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", "--kill=true", DOMAIN);
+        }
+    }
+
+    private int asadmin(long timeoutSeconds, String... args) {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve(windows ? "asadmin.bat" : "asadmin").toString());
+        command.addAll(List.of(args));
+        return Processes.run(command, home, env, asadminLog, timeoutSeconds);
+    }
+
+    /** Points the domain's file log handler at the run folder's logs, once. */
+    private void redirectServerLog() {
+        Path properties = home.resolve("glassfish/domains/" + DOMAIN + "/config/logging.properties");
+        String key = "com.sun.enterprise.server.logging.GFFileHandler.file=";
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(properties));
+            String wanted = key + serverLog.toAbsolutePath().toString().replace('\\', '/');
+            if (lines.contains(wanted)) {
+                return;
+            }
+            lines.replaceAll(line -> line.startsWith(key) ? wanted : line);
+            Files.write(properties, lines);
+        } catch (IOException e) {
+            throw new StartupException("Payara", "cannot set the log file in " + properties + ": " + e.getMessage(), null, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.smgwlite.devstack;
+
+/**
+ * The settings the platform reads through MicroProfile Config, and the environment variable that sets each.
+ *
+ * <p>This enum is the one place that names them. The environment name is derived from the config key
+ * by MicroProfile Config's own rule (every character that is not a letter or digit becomes {@code _},
+ * then upper case), so the platform's {@code @ConfigProperty(name = "smgw.db.url")} finds
+ * {@code SMGW_DB_URL} without any mapping of its own.
+ */
+public enum PlatformSetting {
+    DB_URL("smgw.db.url"),
+    DB_USER("smgw.db.user"),
+    DB_PASSWORD("smgw.db.password"),
+    OIDC_PROVIDER_URI("smgw.oidc.provider-uri"),
+    OIDC_CLIENT_ID("smgw.oidc.client-id"),
+    OIDC_CLIENT_SECRET("smgw.oidc.client-secret"),
+    /** {@code true}: the platform seeds demo tenants, gateways and readings on start. */
+    DEMO_DATA("smgw.demo-data");
+
+    private final String configKey;
+
+    PlatformSetting(String configKey) {
+        this.configKey = configKey;
+    }
+
+    public String configKey() {
+        return configKey;
+    }
+
+    public String envName() {
+        return configKey.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+}

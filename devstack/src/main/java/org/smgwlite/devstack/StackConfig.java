@@ -1,0 +1,118 @@
+package org.smgwlite.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to start, resolved from the command line first, then the environment ({@link PlatformSetting} names),
+ * then defaults. An external database or Keycloak given here is used as it is and not started.
+ */
+public record StackConfig(
+        Path ear,
+        Optional<String> externalDbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<URI> externalOidcProvider,
+        String clientId,
+        String clientSecret,
+        boolean demoData,
+        URI readinessUrl) {
+
+    public static final Path DEFAULT_EAR = Path.of("platform-ear", "ear", "target", "smgw-platform.ear");
+    public static final URI DEFAULT_READINESS_URL = URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/api/health/ready");
+
+    public static final String USAGE = """
+            usage: ./run.sh [options] [EAR]
+              EAR                       the platform EAR (default platform-ear/ear/target/smgw-platform.ear)
+              --db-url URL              use this PostgreSQL (JDBC URL) instead of the embedded one; or SMGW_DB_URL
+              --db-user USER            its user; or SMGW_DB_USER (default postgres)
+              --db-password PASSWORD    its password; or SMGW_DB_PASSWORD (default postgres)
+              --oidc-provider-uri URI   use this Keycloak realm instead of starting one; or SMGW_OIDC_PROVIDER_URI
+              --no-demo-data            start without demo data (SMGW_DEMO_DATA=false)
+              --ready-url URL           what to poll after deploying (default http://localhost:8080/api/health/ready)
+              -h, --help                this text
+            system property -Dsmgw.devstack.runDir=DIR moves the run folder (default <repo>/.run)""";
+
+    /**
+     * @param repoDir a relative EAR path is taken relative to this folder
+     * @throws IllegalArgumentException for an unknown option or a missing value, with the reason
+     */
+    public static StackConfig resolve(List<String> args, Map<String, String> env, Path repoDir) {
+        Map<String, String> options = new HashMap<>();
+        Path ear = null;
+        boolean demoData = !"false".equalsIgnoreCase(env.getOrDefault(PlatformSetting.DEMO_DATA.envName(), "true"));
+        Deque<String> rest = new ArrayDeque<>(args);
+        while (!rest.isEmpty()) {
+            String arg = rest.poll();
+            switch (arg) {
+                case "--db-url", "--db-user", "--db-password", "--oidc-provider-uri", "--ready-url" -> {
+                    String value = rest.poll();
+                    if (value == null || value.startsWith("--")) {
+                        throw new IllegalArgumentException(arg + " needs a value");
+                    }
+                    options.put(arg, value);
+                }
+                case "--no-demo-data" -> demoData = false;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    if (ear != null) {
+                        throw new IllegalArgumentException("only one EAR, got " + ear + " and " + arg);
+                    }
+                    ear = Path.of(arg);
+                }
+            }
+        }
+        Path earPath = ear == null ? DEFAULT_EAR : ear;
+        Optional<String> externalDb = pick(options, "--db-url", env, PlatformSetting.DB_URL);
+        return new StackConfig(
+                earPath.isAbsolute() ? earPath : repoDir.resolve(earPath).normalize(),
+                externalDb,
+                // The embedded server has its own fixed account; user and password only apply to an external one.
+                externalDb.flatMap(url -> pick(options, "--db-user", env, PlatformSetting.DB_USER)).orElse(Postgres.EMBEDDED_USER),
+                externalDb.flatMap(url -> pick(options, "--db-password", env, PlatformSetting.DB_PASSWORD)).orElse(Postgres.EMBEDDED_PASSWORD),
+                pick(options, "--oidc-provider-uri", env, PlatformSetting.OIDC_PROVIDER_URI).map(URI::create),
+                Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_ID.envName())).orElse(KeycloakServer.CLIENT_ID),
+                Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_SECRET.envName())).orElse(KeycloakServer.DEV_CLIENT_SECRET),
+                demoData,
+                Optional.ofNullable(options.get("--ready-url")).map(URI::create).orElse(DEFAULT_READINESS_URL));
+    }
+
+    private static Optional<String> pick(Map<String, String> options, String option, Map<String, String> env, PlatformSetting setting) {
+        return Optional.ofNullable(options.get(option))
+                .or(() -> Optional.ofNullable(env.get(setting.envName())))
+                .filter(value -> !value.isBlank());
+    }
+
+    /** The database the platform will use: the external one, else the embedded one (whose URL is fixed). */
+    public String dbUrl() {
+        return externalDbUrl.orElseGet(Postgres::embeddedJdbcUrl);
+    }
+
+    public URI oidcProviderUri() {
+        return externalOidcProvider.orElseGet(() -> KeycloakServer.providerUri(KeycloakServer.PORT));
+    }
+
+    /** The platform's settings, keyed by environment variable name, for the Payara process. */
+    public Map<String, String> platformEnvironment() {
+        Map<PlatformSetting, String> settings = new EnumMap<>(PlatformSetting.class);
+        settings.put(PlatformSetting.DB_URL, dbUrl());
+        settings.put(PlatformSetting.DB_USER, dbUser);
+        settings.put(PlatformSetting.DB_PASSWORD, dbPassword);
+        settings.put(PlatformSetting.OIDC_PROVIDER_URI, oidcProviderUri().toString());
+        settings.put(PlatformSetting.OIDC_CLIENT_ID, clientId);
+        settings.put(PlatformSetting.OIDC_CLIENT_SECRET, clientSecret);
+        settings.put(PlatformSetting.DEMO_DATA, Boolean.toString(demoData));
+        Map<String, String> env = new HashMap<>();
+        settings.forEach((setting, value) -> env.put(setting.envName(), value));
+        return Map.copyOf(env);
+    }
+}
