@@ -64,6 +64,18 @@ class DevicePortTlsTest {
     }
 
     @Test
+    void tls12ClientGetsAnEcdheEcdsaGcmSuite() throws Exception {
+        KeyPair gatewayKeys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, gatewayKeys, CertificateProfile.GATEWAY_TLS);
+
+        Outcome outcome = handshake(gatewayKeys, gateway, () -> List.of(emptyCrl(TENANT)), new String[] {"TLSv1.2"});
+
+        assertThat(outcome.clientResult()).isEqualTo("ok");
+        assertThat(outcome.protocol()).isEqualTo("TLSv1.2");
+        assertThat(outcome.suite()).startsWith("TLS_ECDHE_ECDSA_WITH_AES_").contains("_GCM_").isIn(DevicePortTls.CIPHER_SUITES);
+    }
+
+    @Test
     void clientCertificateFromForeignCaIsRefused() throws Exception {
         CertificateAuthority foreignRoot = CaHierarchy.createRoot("Foreign Root", CurvePolicy.NIST, Duration.ofDays(365));
         CertificateAuthority foreign = CaHierarchy.createTenantCa(foreignRoot, TenantId.of("msb-1"), CurvePolicy.NIST,
@@ -153,8 +165,14 @@ class DevicePortTlsTest {
     /** One connection: the server handshakes and answers one byte; both sides report what happened. */
     private static Outcome handshake(KeyPair clientKeys, IssuedCertificate client,
                                      Supplier<Collection<X509CRL>> crls) throws Exception {
+        return handshake(clientKeys, client, crls, DevicePortTls.PROTOCOLS.toArray(String[]::new));
+    }
+
+    private static Outcome handshake(KeyPair clientKeys, IssuedCertificate client, Supplier<Collection<X509CRL>> crls,
+                                     String[] clientProtocols) throws Exception {
         TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()), crls);
         TlsEndpoint gateway = DevicePortTls.client(clientKeys.getPrivate(), client.fullChain(), List.of(ROOT.certificate()));
+        gateway.parameters().setProtocols(clientProtocols);
         AtomicReference<String> protocol = new AtomicReference<>("");
         AtomicReference<String> suite = new AtomicReference<>("");
         try (SSLServerSocket listener = server.bind(InetAddress.getLoopbackAddress(), 0)) {
