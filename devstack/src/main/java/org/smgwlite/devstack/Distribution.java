@@ -41,6 +41,7 @@ final class Distribution {
                 return home;
             }
             deleteTree(home);
+            Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, ".unpacking-");
             try {
                 extract(zip, staging);
