@@ -48,6 +48,8 @@ public final class D0TelegramDecoder {
     private final ByteArrayOutputStream text = new ByteArrayOutputStream(512);
     private boolean lineStart = true;
     private boolean checked;
+    /** Between '(' and ')': a '/' there is part of a value (dates), elsewhere it starts a new telegram. */
+    private boolean inValue;
     private int bcc;
 
     public D0TelegramDecoder(TelegramListener listener) {
@@ -74,7 +76,7 @@ public final class D0TelegramDecoder {
                         outsideFrom = -1;
                     }
                     begin(here);
-                } else if (outsideFrom < 0) {
+                } else if (outsideFrom < 0 && b != '\r' && b != '\n') {
                     outsideFrom = here;
                 }
                 return;
@@ -114,7 +116,12 @@ public final class D0TelegramDecoder {
         if (checked) {
             bcc ^= b;
         }
-        if (lineStart && b == '/' ) {
+        if (b == '(') {
+            inValue = true;
+        } else if (b == ')') {
+            inValue = false;
+        }
+        if (b == '/' && !inValue) {
             reject(start, "telegram cut off: a new identification line at offset " + here + " before its end line '!'");
             begin(here);
             return;
@@ -153,6 +160,7 @@ public final class D0TelegramDecoder {
         text.reset();
         text.write('/');
         lineStart = false;
+        inValue = false;
         checked = false;
         bcc = 0;
     }
