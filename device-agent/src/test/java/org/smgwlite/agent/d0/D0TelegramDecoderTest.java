@@ -3,15 +3,13 @@ package org.smgwlite.agent.d0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.smgwlite.agent.meter.MeterReading;
 import org.smgwlite.agent.meter.MeterTelegram;
 import org.smgwlite.agent.meter.MeterValue;
-import org.smgwlite.agent.meter.TelegramListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
+import org.smgwlite.agent.testing.Captures;
 
 class D0TelegramDecoderTest {
 
@@ -23,23 +21,8 @@ class D0TelegramDecoderTest {
             + "F.F(00)\r\n"
             + "!\r\n";
 
-    private static final class Collect implements TelegramListener {
-        final List<MeterTelegram> telegrams = new ArrayList<>();
-        final List<FrameRejection> rejections = new ArrayList<>();
-
-        @Override
-        public void telegram(MeterTelegram telegram) {
-            telegrams.add(telegram);
-        }
-
-        @Override
-        public void rejected(FrameRejection rejection) {
-            rejections.add(rejection);
-        }
-    }
-
-    private static Collect decode(byte[] bytes) {
-        Collect c = new Collect();
+    private static Captures.Decoded decode(byte[] bytes) {
+        Captures.Decoded c = new Captures.Decoded();
         D0TelegramDecoder d = new D0TelegramDecoder(c);
         d.accept(bytes);
         d.endOfStream();
@@ -63,7 +46,7 @@ class D0TelegramDecoderTest {
 
     @Test
     void pushModeTelegramReadsExactValuesWithKiloFoldedIntoTheScaler() {
-        Collect c = decode(PUSH.getBytes(StandardCharsets.US_ASCII));
+        Captures.Decoded c = decode(PUSH.getBytes(StandardCharsets.US_ASCII));
         assertThat(c.rejections).isEmpty();
         MeterTelegram t = c.telegrams.get(0);
         assertThat(t.manufacturer()).isEqualTo("EBZ");
@@ -80,7 +63,7 @@ class D0TelegramDecoderTest {
         String data = "1.8.0(0001234.567*kWh)\r\n2.8.0(0000000.000*kWh)\r\n";
         byte[] good = concat(ident.getBytes(StandardCharsets.US_ASCII), modeC(data, false));
         byte[] bad = concat(ident.getBytes(StandardCharsets.US_ASCII), modeC(data, true));
-        Collect c = decode(concat(bad, good));
+        Captures.Decoded c = decode(concat(bad, good));
         assertThat(c.telegrams).singleElement().satisfies(t -> assertThat(t.readings().get(0).toCsvLine())
                 .isEqualTo("1-0:1.8.0*255;1234567;Wh"));
         assertThat(c.rejections).singleElement().satisfies(r -> {
@@ -92,7 +75,7 @@ class D0TelegramDecoderTest {
     @Test
     void cutOffTelegramIsRejectedAndTheNextOneRead() {
         String cut = PUSH.substring(0, 60);
-        Collect c = decode((cut + PUSH).getBytes(StandardCharsets.US_ASCII));
+        Captures.Decoded c = decode((cut + PUSH).getBytes(StandardCharsets.US_ASCII));
         assertThat(c.telegrams).hasSize(1);
         assertThat(c.rejections).singleElement().satisfies(r -> assertThat(r.reason()).contains("cut off"));
     }
@@ -102,7 +85,7 @@ class D0TelegramDecoderTest {
         byte[] noise = new byte[100_000];
         java.util.Arrays.fill(noise, (byte) 'x');
         noise[10] = '/';
-        Collect c = decode(noise);
+        Captures.Decoded c = decode(noise);
         assertThat(c.telegrams).isEmpty();
         assertThat(c.rejections).extracting(FrameRejection::reason).anyMatch(r -> r.startsWith("no end line"));
     }

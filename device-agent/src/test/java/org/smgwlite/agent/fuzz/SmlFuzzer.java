@@ -106,6 +106,7 @@ public final class SmlFuzzer {
     /** Groups reasons: numbers and hex removed, the first few words kept. */
     static String kind(String reason) {
         String s = reason.replaceFirst("^invalid SML at offset \\d+: ", "SML: ")
+                .replaceAll("(?<=(byte|says|is) )[0-9a-f]+\\b", "N")
                 .replaceAll("\\b[0-9a-f]*[0-9][0-9a-f]*\\b", "N");
         String[] words = s.split(" ");
         return String.join(" ", Arrays.copyOf(words, Math.min(words.length, 6)));
