@@ -86,7 +86,8 @@ public final class SmlFramer {
         appendRaw(b);
         if (startMatch == START_LENGTH && rawLength > START_LENGTH) {
             long newStart = here - (START_LENGTH - 1);
-            if (((rawLength - START_LENGTH) & 3) != 0 || !escapePendingForStart()) {
+            // an aligned 1b1b1b1b 01010101 after a pending escape is handled by word() itself
+            if (((rawLength - START_LENGTH) & 3) != 0 || !escapePending) {
                 reject(frameOffset, newStart - frameOffset,
                         "frame cut off: a new start sequence at offset " + newStart + " before its end sequence");
                 beginFrame(newStart);
@@ -114,14 +115,6 @@ public final class SmlFramer {
         }
         outsideFrom = -1;
         startMatch = 0;
-    }
-
-    /**
-     * True when the start sequence that just completed is the aligned escape {@code 1b1b1b1b 01010101},
-     * which {@link #word()} handles itself.
-     */
-    private boolean escapePendingForStart() {
-        return escapePending;
     }
 
     private void hunt(long here) {
