@@ -14,11 +14,8 @@ import org.openmuc.jsml.transport.Transport;
 import org.smgwlite.agent.meter.MeterTelegram;
 import org.smgwlite.agent.meter.SmlTelegramDecoder;
 import org.smgwlite.agent.meter.TelegramListener;
-import org.smgwlite.agent.sml.transport.FrameListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
 import org.smgwlite.agent.sml.transport.SmlFrame;
-import org.smgwlite.agent.sml.transport.SmlFrameWriter;
-import org.smgwlite.agent.sml.transport.SmlFramer;
 import org.smgwlite.agent.testing.Captures;
 
 /**
@@ -117,35 +114,22 @@ public final class DecoderBenchmark {
         return count;
     }
 
-    /** Complete frames of all captures, re-framed, kept only where jSML decodes them alone. */
+    /** Complete frames of all captures, as they were on the wire, kept only where jSML decodes them alone. */
     private static List<byte[]> jsmlReadableFrames() {
         List<byte[]> frames = new ArrayList<>();
         for (String name : Captures.ALL) {
-            SmlFramer framer = new SmlFramer(new FrameListener() {
-                @Override
-                public void frame(SmlFrame frame) {
-                    byte[] capture = Captures.bytes(name);
-                    byte[] wire = Arrays.copyOfRange(capture, (int) frame.offset(),
-                            (int) frame.offset() + frame.wireLength());
-                    if (!Arrays.equals(wire, SmlFrameWriter.frame(frame.messages()))) {
-                        wire = SmlFrameWriter.frame(frame.messages());
-                    }
-                    try {
-                        Transport t = new Transport();
-                        t.setTimeout(1);
-                        t.getSMLFile(new DataInputStream(new ByteArrayInputStream(wire)));
-                        frames.add(wire);
-                    } catch (IOException | RuntimeException jsmlCannot) {
-                        // e.g. the Holley DTZ541 frames: not part of the comparison
-                    }
+            byte[] capture = Captures.bytes(name);
+            for (SmlFrame frame : Captures.frames(capture).frames) {
+                byte[] wire = Arrays.copyOfRange(capture, (int) frame.offset(), (int) frame.offset() + frame.wireLength());
+                try {
+                    Transport t = new Transport();
+                    t.setTimeout(1);
+                    t.getSMLFile(new DataInputStream(new ByteArrayInputStream(wire)));
+                    frames.add(wire);
+                } catch (IOException | RuntimeException jsmlCannot) {
+                    // e.g. the Holley DTZ541 frames: not part of the comparison
                 }
-
-                @Override
-                public void rejected(FrameRejection rejection) {
-                }
-            });
-            framer.accept(Captures.bytes(name));
-            framer.endOfStream();
+            }
         }
         return frames;
     }

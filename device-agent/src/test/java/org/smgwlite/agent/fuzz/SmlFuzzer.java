@@ -8,11 +8,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import org.smgwlite.agent.meter.SmlTelegramDecoder;
-import org.smgwlite.agent.sml.transport.FrameListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
-import org.smgwlite.agent.sml.transport.SmlFrame;
 import org.smgwlite.agent.sml.transport.SmlFrameWriter;
-import org.smgwlite.agent.sml.transport.SmlFramer;
 import org.smgwlite.agent.testing.Captures;
 
 /**
@@ -40,18 +37,7 @@ public final class SmlFuzzer {
         for (String name : Captures.ALL) {
             byte[] bytes = Captures.bytes(name);
             corpus.add(bytes);
-            SmlFramer framer = new SmlFramer(new FrameListener() {
-                @Override
-                public void frame(SmlFrame frame) {
-                    framePayloads.add(frame.messages());
-                }
-
-                @Override
-                public void rejected(FrameRejection rejection) {
-                }
-            });
-            framer.accept(bytes);
-            framer.endOfStream();
+            Captures.frames(bytes).frames.forEach(f -> framePayloads.add(f.messages()));
         }
         goodFrame = SmlFrameWriter.frame(framePayloads.get(0));
         goodLines = Captures.decode(goodFrame).csvLines();

@@ -10,7 +10,10 @@ import java.util.List;
 import org.smgwlite.agent.meter.MeterTelegram;
 import org.smgwlite.agent.meter.SmlTelegramDecoder;
 import org.smgwlite.agent.meter.TelegramListener;
+import org.smgwlite.agent.sml.transport.FrameListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
+import org.smgwlite.agent.sml.transport.SmlFrame;
+import org.smgwlite.agent.sml.transport.SmlFramer;
 
 /** The real meter captures copied into test resources, and a one-call decode for tests. */
 public final class Captures {
@@ -63,6 +66,31 @@ public final class Captures {
         decoder.accept(bytes);
         decoder.endOfStream();
         return result;
+    }
+
+    /** Only the transport layer over a whole byte array. */
+    public static Framed frames(byte[] bytes) {
+        Framed result = new Framed();
+        SmlFramer framer = new SmlFramer(result);
+        framer.accept(bytes);
+        framer.endOfStream();
+        return result;
+    }
+
+    /** What the transport layer produced, in stream order. */
+    public static final class Framed implements FrameListener {
+        public final List<SmlFrame> frames = new ArrayList<>();
+        public final List<FrameRejection> rejections = new ArrayList<>();
+
+        @Override
+        public void frame(SmlFrame frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public void rejected(FrameRejection rejection) {
+            rejections.add(rejection);
+        }
     }
 
     /** What a decode produced, in stream order. */

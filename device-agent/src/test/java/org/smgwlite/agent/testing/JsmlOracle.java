@@ -29,10 +29,7 @@ import org.smgwlite.agent.sml.structure.SmlDecodingException;
 import org.smgwlite.agent.sml.structure.SmlFileDecoder;
 import org.smgwlite.agent.sml.structure.SmlMessageBody;
 import org.smgwlite.agent.sml.structure.SmlValue;
-import org.smgwlite.agent.sml.transport.FrameListener;
-import org.smgwlite.agent.sml.transport.FrameRejection;
 import org.smgwlite.agent.sml.transport.SmlFrame;
-import org.smgwlite.agent.sml.transport.SmlFramer;
 
 /**
  * OpenMUC jSML as a second, independent decoder. Both decoders are reduced to the same canonical
@@ -116,29 +113,19 @@ public final class JsmlOracle {
     public static List<List<String>> ours(byte[] stream) {
         List<List<String>> files = new ArrayList<>();
         SmlFileDecoder decoder = new SmlFileDecoder();
-        SmlFramer framer = new SmlFramer(new FrameListener() {
-            @Override
-            public void frame(SmlFrame frame) {
-                try {
-                    List<String> entries = new ArrayList<>();
-                    decoder.decode(frame.messages(), frame.offset()).messages().forEach(m -> {
-                        if (m.body() instanceof SmlMessageBody.GetListResponse) {
-                            ((SmlMessageBody.GetListResponse) m.body()).valList()
-                                    .forEach(e -> entries.add(canonical(e)));
-                        }
-                    });
-                    files.add(entries);
-                } catch (SmlDecodingException e) {
-                    // rejected: not part of the comparison
+        for (SmlFrame frame : Captures.frames(stream).frames) {
+            try {
+                List<String> entries = new ArrayList<>();
+                for (var m : decoder.decode(frame.messages(), frame.offset()).messages()) {
+                    if (m.body() instanceof SmlMessageBody.GetListResponse) {
+                        ((SmlMessageBody.GetListResponse) m.body()).valList().forEach(e -> entries.add(canonical(e)));
+                    }
                 }
+                files.add(entries);
+            } catch (SmlDecodingException e) {
+                // rejected: not part of the comparison
             }
-
-            @Override
-            public void rejected(FrameRejection rejection) {
-            }
-        });
-        framer.accept(stream);
-        framer.endOfStream();
+        }
         return files;
     }
 

@@ -2,16 +2,12 @@ package org.smgwlite.agent.sml.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smgwlite.agent.sml.transport.FrameListener;
-import org.smgwlite.agent.sml.transport.FrameRejection;
 import org.smgwlite.agent.sml.transport.SmlFrame;
 import org.smgwlite.agent.sml.transport.SmlFrameWriter;
-import org.smgwlite.agent.sml.transport.SmlFramer;
 import org.smgwlite.agent.testing.Captures;
 import org.smgwlite.agent.testing.JsmlOracle;
 
@@ -30,19 +26,7 @@ class SmlEncoderRoundTripTest {
     @MethodSource("captures")
     void decodeEncodeDecodeKeepsEveryReading(String capture) throws Exception {
         byte[] original = Captures.bytes(capture);
-        List<SmlFrame> frames = new ArrayList<>();
-        SmlFramer framer = new SmlFramer(new FrameListener() {
-            @Override
-            public void frame(SmlFrame frame) {
-                frames.add(frame);
-            }
-
-            @Override
-            public void rejected(FrameRejection rejection) {
-            }
-        });
-        framer.accept(original);
-        framer.endOfStream();
+        List<SmlFrame> frames = Captures.frames(original).frames;
 
         java.io.ByteArrayOutputStream reencoded = new java.io.ByteArrayOutputStream();
         for (SmlFrame frame : frames) {

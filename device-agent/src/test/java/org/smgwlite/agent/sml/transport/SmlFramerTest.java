@@ -3,9 +3,7 @@ package org.smgwlite.agent.sml.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.smgwlite.agent.testing.Captures;
@@ -14,23 +12,8 @@ class SmlFramerTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private static final class Collect implements FrameListener {
-        final List<SmlFrame> frames = new ArrayList<>();
-        final List<FrameRejection> rejections = new ArrayList<>();
-
-        @Override
-        public void frame(SmlFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void rejected(FrameRejection rejection) {
-            rejections.add(rejection);
-        }
-    }
-
-    private static Collect frame(byte[]... chunks) {
-        Collect c = new Collect();
+    private static Captures.Framed frame(byte[]... chunks) {
+        Captures.Framed c = new Captures.Framed();
         SmlFramer framer = new SmlFramer(c);
         for (byte[] chunk : chunks) {
             framer.accept(chunk);
@@ -61,7 +44,7 @@ class SmlFramerTest {
         byte[] wire = SmlFrameWriter.frame(data);
         // the aligned escape word is doubled, two padding bytes are added and counted in the end sequence
         assertThat(HEX.formatHex(wire)).contains("aabbccdd1b1b1b1b1b1b1b1b77000000" + "1b1b1b1b1a02");
-        Collect c = frame(wire);
+        Captures.Framed c = frame(wire);
         assertThat(c.rejections).isEmpty();
         assertThat(c.frames).singleElement().satisfies(f -> {
             assertThat(f.messages()).isEqualTo(data);
@@ -73,8 +56,8 @@ class SmlFramerTest {
     @Test
     void byteByByteDeliveryGivesTheSameFrames() {
         byte[] capture = Captures.bytes("EMH_eHZ-GW8E2A500AK2");
-        Collect whole = frame(capture);
-        Collect c = new Collect();
+        Captures.Framed whole = frame(capture);
+        Captures.Framed c = new Captures.Framed();
         SmlFramer framer = new SmlFramer(c);
         for (byte b : capture) {
             framer.accept(b);
@@ -92,7 +75,7 @@ class SmlFramerTest {
         byte[] good = SmlFrameWriter.frame(HEX.parseHex("01020300"));
         byte[] bad = good.clone();
         bad[bad.length - 1] ^= 0x40;
-        Collect c = frame(concat(bad, good));
+        Captures.Framed c = frame(concat(bad, good));
         assertThat(c.frames).singleElement().satisfies(f -> assertThat(f.offset()).isEqualTo(bad.length));
         assertThat(c.rejections).singleElement().satisfies(r -> {
             assertThat(r.offset()).isZero();
@@ -115,7 +98,7 @@ class SmlFramerTest {
         byte[] good = SmlFrameWriter.frame(HEX.parseHex("0102030405060700"));
         byte[] garbage = HEX.parseHex("1b1b00ff1b1b1b1b0101");
         byte[] cut = java.util.Arrays.copyOf(good, 13);
-        Collect c = frame(concat(garbage, good, cut));
+        Captures.Framed c = frame(concat(garbage, good, cut));
         assertThat(c.frames).singleElement().satisfies(f -> assertThat(f.offset()).isEqualTo(garbage.length));
         assertThat(c.rejections).extracting(FrameRejection::offset)
                 .containsExactly(0L, (long) garbage.length + good.length);
@@ -127,14 +110,14 @@ class SmlFramerTest {
     void frameCutOffByANewStartAtAnUnalignedOffsetDoesNotCostTheNextFrame() {
         byte[] good = SmlFrameWriter.frame(HEX.parseHex("0102030405060700"));
         byte[] cut = java.util.Arrays.copyOf(good, 15); // not a multiple of four
-        Collect c = frame(concat(cut, good));
+        Captures.Framed c = frame(concat(cut, good));
         assertThat(c.frames).singleElement().satisfies(f -> assertThat(f.offset()).isEqualTo(15));
         assertThat(c.rejections).singleElement().satisfies(r -> assertThat(r.reason()).contains("new start sequence"));
     }
 
     @Test
     void absurdFrameLengthIsBoundedAndReported() {
-        Collect c = new Collect();
+        Captures.Framed c = new Captures.Framed();
         SmlFramer framer = new SmlFramer(c, 1024);
         framer.accept(HEX.parseHex("1b1b1b1b01010101"));
         framer.accept(new byte[100_000]);
@@ -161,7 +144,7 @@ class SmlFramerTest {
     void randomBytesYieldNoFramesButEveryByteIsAccountedFor() {
         byte[] noise = new byte[50_000];
         new java.util.Random(7).nextBytes(noise);
-        Collect c = frame(noise);
+        Captures.Framed c = frame(noise);
         assertThat(c.frames).isEmpty();
         assertThat(c.rejections).isNotEmpty();
     }
