@@ -105,6 +105,10 @@ public final class DevStack implements AutoCloseable {
                 payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
                 return null;
             });
+            timed("Device port " + DevicePort.PORT, () -> {
+                DevicePort.configure(payara.home(), payara.asadminLog());
+                return null;
+            });
         } finally {
             pool.shutdownNow();
         }
@@ -139,6 +143,9 @@ public final class DevStack implements AutoCloseable {
                 .append("  Admin UI        ").append(http).append("/\n")
                 .append("  REST API        ").append(http).append("/api\n")
                 .append("  Health          ").append(config.readinessUrl()).append('\n')
+                .append("  Device port     https://localhost:").append(DevicePort.PORT)
+                .append("/api/device/whoami  (mutual TLS, gateway certificates)\n")
+                .append("  EST             ").append(http).append("/api/.well-known/est/<tenant>/  (CRL: /api/crl/<tenant>.crl)\n")
                 .append("  Payara admin    http://localhost:").append(PayaraServer.ADMIN_PORT).append('\n')
                 .append("  OIDC provider   ").append(config.oidcProviderUri()).append('\n');
         if (keycloak != null) {

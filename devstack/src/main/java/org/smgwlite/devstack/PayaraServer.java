@@ -80,6 +80,15 @@ public final class PayaraServer implements AutoCloseable {
         return serverLog;
     }
 
+    /** The unpacked distribution ({@code bin/asadmin}, {@code glassfish/domains}). */
+    public Path home() {
+        return home;
+    }
+
+    Path asadminLog() {
+        return asadminLog;
+    }
+
     /**
      * Undeploys what this run deployed, so the next start does not load a stale EAR before redeploying,
      * and stops the domain.

@@ -14,6 +14,8 @@ final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration POLL = Duration.ofMillis(250);
+    /** A path still unknown this long after the server first answered is missing, not starting. */
+    private static final Duration NOT_FOUND_GRACE = Duration.ofSeconds(30);
 
     private Readiness() {
     }
@@ -21,6 +23,7 @@ final class Readiness {
     static void await(URI url, Duration timeout, String component, Path log, BooleanSupplier alive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastStatus = -1;
+        long firstNotFound = 0;
         while (System.nanoTime() < deadline) {
             if (!alive.getAsBoolean()) {
                 throw new StartupException(component, "the process exited before " + url + " answered", log);
@@ -32,6 +35,14 @@ final class Readiness {
                 lastStatus = response.statusCode();
                 if (lastStatus == 200) {
                     return;
+                }
+                if (lastStatus != 404) {
+                    firstNotFound = 0;
+                } else if (firstNotFound == 0) {
+                    firstNotFound = System.nanoTime();
+                } else if (System.nanoTime() - firstNotFound > NOT_FOUND_GRACE.toNanos()) {
+                    throw new StartupException(component, url + " answers 404 Not Found: is the path right?"
+                            + " (choose another with --ready-url)", log);
                 }
             } catch (IOException notYet) {
                 // not listening yet

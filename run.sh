@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the platform and starts it with PostgreSQL and Keycloak: ./run.sh [--help]
+# Everything it fetches stays in ~/.m2 and .run/, so the second run is faster and keeps its data.
+# SMGW_SKIP_BUILD=1 ./run.sh starts what was built last time without building.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null || ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; then
+  echo "run.sh: Java 17 or newer is needed on the PATH" >&2
+  exit 1
+fi
+
+if [[ "${SMGW_SKIP_BUILD:-}" != "1" ]]; then
+  echo "Building (mvn -DskipTests install) ..."
+  mvn -q -DskipTests install
+fi
+
+exec java -jar devstack/target/devstack.jar "$@"
