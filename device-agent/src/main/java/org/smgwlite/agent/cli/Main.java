@@ -31,7 +31,8 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DecodeCommand())) {
+        for (Command c : List.<Command>of(new DecodeCommand(), new RunCommand(), new SimulateCommand(),
+                new VerifyEichlogCommand())) {
             commands.put(c.name(), c);
         }
         return commands;

@@ -12,6 +12,8 @@ public enum EventType {
     CRC_ERRORS,
     TAF6, TAF7_FLAGGED, TAF7_SKIPPED,
     STORE_EVICTION, STORE_REPAIR, STORE_WRITE_FAILED, STORE_WRITE_RECOVERED,
+    /** The byte source failed (TCP reader gone, serial port unplugged) or came back. */
+    SOURCE_ERROR, SOURCE_BACK,
     UPLOAD,
     /** The Eichlog itself: torn tail cut off, or a broken chain found at open. */
     EICHLOG_REPAIR

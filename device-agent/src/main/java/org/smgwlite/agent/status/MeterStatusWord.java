@@ -1,36 +1,30 @@
 package org.smgwlite.agent.status;
 
 /**
- * Reads the SML status word of a register entry as FNN "Basiszähler"/EDL meters send it (32 bits, bit 8 always set as
- * the FNN marker). Only bits with a known meaning raise the level; any other bit set raises it to INFO so the
- * platform sees that the meter said something we do not interpret.
+ * Maps the SML status word a meter sends with a register to a PTB level, through two bit masks: any bit of
+ * {@code fatalMask} set gives FATAL (value unusable, e.g. a tamper or measuring-element fault bit), any bit of
+ * {@code infoMask} set gives INFO.
  *
- * <p>Bit meanings used (FNN Lastenheft Basiszähler, as reported by meter data sheets): bit 5 energy direction
- * (export), bit 8 FNN marker, bit 9 backstop active, bit 12 magnetic manipulation detected, bit 13 measuring
- * element fault (fatal). Confirm against the data sheet of each new meter family.
+ * <p>Why the default maps nothing: the bit assignments of the FNN status word differ between meter generations
+ * and we have no verified table yet. The real captures in our corpus, all taken in normal operation, carry
+ * words such as {@code 0x182}, {@code 0x1b0}, {@code 0x1c0004}, {@code 0x1c0104}, {@code 0x1c7904},
+ * {@code 0x1c8104}: a guessed mask would flag ordinary values. So the word travels verbatim with every value
+ * (the platform keeps it) and the masks are set per meter family once its data sheet is confirmed.
  */
-public final class MeterStatusWord {
+public record MeterStatusWord(long infoMask, long fatalMask) {
 
-    static final long EXPORT_DIRECTION = 1L << 5;
-    static final long FNN_MARKER = 1L << 8;
-    static final long BACKSTOP = 1L << 9;
-    static final long MAGNETIC_MANIPULATION = 1L << 12;
-    static final long MEASURING_FAULT = 1L << 13;
-
-    private MeterStatusWord() {
-    }
+    /** No bit assignment confirmed yet: the word is kept, the level is OK. */
+    public static final MeterStatusWord UNMAPPED = new MeterStatusWord(0, 0);
 
     /** PTB level of a status word; {@code null} (the meter sends none) is OK. */
-    public static PtbLevel level(Long statusWord) {
+    public PtbLevel level(Long statusWord) {
         if (statusWord == null) {
             return PtbLevel.OK;
         }
-        long s = statusWord;
-        if ((s & (MAGNETIC_MANIPULATION | MEASURING_FAULT)) != 0) {
+        if ((statusWord & fatalMask) != 0) {
             return PtbLevel.FATAL;
         }
-        long other = s & ~(FNN_MARKER | EXPORT_DIRECTION | BACKSTOP);
-        if (other != 0 || (s & (EXPORT_DIRECTION | BACKSTOP)) != 0) {
+        if ((statusWord & infoMask) != 0) {
             return PtbLevel.INFO;
         }
         return PtbLevel.OK;

@@ -21,9 +21,14 @@ public record ValueStatus(Long meterStatus, int gatewayBits) {
         return bit.isSetIn(gatewayBits);
     }
 
-    /** The highest level of the meter word and of every gateway bit set. */
+    /** The highest level of the meter word (under {@link MeterStatusWord#UNMAPPED}) and of every gateway bit set. */
     public PtbLevel level() {
-        PtbLevel level = MeterStatusWord.level(meterStatus);
+        return level(MeterStatusWord.UNMAPPED);
+    }
+
+    /** The highest level of the meter word under {@code meterWord} and of every gateway bit set. */
+    public PtbLevel level(MeterStatusWord meterWord) {
+        PtbLevel level = meterWord.level(meterStatus);
         for (GatewayStatus s : GatewayStatus.values()) {
             if (s.isSetIn(gatewayBits)) {
                 level = level.max(s.level());

@@ -7,16 +7,25 @@ import org.junit.jupiter.api.Test;
 class ValueStatusTest {
 
     @Test
-    void theLevelIsTheWorstOfMeterWordAndGatewayBits() {
+    void theLevelIsTheWorstOfTheGatewayBits() {
         assertThat(ValueStatus.OK.level()).isEqualTo(PtbLevel.OK);
-        assertThat(new ValueStatus(0x100L, 0).level()).as("FNN marker alone").isEqualTo(PtbLevel.OK);
-        assertThat(new ValueStatus(0x120L, 0).level()).as("export direction").isEqualTo(PtbLevel.INFO);
-        assertThat(new ValueStatus(0x100L | (1 << 12), 0).level()).as("magnetic manipulation").isEqualTo(PtbLevel.FATAL);
-        assertThat(new ValueStatus(0x100L, 0).with(GatewayStatus.CRC_ERRORS).level()).isEqualTo(PtbLevel.WARNING);
-        assertThat(new ValueStatus(0x120L, 0).with(GatewayStatus.CRC_ERRORS).with(GatewayStatus.TIME_NOT_SYNCHRONISED)
-                .level()).isEqualTo(PtbLevel.ERROR);
-        assertThat(new ValueStatus(1L << 13, GatewayStatus.METER_SILENT.bit()).level()).isEqualTo(PtbLevel.FATAL);
-        assertThat(new ValueStatus(0x100L | 1L << 30, 0).level()).as("unknown bit is shown").isEqualTo(PtbLevel.INFO);
-        assertThat(PtbLevel.ERROR.level()).isEqualTo(3);
+        assertThat(ValueStatus.OK.with(GatewayStatus.CRC_ERRORS).level()).isEqualTo(PtbLevel.WARNING);
+        assertThat(ValueStatus.OK.with(GatewayStatus.CRC_ERRORS).with(GatewayStatus.TIME_NOT_SYNCHRONISED).level())
+                .isEqualTo(PtbLevel.ERROR);
+        assertThat(ValueStatus.OK.with(GatewayStatus.NO_VALUE).level().level()).isEqualTo(3);
+        assertThat(GatewayStatus.names(ValueStatus.OK.with(GatewayStatus.METER_SILENT)
+                .with(GatewayStatus.CLOCK_JUMP).gatewayBits())).containsExactly("METER_SILENT", "CLOCK_JUMP");
+    }
+
+    @Test
+    void realMeterWordsInNormalOperationStayOkAndConfiguredMasksRaiseTheLevel() {
+        for (long word : new long[] {0x182, 0x1b0, 0x1c0004, 0x1c0104, 0x1c7904, 0x1c8104, 0x101a2}) {
+            assertThat(new ValueStatus(word, 0).level()).as("0x%x", word).isEqualTo(PtbLevel.OK);
+        }
+        MeterStatusWord family = new MeterStatusWord(0x20, 1L << 40);
+        assertThat(new ValueStatus(0x1b0L, 0).level(family)).isEqualTo(PtbLevel.INFO);
+        assertThat(new ValueStatus(0x182L | 1L << 40, GatewayStatus.CRC_ERRORS.bit()).level(family))
+                .isEqualTo(PtbLevel.FATAL);
+        assertThat(new ValueStatus(null, 0).level(family)).isEqualTo(PtbLevel.OK);
     }
 }
