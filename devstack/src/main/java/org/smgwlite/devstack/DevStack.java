@@ -59,6 +59,10 @@ public final class DevStack implements AutoCloseable {
         try {
             stack.start();
         } catch (RuntimeException e) {
+            if (stack.closed.get()) {
+                // Ctrl-C while starting: the shutdown hook is stopping everything, the failure is its doing.
+                return;
+            }
             System.err.println();
             System.err.println("devstack: " + e.getMessage());
             stack.close();
