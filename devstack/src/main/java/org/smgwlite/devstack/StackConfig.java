@@ -26,7 +26,7 @@ public record StackConfig(
         URI readinessUrl) {
 
     public static final Path DEFAULT_EAR = Path.of("platform-ear", "ear", "target", "smgw-platform.ear");
-    public static final URI DEFAULT_READINESS_URL = URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/api/health/ready");
+    public static final URI DEFAULT_READINESS_URL = URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/health/ready");
 
     public static final String USAGE = """
             usage: ./run.sh [options] [EAR]
@@ -36,7 +36,7 @@ public record StackConfig(
               --db-password PASSWORD    its password; or SMGW_DB_PASSWORD (default postgres)
               --oidc-provider-uri URI   use this Keycloak realm instead of starting one; or SMGW_OIDC_PROVIDER_URI
               --no-demo-data            start without demo data (SMGW_DEMO_DATA=false)
-              --ready-url URL           what to poll after deploying (default http://localhost:8080/api/health/ready)
+              --ready-url URL           what to poll after deploying (default http://localhost:8080/health/ready)
               -h, --help                this text
             system property -Dsmgw.devstack.runDir=DIR moves the run folder (default <repo>/.run)""";
 
