@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
@@ -45,6 +46,26 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return json(409, e.getMessage(), Map.of());
+        }
+    }
+
+    /**
+     * PKI refusals: a bad request 400, missing or wrong credentials 401 (with the EST Basic challenge),
+     * a known caller that may not do this 403; the reason is in {@code fields.reason}.
+     */
+    @Provider
+    public static class CertificateRefused implements ExceptionMapper<CertificateRefusedException> {
+        @Override
+        public Response toResponse(CertificateRefusedException e) {
+            int status = switch (e.kind()) {
+                case INVALID_REQUEST -> 400;
+                case NOT_AUTHENTICATED -> 401;
+                case FORBIDDEN -> 403;
+            };
+            Response response = json(status, e.getMessage(), Map.of("reason", e.reason()));
+            return status == 401
+                    ? Response.fromResponse(response).header("WWW-Authenticate", "Basic realm=\"smgw-est\"").build()
+                    : response;
         }
     }
 

@@ -1,0 +1,49 @@
+package org.smgwlite.platform.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+import org.smgwlite.platform.audit.AuditEvent.Outcome;
+import org.smgwlite.platform.shared.TenantId;
+
+/**
+ * Writes audit events, each in a transaction of its own ({@code REQUIRES_NEW}): a refused enrollment
+ * rolls its own work back but its audit line stays. Runs as the platform's database user, not the
+ * tenant role, so it never joins a tenant-bound transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+
+    @PersistenceContext(unitName = "smgw")
+    EntityManager em;
+
+    public void success(TenantId tenant, String actor, AuditAction action, String subject, String detail) {
+        write(new AuditEvent(tenant, actor, action, subject, Outcome.SUCCESS, detail));
+    }
+
+    public void refused(TenantId tenant, String actor, AuditAction action, String subject, String detail) {
+        write(new AuditEvent(tenant, actor, action, subject, Outcome.REFUSED, detail));
+    }
+
+    /** The newest events of a tenant, newest first (for operators and tests). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditEvent> latest(TenantId tenant, int max) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.tenantId = :t ORDER BY e.id DESC", AuditEvent.class)
+                .setParameter("t", tenant.value())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    private void write(AuditEvent event) {
+        em.persist(event);
+        LOG.fine(() -> "audit " + event.outcome() + " " + event.action() + " tenant=" + event.tenantId()
+                + " actor=" + event.actor() + " subject=" + event.subject() + " " + event.detail());
+    }
+}

@@ -1,0 +1,219 @@
+package org.smgwlite.platform.certificate;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.PkiException;
+import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.crl.ChainValidator;
+import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.pki.crl.RevokedCertificate;
+import org.smgwlite.pki.csr.Csr;
+import org.smgwlite.pki.enrollment.EnrollmentCodeRejectedException;
+import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
+import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
+import org.smgwlite.platform.gateway.Gateway;
+import org.smgwlite.platform.shared.TenantEntityManagers;
+import org.smgwlite.platform.shared.TenantId;
+
+/**
+ * The tenant-bound, transactional half of enrollment, renewal and revocation: checks against the stored
+ * codes and certificates, the single use of a code, and the certificate rows. A refusal is a
+ * {@link CertificateRefusedException}, which rolls everything back: nothing is issued or consumed.
+ * {@link EnrollmentService} calls this and writes the audit log.
+ */
+@Stateless
+public class CertificateRecords {
+
+    @Inject
+    TenantEntityManagers entityManagers;
+
+    @Inject
+    TenantCas cas;
+
+    @Inject
+    PlatformRoot root;
+
+    @Inject
+    PkiSettings settings;
+
+    /** First enrollment, authorised by a one-time code of {@code gatewayId}. */
+    public IssuedCertificate enroll(TenantId tenant, GatewayId gatewayId, String presentedCode, Csr csr) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            Gateway gateway = gateway(em, gatewayId).orElseThrow(() -> Refusals.codeRefused("UNKNOWN_GATEWAY"));
+            EnrollmentCodeRecord code = matchingCode(em, gateway, presentedCode);
+            int marked = em.createQuery("UPDATE EnrollmentCodeRecord c SET c.usedAt = :now WHERE c.id = :id AND c.usedAt IS NULL")
+                    .setParameter("now", Instant.now())
+                    .setParameter("id", code.id())
+                    .executeUpdate();
+            if (marked != 1) {
+                throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "ALREADY_USED", "enrollment code was already used");
+            }
+            return issue(em, tenant, gateway, csr);
+        } catch (PkiException e) {
+            throw Refusals.of(e);
+        }
+    }
+
+    /**
+     * Renewal, authorised by the gateway's current certificate ({@code presented}, as the TLS layer received
+     * it): it must be one we issued, not revoked, not expired, and still validate up to our root against the
+     * tenant's CRL. The new certificate is for the same gateway; the CSR must name it.
+     */
+    public IssuedCertificate renew(TenantId tenant, X509Certificate presented, Csr csr) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
+                    .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
+                            "client certificate was not issued by this tenant's CA"));
+            Instant now = Instant.now();
+            if (current.isRevoked()) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "REVOKED",
+                        "client certificate " + current.serialHex() + " was revoked at " + current.revokedAt().orElseThrow());
+            }
+            if (!current.isValidAt(now)) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "EXPIRED",
+                        "client certificate " + current.serialHex() + " is not valid now (notAfter " + current.notAfter() + ")");
+            }
+            if (!CertificateProfile.GATEWAY_TLS.name().equals(current.profile())) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "NOT_A_TLS_CERTIFICATE",
+                        "renewal needs the gateway's TLS client certificate, not a " + current.profile() + " certificate");
+            }
+            CertificateAuthority ca = cas.forTenant(tenant);
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(presented);
+            chain.addAll(ca.chain());
+            new ChainValidator(List.of(root.certificate()), ChainValidator.RevocationScope.END_ENTITY)
+                    .validateClientCertificate(chain, List.of(cas.crl(tenant)), now);
+            Gateway gateway = em.find(Gateway.class, current.gatewayRef());
+            if (gateway == null || !gateway.gatewayId().equals(GatewayId.fromCertificate(presented))) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_GATEWAY", "client certificate names no gateway of this tenant");
+            }
+            return issue(em, tenant, gateway, csr);
+        } catch (PkiException e) {
+            throw Refusals.of(e);
+        }
+    }
+
+    /** Revokes every certificate of the gateway that is not revoked yet; returns their serials. */
+    public List<String> revoke(TenantId tenant, GatewayId gatewayId, RevocationReason reason) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            Gateway gateway = gateway(em, gatewayId)
+                    .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
+            Instant now = Instant.now();
+            List<String> serials = new ArrayList<>();
+            for (GatewayCertificate c : em.createQuery(
+                            "SELECT c FROM GatewayCertificate c WHERE c.gatewayRef = :g AND c.revokedAt IS NULL ORDER BY c.id",
+                            GatewayCertificate.class)
+                    .setParameter("g", gateway.id()).getResultList()) {
+                if (c.revoke(now, reason)) {
+                    serials.add(c.serialHex());
+                }
+            }
+            em.flush();
+            return serials;
+        }
+    }
+
+    /** The CRL entries of the tenant. */
+    public List<RevokedCertificate> revoked(TenantId tenant) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.revokedAt IS NOT NULL ORDER BY c.id",
+                            GatewayCertificate.class)
+                    .getResultList().stream().map(GatewayCertificate::asCrlEntry).toList();
+        }
+    }
+
+    /** The certificates of one gateway, newest first. */
+    public List<GatewayCertificate> ofGateway(TenantId tenant, GatewayId gatewayId) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            Gateway gateway = gateway(em, gatewayId)
+                    .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
+            return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.gatewayRef = :g ORDER BY c.id DESC",
+                            GatewayCertificate.class)
+                    .setParameter("g", gateway.id()).getResultList();
+        }
+    }
+
+    /**
+     * The gateway behind a client certificate on the device port. The TLS layer has checked the chain up to
+     * our root; this checks the database, which is the revocation source: a revocation counts from its commit.
+     */
+    public DeviceIdentity identify(TenantId tenant, X509Certificate presented) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
+                    .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
+                            "client certificate was not issued by this platform"));
+            if (current.isRevoked()) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "REVOKED",
+                        "client certificate " + current.serialHex() + " was revoked at " + current.revokedAt().orElseThrow()
+                                + " (" + current.revocationReason().orElseThrow() + ")");
+            }
+            if (!current.isValidAt(Instant.now())) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "EXPIRED",
+                        "client certificate " + current.serialHex() + " is not valid now");
+            }
+            if (!CertificateProfile.GATEWAY_TLS.name().equals(current.profile())) {
+                throw new CertificateRefusedException(Kind.FORBIDDEN, "NOT_A_TLS_CERTIFICATE",
+                        "the device port needs a gateway TLS client certificate");
+            }
+            Gateway gateway = em.find(Gateway.class, current.gatewayRef());
+            return new DeviceIdentity(tenant, gateway.gatewayId().value(), gateway.householdId(), current.serialHex());
+        }
+    }
+
+    private IssuedCertificate issue(EntityManager em, TenantId tenant, Gateway gateway, Csr csr) {
+        IssuedCertificate issued = cas.forTenant(tenant).issueGatewayCertificate(csr, gateway.gatewayId(), CertificateProfile.GATEWAY_TLS);
+        em.persist(new GatewayCertificate(gateway.id(), issued));
+        em.flush();
+        return issued;
+    }
+
+    /**
+     * The stored code the presented one matches. Several may be outstanding; the hash is compared for each,
+     * and only a matching one can report "used" or "expired".
+     */
+    private EnrollmentCodeRecord matchingCode(EntityManager em, Gateway gateway, String presented) {
+        List<EnrollmentCodeRecord> codes = em.createQuery(
+                        "SELECT c FROM EnrollmentCodeRecord c WHERE c.gatewayRef = :g ORDER BY c.id DESC", EnrollmentCodeRecord.class)
+                .setParameter("g", gateway.id())
+                .getResultList();
+        EnrollmentCodeRejectedException refusal = null;
+        for (EnrollmentCodeRecord code : codes) {
+            try {
+                settings.enrollmentCodes().verify(presented, code.stored());
+                return code;
+            } catch (EnrollmentCodeRejectedException e) {
+                if (e.reason() == EnrollmentCodeRejectedException.Reason.MALFORMED) {
+                    throw e;
+                }
+                if (e.reason() != EnrollmentCodeRejectedException.Reason.WRONG_CODE) {
+                    refusal = e;
+                    break;
+                }
+            }
+        }
+        throw refusal != null ? refusal
+                : new EnrollmentCodeRejectedException(EnrollmentCodeRejectedException.Reason.WRONG_CODE,
+                        codes.isEmpty() ? "gateway has no enrollment code" : "enrollment code does not match");
+    }
+
+    private static Optional<Gateway> gateway(EntityManager em, GatewayId id) {
+        return em.createQuery("SELECT g FROM Gateway g WHERE g.gatewayId = :id", Gateway.class)
+                .setParameter("id", id.value())
+                .getResultStream().findFirst();
+    }
+
+    private static Optional<GatewayCertificate> byFingerprint(EntityManager em, String fingerprint) {
+        return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.sha256Fingerprint = :f", GatewayCertificate.class)
+                .setParameter("f", fingerprint)
+                .getResultStream().findFirst();
+    }
+}

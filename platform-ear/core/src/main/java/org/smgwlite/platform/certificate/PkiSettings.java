@@ -1,0 +1,127 @@
+package org.smgwlite.platform.certificate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.enrollment.EnrollmentCodes;
+
+/**
+ * The PKI's configuration (MicroProfile Config; environment {@code SMGW_PKI_SECRET} and so on):
+ * <ul>
+ * <li>{@code smgw.pki.secret}: encrypts the CA private keys (at least 16 characters);</li>
+ * <li>{@code smgw.pki.pepper}: keys the enrollment-code hashes (at least 32 characters);</li>
+ * <li>{@code smgw.pki.dir}: the root CA ({@code root/ca-chain.pem}, {@code root/ca-key.pem}, the layout of
+ *     {@code pki/pki init-root}), optional offline tenant CAs ({@code tenants/<tenant>/}) and the device port's
+ *     key and trust stores ({@code device-port/}); default {@code <domain>/smgw-pki};</li>
+ * <li>{@code smgw.pki.policy} (default {@code nist}) and {@code smgw.pki.policy.<tenant>}: the curve policy of
+ *     a tenant CA created by the platform;</li>
+ * <li>{@code smgw.pki.crl-validity} (ISO-8601 duration, default {@code PT1H}): a CRL's nextUpdate.</li>
+ * </ul>
+ * The secret and the pepper have <b>development defaults</b> so that the run command works out of the box;
+ * a warning is logged when they are in use. Neither is ever logged or returned.
+ */
+@ApplicationScoped
+public class PkiSettings {
+
+    private static final Logger LOG = Logger.getLogger(PkiSettings.class.getName());
+
+    /** DEVELOPMENT ONLY: used when smgw.pki.secret is not configured. */
+    static final String DEV_SECRET = "dev-only-smgw-pki-secret-change-me";
+    /** DEVELOPMENT ONLY: used when smgw.pki.pepper is not configured. */
+    static final String DEV_PEPPER = "dev-only-smgw-enrollment-pepper-change-me-please";
+
+    @Inject
+    @ConfigProperty(name = "smgw.pki.secret", defaultValue = DEV_SECRET)
+    String secret;
+
+    @Inject
+    @ConfigProperty(name = "smgw.pki.pepper", defaultValue = DEV_PEPPER)
+    String pepper;
+
+    @Inject
+    @ConfigProperty(name = "smgw.pki.dir")
+    Optional<String> dir;
+
+    @Inject
+    @ConfigProperty(name = "smgw.pki.policy", defaultValue = "nist")
+    String defaultPolicy;
+
+    @Inject
+    @ConfigProperty(name = "smgw.pki.crl-validity", defaultValue = "PT1H")
+    String crlValidity;
+
+    @Inject
+    @ConfigProperty(name = "smgw.device-port.hosts", defaultValue = "localhost")
+    List<String> devicePortHosts;
+
+    @Inject
+    @ConfigProperty(name = "smgw.device-port.ips", defaultValue = "127.0.0.1")
+    List<String> devicePortIps;
+
+    @Inject
+    Config config;
+
+    private EnrollmentCodes enrollmentCodes;
+
+    @PostConstruct
+    void check() {
+        if (secret.length() < 16) {
+            throw new IllegalStateException("smgw.pki.secret must have at least 16 characters");
+        }
+        if (pepper.length() < EnrollmentCodes.MIN_PEPPER_BYTES) {
+            throw new IllegalStateException("smgw.pki.pepper must have at least " + EnrollmentCodes.MIN_PEPPER_BYTES + " characters");
+        }
+        if (DEV_SECRET.equals(secret) || DEV_PEPPER.equals(pepper)) {
+            LOG.warning("smgw.pki.secret or smgw.pki.pepper is not configured: using the DEVELOPMENT defaults. "
+                    + "Set SMGW_PKI_SECRET and SMGW_PKI_PEPPER for any real use.");
+        }
+        enrollmentCodes = new EnrollmentCodes(pepper.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh copy of the CA key secret; callers overwrite it when done. */
+    char[] secret() {
+        return secret.toCharArray();
+    }
+
+    public EnrollmentCodes enrollmentCodes() {
+        return enrollmentCodes;
+    }
+
+    public Path dir() {
+        if (dir.isPresent() && !dir.get().isBlank()) {
+            return Path.of(dir.get());
+        }
+        String domain = System.getProperty("com.sun.aas.instanceRoot");
+        return domain != null ? Path.of(domain, "smgw-pki") : Path.of(System.getProperty("java.io.tmpdir"), "smgw-pki");
+    }
+
+    CurvePolicy policyFor(org.smgwlite.platform.shared.TenantId tenant) {
+        return CurvePolicy.parse(config.getOptionalValue("smgw.pki.policy." + tenant.value(), String.class).orElse(defaultPolicy));
+    }
+
+    Duration crlValidity() {
+        return Duration.parse(crlValidity);
+    }
+
+    List<String> devicePortHosts() {
+        return devicePortHosts;
+    }
+
+    List<String> devicePortIps() {
+        return devicePortIps;
+    }
+
+    @Override
+    public String toString() {
+        return "PkiSettings[dir=" + dir() + ", secret=****, pepper=****]";
+    }
+}

@@ -1,0 +1,141 @@
+package org.smgwlite.platform.certificate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.ca.CaHierarchy;
+import org.smgwlite.pki.ca.CertificateAuthority;
+
+/**
+ * The platform root CA in {@code smgw.pki.dir/root}, in the layout of {@code pki/pki init-root}. Its
+ * certificate is always needed (trust anchor of the device port and of renewals); its key only to create a
+ * tenant CA or the device-port server certificate, and it is read only then. Where no root exists yet the
+ * platform creates a development root (NIST) there and says so in the log: in production, create the root
+ * offline with the CLI and keep its key off the server once the tenant CAs exist.
+ */
+@ApplicationScoped
+public class PlatformRoot {
+
+    private static final Logger LOG = Logger.getLogger(PlatformRoot.class.getName());
+    private static final Duration DEV_ROOT_VALIDITY = Duration.ofDays(20 * 365);
+
+    @Inject
+    PkiSettings settings;
+
+    private volatile X509Certificate certificate;
+
+    /** The root certificate (trust anchor). */
+    public X509Certificate certificate() {
+        X509Certificate c = certificate;
+        if (c == null) {
+            synchronized (this) {
+                if (certificate == null) {
+                    ensureExists();
+                    certificate = readChain(chainFile()).get(0);
+                }
+                c = certificate;
+            }
+        }
+        return c;
+    }
+
+    /** The root with its key, for signing a tenant CA or the device-port certificate. */
+    synchronized CertificateAuthority authority() {
+        ensureExists();
+        char[] secret = settings.secret();
+        try {
+            return CertificateAuthority.fromPem(read(chainFile()), read(keyFile()), secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** An offline-created tenant CA in {@code tenants/<tenant>/} (layout of {@code pki/pki create-tenant-ca}). */
+    Optional<CertificateAuthority> offlineTenantCa(String tenant) {
+        Path dir = settings.dir().resolve("tenants").resolve(tenant);
+        if (!Files.isRegularFile(dir.resolve("ca-chain.pem"))) {
+            return Optional.empty();
+        }
+        char[] secret = settings.secret();
+        try {
+            return Optional.of(CertificateAuthority.fromPem(read(dir.resolve("ca-chain.pem")), read(dir.resolve("ca-key.pem")), secret));
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private Path chainFile() {
+        return settings.dir().resolve("root").resolve("ca-chain.pem");
+    }
+
+    private Path keyFile() {
+        return settings.dir().resolve("root").resolve("ca-key.pem");
+    }
+
+    private void ensureExists() {
+        if (Files.isRegularFile(chainFile())) {
+            return;
+        }
+        CertificateAuthority root = CaHierarchy.createRoot("SMGW.Lite Root CA", CurvePolicy.NIST, DEV_ROOT_VALIDITY);
+        char[] secret = settings.secret();
+        try {
+            Files.createDirectories(chainFile().getParent());
+            writePrivate(keyFile(), root.encryptedPrivateKeyPem(secret));
+            Files.writeString(chainFile(), root.chainPem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the root CA to " + chainFile().getParent(), e);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        LOG.warning("no root CA in " + chainFile().getParent() + ": created a DEVELOPMENT root " + root.name()
+                + "; in production create it offline with pki/pki init-root");
+    }
+
+    static void writePrivate(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static List<X509Certificate> readChain(Path file) {
+        return parseCertificates(read(file));
+    }
+
+    /** PEM certificates parsed by the JDK (no Bouncy Castle outside the pki module). */
+    static List<X509Certificate> parseCertificates(String pem) {
+        try {
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .stream().map(X509Certificate.class::cast).toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not a PEM certificate chain: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.smgwlite.platform.rest.est;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
+import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.shared.TenantId;
+
+/**
+ * EST (RFC 7030) with the tenant id as CA label: {@code /api/.well-known/est/<tenant>/cacerts},
+ * {@code /simpleenroll} (HTTP Basic: gateway id and one-time enrollment code) and {@code /simplereenroll}
+ * (the gateway's current client certificate, so on the device port). Requests are {@code application/pkcs10}
+ * (base64 DER; PEM and raw DER are accepted too), responses base64 certs-only CMS.
+ */
+@Path(".well-known/est/{tenant}")
+public class EstResource {
+
+    static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
+
+    @Inject
+    EnrollmentService enrollment;
+
+    @Context
+    HttpServletRequest request;
+
+    @PathParam("tenant")
+    String tenant;
+
+    @GET
+    @Path("cacerts")
+    public Response cacerts() {
+        return certsOnly(enrollment.caCertificates(TenantId.of(tenant)));
+    }
+
+    @POST
+    @Path("simpleenroll")
+    public Response simpleenroll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        String[] credentials = basic(authorization);
+        IssuedCertificate issued = enrollment.enroll(TenantId.of(tenant), credentials[0], credentials[1], body,
+                request.getRemoteAddr());
+        return certsOnly(issued);
+    }
+
+    @POST
+    @Path("simplereenroll")
+    public Response simplereenroll(byte[] body) {
+        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), clientCertificate(request), body,
+                request.getRemoteAddr());
+        return certsOnly(issued);
+    }
+
+    /** The leaf the client presented in the TLS handshake, if any. */
+    static Optional<X509Certificate> clientCertificate(HttpServletRequest request) {
+        Object chain = request.getAttribute(CLIENT_CERTIFICATE);
+        return chain instanceof X509Certificate[] certificates && certificates.length > 0
+                ? Optional.of(certificates[0]) : Optional.empty();
+    }
+
+    /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */
+    private static Response certsOnly(IssuedCertificate issued) {
+        List<X509Certificate> chain = new ArrayList<>(issued.fullChain());
+        chain.remove(chain.size() - 1); // the root is the client's trust anchor, from /cacerts
+        return certsOnly(chain);
+    }
+
+    private static Response certsOnly(List<X509Certificate> certificates) {
+        return Response.ok(EstWireFormat.certsOnly(certificates), EstWireFormat.CERTS_ONLY_CONTENT_TYPE)
+                .header("Content-Transfer-Encoding", EstWireFormat.CONTENT_TRANSFER_ENCODING)
+                .build();
+    }
+
+    private static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "NO_CREDENTIALS",
+                    "simpleenroll needs HTTP Basic authentication: gateway id and enrollment code");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "NO_CREDENTIALS", "HTTP Basic credentials are not base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1) {
+            throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "NO_CREDENTIALS", "HTTP Basic credentials need gateway id and code");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+}

@@ -1,0 +1,131 @@
+package org.smgwlite.platform.rest.gateway;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.platform.certificate.CertificateRecords;
+import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.certificate.GatewayCertificate;
+import org.smgwlite.platform.gateway.Gateway;
+import org.smgwlite.platform.gateway.GatewayService;
+import org.smgwlite.platform.gateway.NewGatewayEnrollmentCode;
+import org.smgwlite.platform.rest.security.Callers;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.TenantId;
+
+/**
+ * {@code /api/tenants/<tenant>/gateways}: an operator's gateway work, with a Keycloak bearer token. The
+ * tenant in the path must be the operator's own (claim {@code tenant}); a platform administrator may act
+ * in any tenant ({@link Callers}).
+ */
+@Path("tenants/{tenant}/gateways")
+@Produces(MediaType.APPLICATION_JSON)
+public class GatewayResource {
+
+    @Inject
+    GatewayService gateways;
+
+    @Inject
+    EnrollmentService enrollment;
+
+    @Inject
+    CertificateRecords certificates;
+
+    @Inject
+    Callers callers;
+
+    @PathParam("tenant")
+    String tenantParam;
+
+    public record NewGateway(String gatewayId, Long householdId) {
+    }
+
+    public record GatewayView(String gatewayId, long householdId, Instant createdAt) {
+        static GatewayView of(Gateway g) {
+            return new GatewayView(g.gatewayId().value(), g.householdId(), g.createdAt());
+        }
+    }
+
+    public record CodeRequest(Integer validDays) {
+    }
+
+    public record RevokeRequest(String reason) {
+    }
+
+    public record Revoked(String gatewayId, List<String> revokedSerials, String reason) {
+    }
+
+    public record CertificateView(String serial, String subject, Instant notBefore, Instant notAfter,
+                                  String sha256, Instant revokedAt, String revocationReason) {
+        static CertificateView of(GatewayCertificate c) {
+            return new CertificateView(c.serialHex(), c.subject(), c.notBefore(), c.notAfter(), c.sha256Fingerprint(),
+                    c.revokedAt().orElse(null), c.revocationReason().map(Enum::name).orElse(null));
+        }
+    }
+
+    @GET
+    public List<GatewayView> list() {
+        return gateways.list(tenant()).stream().map(GatewayView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(NewGateway body) {
+        if (body == null || body.householdId() == null) {
+            throw new InvalidInputException("householdId", "is required");
+        }
+        Gateway g = gateways.register(tenant(), body.gatewayId(), body.householdId(), operator());
+        return Response.status(201).entity(GatewayView.of(g)).build();
+    }
+
+    /** A new one-time code; the clear code is in this response only. */
+    @POST
+    @Path("{gatewayId}/enrollment-codes")
+    public Response createCode(@PathParam("gatewayId") String gatewayId, CodeRequest body) {
+        Duration validity = body == null || body.validDays() == null ? GatewayService.DEFAULT_CODE_VALIDITY
+                : Duration.ofDays(body.validDays());
+        NewGatewayEnrollmentCode code = gateways.createEnrollmentCode(tenant(), gatewayId, validity, operator());
+        return Response.status(201).entity(code).build();
+    }
+
+    @GET
+    @Path("{gatewayId}/certificates")
+    public List<CertificateView> certificates(@PathParam("gatewayId") String gatewayId) {
+        TenantId tenant = tenant();
+        return certificates.ofGateway(tenant, gateways.get(tenant, gatewayId).gatewayId()).stream()
+                .map(CertificateView::of).toList();
+    }
+
+    @POST
+    @Path("{gatewayId}/revoke")
+    public Revoked revoke(@PathParam("gatewayId") String gatewayId, RevokeRequest body) {
+        RevocationReason reason;
+        try {
+            reason = body == null || body.reason() == null ? RevocationReason.UNSPECIFIED : RevocationReason.parse(body.reason());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("reason", e.getMessage());
+        }
+        List<String> serials = enrollment.revoke(tenant(), gatewayId, reason, operator());
+        return new Revoked(gatewayId, serials, reason.name());
+    }
+
+    private TenantId tenant() {
+        TenantId tenant = TenantId.of(tenantParam);
+        callers.requireTenant(tenant, "operator");
+        return tenant;
+    }
+
+    private String operator() {
+        return "operator:" + callers.requireTenant(TenantId.of(tenantParam), "operator").username();
+    }
+}

@@ -1,0 +1,60 @@
+package org.smgwlite.platform.rest.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Arrays;
+import org.smgwlite.platform.shared.TenantId;
+
+/**
+ * The operator API's access rule, in one place: a valid bearer token with one of the roles, and a tenant
+ * that is the caller's own (claim {@code tenant}); a platform administrator may act in any tenant.
+ */
+@RequestScoped
+public class Callers {
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    HttpServletRequest request;
+
+    private Caller verified;
+
+    /**
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) without the role or for another tenant
+     */
+    public Caller requireTenant(TenantId tenant, String... roles) {
+        Caller caller = authenticated();
+        if (caller.hasRole("platform-admin")) {
+            return caller;
+        }
+        if (Arrays.stream(roles).noneMatch(caller::hasRole)) {
+            throw new ForbiddenException("user " + caller.username() + " lacks the role " + String.join(" or ", roles));
+        }
+        if (caller.tenant().filter(tenant.value()::equals).isEmpty()) {
+            throw new ForbiddenException("user " + caller.username() + " of tenant " + caller.tenant().orElse("none")
+                    + " may not act in tenant " + tenant);
+        }
+        return caller;
+    }
+
+    private Caller authenticated() {
+        if (verified == null) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new NotAuthorizedException("a bearer token is required", "Bearer realm=\"smgw\"");
+            }
+            try {
+                verified = tokens.verify(authorization.substring(7).strip());
+            } catch (InvalidTokenException e) {
+                throw new NotAuthorizedException("bearer token refused: " + e.getMessage(), "Bearer realm=\"smgw\", error=\"invalid_token\"");
+            }
+        }
+        return verified;
+    }
+}
