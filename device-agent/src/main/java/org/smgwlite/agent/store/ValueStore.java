@@ -129,16 +129,8 @@ public final class ValueStore implements Closeable {
      *                            counts as stored, and any part written is cut off at the next open
      */
     public List<TafValue> appendBilling(List<TafValue> values) throws IOException {
-        List<byte[]> payloads = new ArrayList<>(values.size());
-        long bytes = 0;
-        for (TafValue v : values) {
-            if (v.kind() == TafKind.TAF14) {
-                throw new IllegalArgumentException("TAF 14 samples are not billing values: " + v);
-            }
-            byte[] p = TafValueCodec.encode(v);
-            payloads.add(p);
-            bytes += p.length + Journal.RECORD_OVERHEAD;
-        }
+        List<byte[]> payloads = encode(values, true);
+        long bytes = recordBytes(payloads);
         makeRoom(bytes);
         if (sizeBytes() + bytes > capacity) {
             throw new StoreFullException("store full: " + billing.sizeBytes() + " bytes of billing values up to seq "
@@ -156,16 +148,8 @@ public final class ValueStore implements Closeable {
 
     /** Appends TAF 14 samples without fsync; silently refused (reported once) when billing data fills the store. */
     public void appendLocal(List<TafValue> values) throws IOException {
-        long bytes = 0;
-        List<byte[]> payloads = new ArrayList<>(values.size());
-        for (TafValue v : values) {
-            if (v.kind() != TafKind.TAF14) {
-                throw new IllegalArgumentException("only TAF 14 samples go to local history: " + v);
-            }
-            byte[] p = TafValueCodec.encode(v);
-            payloads.add(p);
-            bytes += p.length + Journal.RECORD_OVERHEAD;
-        }
+        List<byte[]> payloads = encode(values, false);
+        long bytes = recordBytes(payloads);
         makeRoom(bytes);
         if (sizeBytes() + bytes > capacity) {
             if (!localRefusedReported) {
@@ -178,6 +162,27 @@ public final class ValueStore implements Closeable {
         for (byte[] p : payloads) {
             local.append(VALUE, p);
         }
+    }
+
+    /** Encodes values bound for the billing journal (TAF 7, TAF 6) or the local one (TAF 14 only). */
+    private static List<byte[]> encode(List<TafValue> values, boolean billing) {
+        List<byte[]> payloads = new ArrayList<>(values.size());
+        for (TafValue v : values) {
+            if ((v.kind() == TafKind.TAF14) == billing) {
+                throw new IllegalArgumentException((billing ? "TAF 14 samples are not billing values: "
+                        : "only TAF 14 samples go to local history: ") + v);
+            }
+            payloads.add(TafValueCodec.encode(v));
+        }
+        return payloads;
+    }
+
+    private static long recordBytes(List<byte[]> payloads) {
+        long bytes = 0;
+        for (byte[] p : payloads) {
+            bytes += p.length + Journal.RECORD_OVERHEAD;
+        }
+        return bytes;
     }
 
     /** Evicts the oldest TAF 14 segments until {@code bytes} more fit, logging each eviction. */
