@@ -17,6 +17,7 @@ import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.pki.crl.RevokedCertificate;
 import org.smgwlite.pki.csr.Csr;
 import org.smgwlite.pki.enrollment.EnrollmentCodeRejectedException;
+import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
@@ -45,8 +46,11 @@ public class CertificateRecords {
     @Inject
     PkiSettings settings;
 
-    /** First enrollment, authorised by a one-time code of {@code gatewayId}. */
-    public IssuedCertificate enroll(TenantId tenant, GatewayId gatewayId, String presentedCode, Csr csr) {
+    /**
+     * First enrollment, authorised by a one-time code of {@code gatewayId}. The caller is authenticated
+     * before the request body is looked at, so a stranger learns nothing about CSR checks.
+     */
+    public IssuedCertificate enroll(TenantId tenant, GatewayId gatewayId, String presentedCode, byte[] csrBody) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = gateway(em, gatewayId).orElseThrow(() -> Refusals.codeRefused("UNKNOWN_GATEWAY"));
             EnrollmentCodeRecord code = matchingCode(em, gateway, presentedCode);
@@ -57,7 +61,7 @@ public class CertificateRecords {
             if (marked != 1) {
                 throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "ALREADY_USED", "enrollment code was already used");
             }
-            return issue(em, tenant, gateway, csr);
+            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody));
         } catch (PkiException e) {
             throw Refusals.of(e);
         }
@@ -68,7 +72,7 @@ public class CertificateRecords {
      * it): it must be one we issued, not revoked, not expired, and still validate up to our root against the
      * tenant's CRL. The new certificate is for the same gateway; the CSR must name it.
      */
-    public IssuedCertificate renew(TenantId tenant, X509Certificate presented, Csr csr) {
+    public IssuedCertificate renew(TenantId tenant, X509Certificate presented, byte[] csrBody) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
                     .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
@@ -96,7 +100,7 @@ public class CertificateRecords {
             if (gateway == null || !gateway.gatewayId().equals(GatewayId.fromCertificate(presented))) {
                 throw new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_GATEWAY", "client certificate names no gateway of this tenant");
             }
-            return issue(em, tenant, gateway, csr);
+            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody));
         } catch (PkiException e) {
             throw Refusals.of(e);
         }

@@ -9,11 +9,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
-import org.smgwlite.pki.PkiException;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.RevocationReason;
-import org.smgwlite.pki.csr.Csr;
-import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
@@ -58,8 +55,7 @@ public class EnrollmentService {
         try {
             requireTenant(tenant);
             GatewayId id = parseGatewayId(gatewayId);
-            Csr csr = parse(csrBody);
-            IssuedCertificate issued = records.enroll(tenant, id, code == null ? "" : code, csr);
+            IssuedCertificate issued = records.enroll(tenant, id, code == null ? "" : code, csrBody);
             audit.success(tenant, actor, AuditAction.CERTIFICATE_ISSUED, subject, issued.auditSummary());
             return issued;
         } catch (CertificateRefusedException e) {
@@ -80,8 +76,7 @@ public class EnrollmentService {
             X509Certificate presented = clientCertificate.orElseThrow(() -> new CertificateRefusedException(
                     Kind.NOT_AUTHENTICATED, "NO_CLIENT_CERTIFICATE",
                     "renewal needs the gateway's current client certificate (use the device port)"));
-            Csr csr = parse(csrBody);
-            IssuedCertificate issued = records.renew(tenant, presented, csr);
+            IssuedCertificate issued = records.renew(tenant, presented, csrBody);
             audit.success(tenant, actor, AuditAction.CERTIFICATE_RENEWED, "gateway:" + issued.gatewayId().orElseThrow(),
                     "previous=" + presented.getSerialNumber().toString(16) + " " + issued.auditSummary());
             return issued;
@@ -144,14 +139,6 @@ public class EnrollmentService {
             return GatewayId.of(gatewayId == null ? "" : gatewayId);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("gatewayId", e.getMessage());
-        }
-    }
-
-    private static Csr parse(byte[] body) {
-        try {
-            return EstWireFormat.parseEnrollmentRequest(body);
-        } catch (PkiException e) {
-            throw Refusals.of(e);
         }
     }
 }

@@ -1,0 +1,379 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.smgwlite.devstack.DevicePort;
+
+/**
+ * The Wirk-PKI on the deployed platform, driven the way a gateway and an operator drive it: keys and CSRs
+ * made by {@code openssl}, EST and the device port called with {@code curl}, operator calls with a Keycloak
+ * token. Covers first enrollment with a one-time code, its second use, bad requests (each refused with a
+ * 4xx and a reason, nothing issued, audited), renewal, revocation (CRL and device port) and a foreign CA.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PkiEnrollmentIT {
+
+    private static final String BASE = System.getProperty("smgw.it.baseUrl", "http://localhost:8080");
+    private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
+    private static final String TENANT = "stadtwerke-demo";
+    private static final String EST = BASE + "/api/.well-known/est/" + TENANT;
+    private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path work;
+
+    private static Shell shell;
+    private static long householdId;
+
+    @Deployment(testable = false, name = "smgw-platform")
+    static EnterpriseArchive platform() {
+        return PlatformArchives.ear();
+    }
+
+    /** After Arquillian deployed the EAR (which wrote the device port's stores): the listener, as the run command does. */
+    @BeforeAll
+    static void devicePort() throws Exception {
+        Path payaraHome = Path.of(System.getProperty("payara.home"));
+        DevicePort.configure(payaraHome, Path.of("target", "device-port-asadmin.log").toAbsolutePath());
+        shell = new Shell(work);
+        Files.copy(payaraHome.resolve("glassfish/domains/domain1/smgw-pki/root/ca-chain.pem"), shell.file("root.pem"));
+        householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));
+        awaitDevicePort();
+    }
+
+    @Test
+    void cacerts_serves_the_tenant_ca_and_the_root_in_certs_only_cms() throws Exception {
+        Shell.Result r = shell.sh("curl -s -D headers.txt " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -noout")
+                .ok();
+
+        assertThat(r.out()).contains("subject=O = SMGW.Lite, OU = " + TENANT + ", CN = MSB CA " + TENANT)
+                .contains("subject=O = SMGW.Lite, CN = SMGW.Lite Root CA");
+        assertThat(Files.readString(shell.file("headers.txt")).toLowerCase())
+                .containsPattern("content-type: application/pkcs7-mime; ?smime-type=certs-only")
+                .contains("content-transfer-encoding: base64");
+    }
+
+    @Test
+    void a_gateway_enrolls_with_openssl_curl_and_a_one_time_code_and_the_device_port_knows_it() throws Exception {
+        String gw = newGateway();
+        String code = enrollmentCode(gw);
+
+        Enrolled e = enroll(gw, code);
+
+        // the chain: right EKU, curve, subject; openssl verifies it for TLS clients
+        shell.sh("curl -s " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts.pem").ok();
+        assertThat(shell.sh("openssl verify -purpose sslclient -CAfile root.pem -untrusted cacerts.pem " + e.pem).ok().out())
+                .contains(e.pem + ": OK");
+        String text = shell.sh("openssl x509 -in " + e.pem + " -noout -text").ok().out();
+        assertThat(text).contains("TLS Web Client Authentication").contains("prime256v1")
+                .contains("Subject: O = SMGW.Lite, OU = " + TENANT + ", CN = " + gw);
+
+        // mutual TLS on the device port: identified as that gateway, household and tenant
+        Shell.Result whoami = curlDevice(e, "/api/device/whoami");
+        assertThat(whoami.out()).contains("\"gatewayId\":\"" + gw + "\"")
+                .contains("\"householdId\":" + householdId).contains("\"tenant\":\"" + TENANT + "\"")
+                .endsWith("200");
+
+        // the same code a second time: refused, nothing issued, audited
+        int certificatesBefore = certificateCount(gw);
+        Shell.Result again = shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout again.key"
+                + " -subj /CN=" + gw + " -outform DER 2>/dev/null | base64 > again.b64 && curl -s -w '\\n%{http_code}' --user "
+                + gw + ":" + code + " -H 'Content-Type: application/pkcs10' --data-binary @again.b64 " + EST + "/simpleenroll").ok();
+        assertThat(again.out()).endsWith("401").contains("\"reason\":\"ALREADY_USED\"");
+        assertThat(certificateCount(gw)).isEqualTo(certificatesBefore);
+        assertThat(lastAuditOfGateway(gw)).isEqualTo("ENROLLMENT_REFUSED REFUSED ALREADY_USED");
+    }
+
+    @Test
+    void bad_enrollment_requests_are_refused_with_a_reason_nothing_is_issued_and_each_is_audited() throws Exception {
+        String gw = newGateway();
+        String code = enrollmentCode(gw);
+        shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout bad.key -subj /CN=" + gw
+                + " -outform DER -out good.der").ok();
+        byte[] good = Files.readAllBytes(shell.file("good.der"));
+        byte[] tampered = good.clone();
+        tampered[tampered.length - 5] ^= 0x01; // inside the signature
+        shell.sh("openssl req -new -newkey rsa:2048 -nodes -keyout rsa.key -subj /CN=" + gw + " -outform DER -out rsa.der").ok();
+        shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes -keyout p384.key -subj /CN=" + gw
+                + " -outform DER -out p384.der").ok();
+        shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout other.key -subj /CN=OTHER0000000001"
+                + " -outform DER -out other.der").ok();
+
+        record Case(String what, byte[] body, String user, int status, String reason, String auditReason) {
+        }
+        List<Case> cases = List.of(
+                new Case("not a CSR", "this is not base64!".getBytes(StandardCharsets.US_ASCII), gw + ":" + code, 400, "MALFORMED", "MALFORMED"),
+                new Case("signature does not verify", tampered, gw + ":" + code, 400, "BAD_SIGNATURE", "BAD_SIGNATURE"),
+                new Case("RSA key", Files.readAllBytes(shell.file("rsa.der")), gw + ":" + code, 400, "KEY_NOT_ALLOWED", "KEY_NOT_ALLOWED"),
+                new Case("P-384 key", Files.readAllBytes(shell.file("p384.der")), gw + ":" + code, 400, "KEY_NOT_ALLOWED", "KEY_NOT_ALLOWED"),
+                new Case("subject names another gateway", Files.readAllBytes(shell.file("other.der")), gw + ":" + code, 403,
+                        "SUBJECT_MISMATCH", "SUBJECT_MISMATCH"),
+                new Case("wrong code", good, gw + ":AAAA-BBBB-CCCC-DDDD", 401, "CODE_REFUSED", "WRONG_CODE"),
+                new Case("unknown gateway", good, "NOSUCHGATEWAY1:" + code, 401, "CODE_REFUSED", "UNKNOWN_GATEWAY"));
+        for (Case c : cases) {
+            HttpResponse<String> response = postCsr(c.user(), c.body());
+            assertThat(response.statusCode()).as(c.what()).isEqualTo(c.status());
+            assertThat(response.body()).as(c.what()).contains("\"reason\":\"" + c.reason() + "\"");
+            String auditSubject = c.user().startsWith("NOSUCH") ? "NOSUCHGATEWAY1" : gw;
+            assertThat(lastAuditOfGateway(auditSubject)).as(c.what()).isEqualTo("ENROLLMENT_REFUSED REFUSED " + c.auditReason());
+        }
+        assertThat(certificateCount(gw)).as("certificates issued to " + gw).isZero();
+
+        // none of the refusals used the code up: the good CSR enrolls with it now
+        assertThat(postCsr(gw + ":" + code, good).statusCode()).isEqualTo(200);
+        assertThat(certificateCount(gw)).isOne();
+
+        // an expired code
+        String expiring = enrollmentCode(gw);
+        sql("UPDATE enrollment_code SET expires_at = now() - interval '1 minute' WHERE id = (SELECT max(id) FROM enrollment_code)");
+        HttpResponse<String> expired = postCsr(gw + ":" + expiring, good);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.body()).contains("\"reason\":\"EXPIRED\"");
+        assertThat(lastAuditOfGateway(gw)).isEqualTo("ENROLLMENT_REFUSED REFUSED EXPIRED");
+        assertThat(certificateCount(gw)).isOne();
+    }
+
+    @Test
+    void renewal_takes_the_current_client_certificate_on_the_device_port() throws Exception {
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        shell.sh("openssl req -new -key " + e.key + " -subj /CN=" + gw + " -outform DER | base64 > renew.b64").ok();
+
+        Shell.Result renewed = shell.sh("curl -s --cacert root.pem --cert " + e.pem + " --key " + e.key
+                + " -H 'Content-Type: application/pkcs10' --data-binary @renew.b64 " + DEVICE
+                + "/api/.well-known/est/" + TENANT + "/simplereenroll | base64 -d | openssl pkcs7 -inform DER -print_certs -out renewed.pem").ok();
+
+        assertThat(renewed.exit()).isZero();
+        assertThat(shell.sh("openssl x509 -in renewed.pem -noout -serial").ok().out().strip())
+                .isNotEqualTo(shell.sh("openssl x509 -in " + e.pem + " -noout -serial").ok().out().strip());
+        assertThat(certificateCount(gw)).isEqualTo(2);
+        assertThat(lastAuditOfGateway(gw)).isEqualTo("CERTIFICATE_RENEWED SUCCESS ");
+
+        // without a client certificate (browser port): refused
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(EST + "/simplereenroll"))
+                .POST(HttpRequest.BodyPublishers.ofFile(shell.file("renew.b64"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("NO_CLIENT_CERTIFICATE");
+    }
+
+    @Test
+    void a_revoked_gateway_is_on_the_crl_and_refused_by_the_device_port_at_once() throws Exception {
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        String serial = shell.sh("openssl x509 -in " + e.pem + " -noout -serial").ok().out().strip().replace("serial=", "");
+        assertThat(curlDevice(e, "/api/device/whoami").out()).endsWith("200");
+
+        HttpResponse<String> revoked = operatorCall("POST", "/gateways/" + gw + "/revoke", "{\"reason\":\"keyCompromise\"}", "operator");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        long revokedAt = System.nanoTime();
+
+        Shell.Result refused = curlDevice(e, "/api/device/whoami");
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(60));
+        assertThat(refused.out()).endsWith("403").contains("\"reason\":\"REVOKED\"");
+        assertThat(lastAuditOfGateway(gw)).isEqualTo("CERTIFICATE_REVOKED SUCCESS ");
+
+        Shell.Result crl = shell.sh("curl -s -D crl-headers.txt -o tenant.crl " + BASE + "/api/crl/" + TENANT + ".crl"
+                + " && openssl crl -inform DER -in tenant.crl -noout -text").ok();
+        assertThat(crl.out()).contains("Next Update:").contains("Serial Number: " + serial.toUpperCase())
+                .contains("Key Compromise");
+        assertThat(Files.readString(shell.file("crl-headers.txt")).toLowerCase()).contains("content-type: application/pkix-crl");
+        // the CRL is signed by the tenant CA
+        shell.sh("curl -s " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts-all.pem").ok();
+        assertThat(shell.sh("openssl crl -inform DER -in tenant.crl -noout -CAfile cacerts-all.pem").err()).contains("verify OK");
+
+        // renewal with the revoked certificate: refused
+        shell.sh("openssl req -new -key " + e.key + " -subj /CN=" + gw + " -outform DER | base64 > renew-revoked.b64").ok();
+        Shell.Result renewal = shell.sh("curl -s -w '\\n%{http_code}' --cacert root.pem --cert " + e.pem + " --key " + e.key
+                + " -H 'Content-Type: application/pkcs10' --data-binary @renew-revoked.b64 " + DEVICE + "/api/.well-known/est/" + TENANT + "/simplereenroll").ok();
+        assertThat(renewal.out()).endsWith("403").contains("\"reason\":\"REVOKED\"");
+        assertThat(lastAudit("certificate:" + serial.toLowerCase().replaceFirst("^0+", ""))).isEqualTo("RENEWAL_REFUSED REFUSED REVOKED");
+    }
+
+    @Test
+    void the_device_port_refuses_a_foreign_ca_no_certificate_old_protocols_and_cbc_suites() throws Exception {
+        shell.sh("""
+                openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout evil-ca.key -subj '/CN=Evil CA' \
+                  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -days 2 -out evil-ca.pem 2>/dev/null
+                openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout evil.key \
+                  -subj '/O=SMGW.Lite/OU=stadtwerke-demo/CN=EVIL0001' -out evil.csr 2>/dev/null
+                printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature\\n' > evil.ext
+                openssl x509 -req -in evil.csr -CA evil-ca.pem -CAkey evil-ca.key -CAcreateserial -days 1 -extfile evil.ext -out evil.pem 2>/dev/null
+                cat evil.pem evil-ca.pem > evil-chain.pem
+                """).ok();
+
+        Shell.Result foreign = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem --cert evil-chain.pem --key evil.key "
+                + DEVICE + "/api/device/whoami");
+        assertThat(foreign.exit()).as("curl exit code with a foreign client certificate").isNotZero();
+        assertThat(foreign.out()).isIn("000", "");
+
+        Shell.Result none = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE + "/api/device/whoami");
+        assertThat(none.exit()).as("curl exit code without a client certificate").isNotZero();
+
+        // protocols and suites, with a valid client certificate: TLS 1.1 and a CBC suite are refused although the
+        // client offers them; TLS 1.3 and ECDHE-ECDSA-AES-GCM on TLS 1.2 are accepted. (RSA key exchange cannot
+        // happen with the port's EC key; the configured suites exclude it as well.)
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        String sClient = "openssl s_client -connect localhost:" + DevicePort.PORT + " -cert " + e.pem + " -key " + e.key
+                + " -CAfile root.pem </dev/null ";
+        assertThat(shell.sh(sClient + "-tls1_1 -cipher 'DEFAULT:@SECLEVEL=0'").exit()).as("TLS 1.1").isNotZero();
+        assertThat(shell.sh(sClient + "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA256").exit()).as("CBC suite").isNotZero();
+        assertThat(shell.sh(sClient + "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256").out())
+                .contains("Cipher is ECDHE-ECDSA-AES128-GCM-SHA256").contains("Verify return code: 0 (ok)");
+        assertThat(shell.sh(sClient + "-tls1_3").out()).contains("TLSv1.3");
+    }
+
+    @Test
+    void operator_calls_need_a_token_of_the_same_tenant() throws Exception {
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(operatorCall("GET", "/gateways", null, "operator2").statusCode()).isEqualTo(403);
+        assertThat(operatorCall("GET", "/gateways", null, "household").statusCode()).isEqualTo(403);
+        assertThat(operatorCall("GET", "/gateways", null, "operator").statusCode()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private record Enrolled(String key, String pem) {
+    }
+
+    /** The README's flow: openssl makes key and CSR, curl posts it with the code, openssl unpacks the chain. */
+    private static Enrolled enroll(String gw, String code) {
+        Shell.Result r = shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + gw + ".key"
+                + " -subj /CN=" + gw + " -outform DER 2>/dev/null | base64 > " + gw + ".csr.b64"
+                + " && curl -sf --user " + gw + ":" + code + " -H 'Content-Type: application/pkcs10' --data-binary @" + gw + ".csr.b64 "
+                + EST + "/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs -out " + gw + ".pem").ok();
+        assertThat(r.exit()).isZero();
+        return new Enrolled(gw + ".key", gw + ".pem");
+    }
+
+    private static Shell.Result curlDevice(Enrolled e, String path) {
+        return shell.sh("curl -s -w '\\n%{http_code}' --cacert root.pem --cert " + e.pem + " --key " + e.key + " " + DEVICE + path).ok();
+    }
+
+    private static String newGateway() throws Exception {
+        String gw = "ITGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        HttpResponse<String> created = operatorCall("POST", "/gateways",
+                "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}", "operator");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return gw;
+    }
+
+    private static String enrollmentCode(String gw) throws Exception {
+        HttpResponse<String> code = operatorCall("POST", "/gateways/" + gw + "/enrollment-codes", "{}", "operator");
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
+        assertThat(m.find()).as(code.body()).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> postCsr(String user, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(EST + "/simpleenroll"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/pkcs10")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> operatorCall(String method, String path, String json, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + path))
+                .header("Authorization", "Bearer " + token(user));
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A Keycloak access token by the password grant of the realm's client (demo users: password = name). */
+    static String token(String user) throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", "smgw-platform", "client_secret", "smgw-dev-secret",
+                        "username", user, "password", user).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:8180/realms/smgw/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(m.find()).as(response.body()).isTrue();
+        return m.group(1);
+    }
+
+    private static int certificateCount(String gw) throws Exception {
+        return Integer.parseInt(sql("SELECT count(*) FROM certificate c JOIN gateway g ON g.id = c.gateway_id"
+                + " WHERE g.tenant_id = ? AND g.gateway_id = ?", TENANT, gw).get(0));
+    }
+
+    private static String lastAuditOfGateway(String gw) throws Exception {
+        return lastAudit("gateway:" + gw);
+    }
+
+    /** "ACTION OUTCOME REASON" of the newest audit event about {@code subject}; the reason is detail's first word. */
+    private static String lastAudit(String subject) throws Exception {
+        List<String> row = sql("SELECT action || ' ' || outcome || ' ' || CASE WHEN outcome = 'REFUSED'"
+                + " THEN split_part(detail, ':', 1) ELSE '' END FROM audit_event WHERE subject = ? ORDER BY id DESC LIMIT 1", subject);
+        return row.isEmpty() ? "none" : row.get(0);
+    }
+
+    private static List<String> sql(String query, String... parameters) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            List<String> result = new ArrayList<>();
+            if (s.execute()) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        result.add(rs.getString(1));
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
+    /** A new listener starts in the background; wait until it accepts connections. */
+    private static void awaitDevicePort() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", DevicePort.PORT)) {
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new AssertionError("device port " + DevicePort.PORT + " does not accept connections");
+    }
+}

@@ -1,0 +1,213 @@
+package org.smgwlite.platform.it.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How long enrolling N gateways through {@code POST /api/.well-known/est/<tenant>/simpleenroll} over HTTP
+ * takes, against a running platform ({@code ./run.sh}). Not a test: it prints figures.
+ *
+ * <ol>
+ * <li>Setup (timed separately): N gateways registered and one enrollment code each, through the operator API;
+ *     N P-256 key pairs and CSRs made in this JVM.</li>
+ * <li>Measured: N simpleenroll requests (Basic gateway:code, base64 CSR), {@code --threads} at a time; each
+ *     answer must be 200 with a certs-only body.</li>
+ * </ol>
+ *
+ * <pre>
+ * mvn -q -pl platform-ear/it test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.smgwlite.platform.it.bench.EstEnrollmentBenchmark -Dexec.args="--count 10000"
+ * </pre>
+ * Options: {@code --count N} (10000), {@code --threads T} (8), {@code --base URL} (http://localhost:8080),
+ * {@code --tenant ID} (stadtwerke-demo), {@code --household-id ID} (default: the tenant's first household,
+ * read from the embedded database), {@code --keycloak URL} (http://localhost:8180/realms/smgw).
+ */
+public final class EstEnrollmentBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private EstEnrollmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int count = Integer.parseInt(opts.getOrDefault("count", "10000"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
+        String base = opts.getOrDefault("base", "http://localhost:8080");
+        String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
+        String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
+        long household = opts.containsKey("household-id") ? Long.parseLong(opts.get("household-id")) : firstHousehold(tenant);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        String api = base + "/api/tenants/" + tenant + "/gateways";
+        String est = base + "/api/.well-known/est/" + tenant + "/simpleenroll";
+
+        System.out.printf(Locale.ROOT, "EST enrollment benchmark: %d gateways, %d client threads, tenant %s, run %s%n",
+                count, threads, tenant, run);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Token token = new Token(keycloak);
+
+        long t0 = System.nanoTime();
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add("BENCH" + run + String.format(Locale.ROOT, "%06d", i));
+        }
+        String[] codes = new String[count];
+        parallel(pool, count, i -> {
+            String gw = ids.get(i);
+            expect(201, post(api, "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + household + "}", token.get()));
+            HttpResponse<String> code = post(api + "/" + gw + "/enrollment-codes", "{}", token.get());
+            expect(201, code);
+            Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no code in " + code.body());
+            }
+            codes[i] = m.group(1);
+        });
+        double setupApi = seconds(t0);
+
+        long t1 = System.nanoTime();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        String[] csrs = new String[count];
+        parallel(pool, count, i -> {
+            KeyPair keys = generator.generateKeyPair();
+            csrs[i] = Base64.getMimeEncoder().encodeToString(Pkcs10.request(keys, ids.get(i)));
+        });
+        double setupCsr = seconds(t1);
+        System.out.printf(Locale.ROOT, "setup: %d gateways + codes via operator API in %.1f s, %d key pairs + CSRs in %.1f s%n",
+                count, setupApi, count, setupCsr);
+
+        AtomicInteger ok = new AtomicInteger();
+        long t2 = System.nanoTime();
+        parallel(pool, count, i -> {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(est))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (ids.get(i) + ":" + codes[i]).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/pkcs10")
+                    .POST(HttpRequest.BodyPublishers.ofString(csrs[i])).build(), HttpResponse.BodyHandlers.ofString());
+            expect(200, r);
+            if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/pkcs7-mime")
+                    || Base64.getMimeDecoder().decode(r.body()).length < 300) {
+                throw new IllegalStateException("not a certs-only answer: " + r.body());
+            }
+            ok.incrementAndGet();
+        });
+        double enroll = seconds(t2);
+        pool.shutdown();
+
+        System.out.printf(Locale.ROOT, "enrolled %d gateways through EST over HTTP in %.1f s: %.0f enrollments/s, %.2f ms each%n",
+                ok.get(), enroll, ok.get() / enroll, enroll * 1000 / ok.get());
+        System.out.printf(Locale.ROOT, "target 10,000 in under 60 s: %s (%.2fx of the target time for %d)%n",
+                enroll * 10_000 / count < 60 ? "met" : "MISSED", enroll * 10_000 / count / 60, count);
+    }
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(ExecutorService pool, int count, Task task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        int n = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+        for (int w = 0; w < n; w++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String json, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(int status, HttpResponse<String> r) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static long firstHousehold(String tenant) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:54329/smgw", "postgres", "postgres");
+             var s = c.prepareStatement("SELECT min(id) FROM household WHERE tenant_id = ?")) {
+            s.setString(1, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            m.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return m;
+    }
+
+    /** The operator's access token (password grant of the demo user), fetched again every minute. */
+    private static final class Token {
+        private final String keycloak;
+        private String value;
+        private long fetched;
+
+        Token(String keycloak) {
+            this.keycloak = keycloak;
+        }
+
+        synchronized String get() throws Exception {
+            if (value == null || System.nanoTime() - fetched > 60e9) {
+                String form = Map.of("grant_type", "password", "client_id", "smgw-platform", "client_secret", "smgw-dev-secret",
+                                "username", "operator", "password", "operator").entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
+                if (!m.find()) {
+                    throw new IllegalStateException("no token: " + r.body());
+                }
+                value = m.group(1);
+                fetched = System.nanoTime();
+            }
+            return value;
+        }
+    }
+}

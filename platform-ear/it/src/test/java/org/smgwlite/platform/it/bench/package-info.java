@@ -1,0 +1,5 @@
+/**
+ * Harnesses, not tests: run against a running platform (the run command's) and print figures.
+ * {@code EstEnrollmentBenchmark} enrolls many gateways through the EST endpoints over HTTP.
+ */
+package org.smgwlite.platform.it.bench;
