@@ -47,7 +47,8 @@ class PkiEnrollmentIT {
     private static final String TENANT = "stadtwerke-demo";
     private static final String EST = BASE + "/api/.well-known/est/" + TENANT;
     private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path work;
