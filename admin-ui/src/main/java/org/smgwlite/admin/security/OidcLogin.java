@@ -7,15 +7,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 /**
  * Browser sign-in: the Authorization Code flow against Keycloak. Keycloak puts the realm roles
  * into the {@code groups} claim, which the EAR maps to the roles of the same name, and the
- * username into {@code preferred_username}. After the callback the browser returns to the page
- * it first asked for.
+ * username into {@code preferred_username}. After the callback the browser lands on
+ * {@link OidcCallbackView}, which opens the start page: Soteria's "redirect to original resource"
+ * replays the first request with a parameter map of {@code null}, on which Vaadin fails.
  */
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${oidcSettings.providerUri}",
         clientId = "${oidcSettings.clientId}",
         clientSecret = "${oidcSettings.clientSecret}",
-        redirectURI = "${baseURL}/oidc-callback",
-        redirectToOriginalResource = true,
+        redirectURI = "${baseURL}/" + OidcCallbackView.PATH,
+        redirectToOriginalResource = false,
         scope = {"openid", "profile", "email"},
         claimsDefinition = @ClaimsDefinition(
                 callerNameClaim = "preferred_username",

@@ -1,9 +1,17 @@
 package org.smgwlite.platform.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,7 +34,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("smgw.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000");
+                "--no-first-run", "--window-size=1400,1400");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("smgw.it.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -37,15 +45,16 @@ final class Browser implements AutoCloseable {
     /** Opens {@code url}, expects Keycloak's login form, signs in and waits to be back on the platform. */
     void signIn(String url, String username, String password) {
         driver.get(url);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")), "Keycloak login form");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(url.substring(0, url.indexOf("/ui/") + 4)));
+        String platform = url.substring(0, url.indexOf("/ui/") + 4);
+        until(d -> d.getCurrentUrl().startsWith(platform), "back on " + platform + " after signing in as " + username);
     }
 
     WebElement await(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)), "#" + id);
     }
 
     void type(String fieldId, String value) {
@@ -54,8 +63,11 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value, Keys.TAB);
     }
 
+    /** Scrolls the element into the middle of the window first, so that no header or toast covers it. */
     void click(String id) {
-        await(id).click();
+        WebElement element = await(id);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        until(ExpectedConditions.elementToBeClickable(element), "#" + id + " clickable").click();
     }
 
     boolean isInvalid(String fieldId) {
@@ -75,7 +87,7 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitGridCell(String gridId, String text, boolean present) {
-        wait.until(d -> gridCells(gridId).contains(text) == present);
+        until(d -> gridCells(gridId).contains(text) == present, (present ? "" : "no ") + "cell '" + text + "' in #" + gridId);
     }
 
     void clickGridCell(String gridId, String text) {
@@ -89,8 +101,8 @@ final class Browser implements AutoCloseable {
 
     /** Clicks the confirm button of the open Vaadin confirm dialog. */
     void confirm() {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']"))).click();
+        until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-confirm-dialog-overlay[opened] [slot='confirm-button']")), "confirm dialog").click();
     }
 
     String pageText() {
@@ -98,7 +110,28 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitText(String text) {
-        wait.until(d -> pageText().contains(text));
+        until(d -> pageText().contains(text), "text '" + text + "'");
+    }
+
+    /**
+     * Waits for {@code condition}; on time-out keeps a screenshot and the page source under
+     * {@code target/browser-failures/} so that a red CI run shows what the browser saw.
+     */
+    private <T> T until(Function<? super WebDriver, T> condition, String what) {
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            String name = "failure-" + System.currentTimeMillis();
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            } catch (IOException | RuntimeException dumpFailed) {
+                e.addSuppressed(dumpFailed);
+            }
+            throw new TimeoutException("waited in vain for " + what + " at " + driver.getCurrentUrl()
+                    + " (screenshot target/browser-failures/" + name + ".png)", e);
+        }
     }
 
     WebDriver driver() {

@@ -2,7 +2,6 @@ package org.smgwlite.platform.it;
 
 import java.io.File;
 import java.net.URISyntaxException;
-import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -39,9 +38,9 @@ final class PlatformArchives {
                 .addPackages(true, Filters.exclude(".*/platform/it/.*"), "org.smgwlite.platform")
                 .addAsResource(core.get("META-INF/persistence.xml").getAsset(), "META-INF/persistence.xml")
                 .addAsWebInfResource(core.get("META-INF/beans.xml").getAsset(), "beans.xml");
-        for (Node node : ear.get("lib").getChildren()) {
-            ArchivePath path = node.getPath();
-            war.addAsLibrary(ear.getAsType(JavaArchive.class, path.get()));
+        for (Node lib : ear.get("lib").getChildren()) {
+            String path = lib.getPath().get();
+            war.addAsLibrary(lib.getAsset(), path.substring(path.lastIndexOf('/') + 1));
         }
         war.addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
         return war;
