@@ -35,9 +35,12 @@ public final class DevicePort {
     private DevicePort() {
     }
 
-    /** Where the platform writes the port's stores when {@code smgw.pki.dir} is not set. */
+    /** Where the platform writes the port's stores: {@code $SMGW_PKI_DIR/device-port}, by default in the domain. */
     public static Path storesDir(Path payaraHome) {
-        return payaraHome.resolve("glassfish/domains/" + PayaraServer.DOMAIN + "/smgw-pki/device-port");
+        String configured = System.getenv("SMGW_PKI_DIR");
+        Path pkiDir = configured == null || configured.isBlank()
+                ? payaraHome.resolve("glassfish/domains/" + PayaraServer.DOMAIN + "/smgw-pki") : Path.of(configured);
+        return pkiDir.resolve("device-port");
     }
 
     /**
@@ -61,18 +64,18 @@ public final class DevicePort {
             commands.add("create-http --default-virtual-server server " + NAME);
         }
         if (!asadminOutput(payaraHome, "list-network-listeners").contains(NAME)) {
+            // on a security-enabled protocol this creates the (empty) ssl element as well
             commands.add("create-network-listener --listenerport " + PORT + " --protocol " + NAME
                     + " --threadpool http-thread-pool --enabled=false " + NAME);
-            commands.add("create-ssl --type network-listener --certname device-port --clientauthenabled=true " + NAME);
         }
         // The plain JSSE implementation honours the listener's own stores; Payara's default one uses the domain's.
+        // Store types: Payara accepts only JKS, NSS or PKCS11 as names and loads with "JKS", which reads the
+        // PKCS#12 files the platform writes (JDK keystore.type.compat, on by default).
         commands.add("set " + SSL + "classname=org.glassfish.grizzly.config.ssl.JSSEImplementation");
         commands.add("set " + SSL + "key-store=" + stores.resolve("keystore.p12"));
-        commands.add("set " + SSL + "key-store-type=PKCS12");
         commands.add("set " + SSL + "key-store-password-provider=plain");
         commands.add("set " + SSL + "key-store-password=" + password);
         commands.add("set " + SSL + "trust-store=" + stores.resolve("truststore.p12"));
-        commands.add("set " + SSL + "trust-store-type=PKCS12");
         commands.add("set " + SSL + "trust-store-password-provider=plain");
         commands.add("set " + SSL + "trust-store-password=" + password);
         commands.add("set " + SSL + "cert-nickname=device-port");
@@ -94,9 +97,20 @@ public final class DevicePort {
             throw new UncheckedIOException(e);
         }
         try {
-            if (asadmin(payaraHome, log, 120, "multimode", "--file", file.toString()) != 0) {
-                throw new StartupException("Device port", "asadmin could not configure listener " + NAME, log);
+            Path out = Files.createTempFile("smgw-device-port", ".out");
+            try {
+                int exit = asadmin(payaraHome, out, 120, "multimode", "--file", file.toString());
+                String output = Files.readString(out);
+                Files.writeString(log, output.replaceAll("(password=)\\S+", "$1****"), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                // multimode reports success even when one of its commands failed
+                if (exit != 0 || output.contains(" failed.")) {
+                    throw new StartupException("Device port", "asadmin could not configure listener " + NAME, log);
+                }
+            } finally {
+                Files.deleteIfExists(out);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             try {
                 Files.deleteIfExists(file);

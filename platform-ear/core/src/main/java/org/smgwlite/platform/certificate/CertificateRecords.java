@@ -22,6 +22,7 @@ import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
 import org.smgwlite.platform.gateway.Gateway;
+import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 import org.smgwlite.platform.shared.TenantId;
 
@@ -52,7 +53,7 @@ public class CertificateRecords {
      */
     public IssuedCertificate enroll(TenantId tenant, GatewayId gatewayId, String presentedCode, byte[] csrBody) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            Gateway gateway = gateway(em, gatewayId).orElseThrow(() -> Refusals.codeRefused("UNKNOWN_GATEWAY"));
+            Gateway gateway = GatewayService.find(em, gatewayId).orElseThrow(() -> Refusals.codeRefused("UNKNOWN_GATEWAY"));
             EnrollmentCodeRecord code = matchingCode(em, gateway, presentedCode);
             int marked = em.createQuery("UPDATE EnrollmentCodeRecord c SET c.usedAt = :now WHERE c.id = :id AND c.usedAt IS NULL")
                     .setParameter("now", Instant.now())
@@ -109,7 +110,7 @@ public class CertificateRecords {
     /** Revokes every certificate of the gateway that is not revoked yet; returns their serials. */
     public List<String> revoke(TenantId tenant, GatewayId gatewayId, RevocationReason reason) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            Gateway gateway = gateway(em, gatewayId)
+            Gateway gateway = GatewayService.find(em, gatewayId)
                     .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
             Instant now = Instant.now();
             List<String> serials = new ArrayList<>();
@@ -138,7 +139,7 @@ public class CertificateRecords {
     /** The certificates of one gateway, newest first. */
     public List<GatewayCertificate> ofGateway(TenantId tenant, GatewayId gatewayId) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            Gateway gateway = gateway(em, gatewayId)
+            Gateway gateway = GatewayService.find(em, gatewayId)
                     .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
             return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.gatewayRef = :g ORDER BY c.id DESC",
                             GatewayCertificate.class)
@@ -207,12 +208,6 @@ public class CertificateRecords {
         throw refusal != null ? refusal
                 : new EnrollmentCodeRejectedException(EnrollmentCodeRejectedException.Reason.WRONG_CODE,
                         codes.isEmpty() ? "gateway has no enrollment code" : "enrollment code does not match");
-    }
-
-    private static Optional<Gateway> gateway(EntityManager em, GatewayId id) {
-        return em.createQuery("SELECT g FROM Gateway g WHERE g.gatewayId = :id", Gateway.class)
-                .setParameter("id", id.value())
-                .getResultStream().findFirst();
     }
 
     private static Optional<GatewayCertificate> byFingerprint(EntityManager em, String fingerprint) {

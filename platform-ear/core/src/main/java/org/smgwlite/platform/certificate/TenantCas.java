@@ -21,6 +21,7 @@ public class TenantCas {
 
     private final ConcurrentMap<String, CertificateAuthority> authorities = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, X509CRL> crls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> crlLocks = new ConcurrentHashMap<>();
 
     @Inject
     TenantCaStore store;
@@ -65,6 +66,6 @@ public class TenantCas {
     }
 
     private Object lockFor(TenantId tenant) {
-        return tenant.value().intern();
+        return crlLocks.computeIfAbsent(tenant.value(), t -> new Object());
     }
 }

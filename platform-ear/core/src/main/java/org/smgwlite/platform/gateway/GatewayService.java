@@ -88,7 +88,8 @@ public class GatewayService {
         }
     }
 
-    static Optional<Gateway> find(EntityManager em, GatewayId id) {
+    /** The gateway {@code id} of the tenant {@code em} is bound to. */
+    public static Optional<Gateway> find(EntityManager em, GatewayId id) {
         return em.createQuery("SELECT g FROM Gateway g WHERE g.gatewayId = :id", Gateway.class)
                 .setParameter("id", id.value())
                 .getResultStream().findFirst();

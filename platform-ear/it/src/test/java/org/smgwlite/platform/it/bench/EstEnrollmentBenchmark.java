@@ -1,7 +1,6 @@
 package org.smgwlite.platform.it.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.smgwlite.platform.it.KeycloakTokens;
 
 /**
  * How long enrolling N gateways through {@code POST /api/.well-known/est/<tenant>/simpleenroll} over HTTP
@@ -205,18 +204,7 @@ public final class EstEnrollmentBenchmark {
 
         synchronized String get() throws Exception {
             if (value == null || System.nanoTime() - fetched > 60e9) {
-                String form = Map.of("grant_type", "password", "client_id", "smgw-platform", "client_secret", "smgw-dev-secret",
-                                "username", "operator", "password", "operator").entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-                if (!m.find()) {
-                    throw new IllegalStateException("no token: " + r.body());
-                }
-                value = m.group(1);
+                value = KeycloakTokens.accessToken(keycloak, "operator");
                 fetched = System.nanoTime();
             }
             return value;

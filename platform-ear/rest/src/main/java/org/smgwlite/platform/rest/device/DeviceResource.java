@@ -7,10 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.security.cert.X509Certificate;
-import java.util.Optional;
 import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.rest.ClientCertificates;
 
 /**
  * {@code GET /api/device/whoami}: the gateway, household and tenant the client certificate stands for.
@@ -34,13 +33,7 @@ public class DeviceResource {
     @Path("whoami")
     @Produces(MediaType.APPLICATION_JSON)
     public WhoAmI whoami() {
-        DeviceIdentity identity = enrollment.identify(clientCertificate());
+        DeviceIdentity identity = enrollment.identify(ClientCertificates.of(request));
         return new WhoAmI(identity.gatewayId(), identity.householdId(), identity.tenant().value(), identity.certificateSerial());
-    }
-
-    private Optional<X509Certificate> clientCertificate() {
-        Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
-        return chain instanceof X509Certificate[] certificates && certificates.length > 0
-                ? Optional.of(certificates[0]) : Optional.empty();
     }
 }

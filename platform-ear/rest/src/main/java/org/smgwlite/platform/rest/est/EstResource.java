@@ -15,12 +15,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.rest.ClientCertificates;
 import org.smgwlite.platform.shared.TenantId;
 
 /**
@@ -31,8 +31,6 @@ import org.smgwlite.platform.shared.TenantId;
  */
 @Path(".well-known/est/{tenant}")
 public class EstResource {
-
-    static final String CLIENT_CERTIFICATE = "jakarta.servlet.request.X509Certificate";
 
     @Inject
     EnrollmentService enrollment;
@@ -61,16 +59,9 @@ public class EstResource {
     @POST
     @Path("simplereenroll")
     public Response simplereenroll(byte[] body) {
-        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), clientCertificate(request), body,
+        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
                 request.getRemoteAddr());
         return certsOnly(issued);
-    }
-
-    /** The leaf the client presented in the TLS handshake, if any. */
-    static Optional<X509Certificate> clientCertificate(HttpServletRequest request) {
-        Object chain = request.getAttribute(CLIENT_CERTIFICATE);
-        return chain instanceof X509Certificate[] certificates && certificates.length > 0
-                ? Optional.of(certificates[0]) : Optional.empty();
     }
 
     /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */
