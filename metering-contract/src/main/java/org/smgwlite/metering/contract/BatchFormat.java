@@ -1,0 +1,147 @@
+package org.smgwlite.metering.contract;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The batch line format, version {@value #VERSION}: UTF-8, LF line ends, TAB-separated fields, one record per
+ * line, a header and a trailer with counts so that a cut-off body is refused. Documented in the module README;
+ * this class is the only reader and writer.
+ *
+ * <pre>
+ * SMGWLITE-BATCH  1
+ * gateway         EDEF0012345678
+ * created         2026-11-25T00:07:13Z
+ * V  householdId  taf  slotStart  obis  unscaled  scaler  unit  ptbLevel  flags     (per value)
+ * E  eichlog-line                                                                   (per Eichlog entry, verbatim)
+ * END  valueCount  eichlogCount
+ * </pre>
+ */
+public final class BatchFormat {
+
+    public static final int VERSION = 1;
+    public static final String MAGIC = "SMGWLITE-BATCH";
+    /** Largest value count a batch may hold: a day of 15-minute values for 40 registers, 7 days over. */
+    public static final int MAX_VALUES = 96 * 40 * 7;
+    /** Largest signed body the platform reads (checked before any parsing). */
+    public static final int MAX_SIGNED_BYTES = 4 * 1024 * 1024;
+
+    private BatchFormat() {
+    }
+
+    public static byte[] encode(ReadingBatch batch) {
+        if (batch.values().size() > MAX_VALUES) {
+            throw new IllegalArgumentException("batch of " + batch.values().size() + " values exceeds " + MAX_VALUES);
+        }
+        StringBuilder b = new StringBuilder(64 + batch.values().size() * 72);
+        b.append(MAGIC).append('\t').append(VERSION).append('\n');
+        b.append("gateway\t").append(batch.gatewayId()).append('\n');
+        b.append("created\t").append(batch.createdAt()).append('\n');
+        for (BatchValue v : batch.values()) {
+            b.append("V\t").append(v.householdId()).append('\t').append(v.taf()).append('\t').append(v.slotStart())
+                    .append('\t').append(v.obis()).append('\t').append(v.unscaled()).append('\t').append(v.scaler())
+                    .append('\t').append(v.unit()).append('\t').append(v.ptbLevel()).append('\t').append(v.flags())
+                    .append('\n');
+        }
+        for (String e : batch.eichlog()) {
+            b.append("E\t").append(e).append('\n');
+        }
+        b.append("END\t").append(batch.values().size()).append('\t').append(batch.eichlog().size()).append('\n');
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a batch body.
+     *
+     * @throws BatchFormatException with the line and what is wrong: unknown version, missing header,
+     *                              bad field, too many values, missing or wrong trailer, data after it
+     */
+    public static ReadingBatch decode(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.endsWith("\n")) {
+            throw new BatchFormatException(1, "body does not end with a line break (cut off?)");
+        }
+        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+        if (lines.length < 4) {
+            throw new BatchFormatException(lines.length, "too short: header of three lines and END needed");
+        }
+        String[] magic = lines[0].split("\t", -1);
+        if (magic.length != 2 || !magic[0].equals(MAGIC)) {
+            throw new BatchFormatException(1, "expected '" + MAGIC + " TAB version'");
+        }
+        if (!magic[1].equals(String.valueOf(VERSION))) {
+            throw new BatchFormatException(1, "unsupported batch version '" + magic[1] + "', this reader knows " + VERSION);
+        }
+        String gateway = header(lines[1], "gateway", 2);
+        Instant created = instant(header(lines[2], "created", 3), 3);
+        List<BatchValue> values = new ArrayList<>();
+        List<String> eichlog = new ArrayList<>();
+        for (int i = 3; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i];
+            if (line.startsWith("V\t")) {
+                if (!eichlog.isEmpty()) {
+                    throw new BatchFormatException(lineNo, "values must come before Eichlog entries");
+                }
+                if (values.size() == MAX_VALUES) {
+                    throw new BatchFormatException(lineNo, "more than " + MAX_VALUES + " values in one batch");
+                }
+                values.add(value(line, lineNo));
+            } else if (line.startsWith("E\t")) {
+                eichlog.add(line.substring(2));
+            } else if (line.startsWith("END\t")) {
+                if (i != lines.length - 1) {
+                    throw new BatchFormatException(lineNo + 1, "data after END");
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 3 || !f[1].equals(String.valueOf(values.size())) || !f[2].equals(String.valueOf(eichlog.size()))) {
+                    throw new BatchFormatException(lineNo, "END counts do not match: read " + values.size() + " values and "
+                            + eichlog.size() + " Eichlog entries");
+                }
+                try {
+                    return new ReadingBatch(gateway, created, values, eichlog);
+                } catch (IllegalArgumentException e) {
+                    throw new BatchFormatException(lineNo, e.getMessage());
+                }
+            } else {
+                throw new BatchFormatException(lineNo, "unknown record type, expected V, E or END");
+            }
+        }
+        throw new BatchFormatException(lines.length, "no END line (cut off?)");
+    }
+
+    private static BatchValue value(String line, int lineNo) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 10) {
+            throw new BatchFormatException(lineNo, "a value needs 10 fields, found " + f.length);
+        }
+        try {
+            return new BatchValue(Long.parseLong(f[1]), Integer.parseInt(f[2]), instant(f[3], lineNo), f[4],
+                    new BigInteger(f[5]), Integer.parseInt(f[6]), f[7], Integer.parseInt(f[8]), Integer.parseInt(f[9]));
+        } catch (NumberFormatException e) {
+            throw new BatchFormatException(lineNo, "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BatchFormatException(lineNo, e.getMessage());
+        }
+    }
+
+    private static String header(String line, String key, int lineNo) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 2 || !f[0].equals(key) || f[1].isEmpty()) {
+            throw new BatchFormatException(lineNo, "expected '" + key + " TAB value'");
+        }
+        return f[1];
+    }
+
+    private static Instant instant(String text, int lineNo) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BatchFormatException(lineNo, "'" + text + "' is not an ISO-8601 UTC instant");
+        }
+    }
+}
