@@ -72,7 +72,11 @@ class HouseholdServiceIT {
         return new HouseholdDraft(name, "Teststraße 1", "12345", "Teststadt", melo, "1EMH0000000001", null);
     }
 
-    private static String melo(String suffix) {
+    /** A Messlokation id unique to this test run, so that a database kept from an earlier run does not clash. */
+    private static final String RUN = String.format("%08d", new java.util.Random().nextInt(100_000_000));
+
+    private static String melo(String tag) {
+        String suffix = tag + RUN;
         String base = "DE0000000000000000000000000000000";
         return base.substring(0, 33 - suffix.length()) + suffix;
     }
