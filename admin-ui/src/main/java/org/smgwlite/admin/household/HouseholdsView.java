@@ -10,8 +10,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.smgwlite.admin.curve.HouseholdCurveView;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.household.Household;
@@ -42,6 +44,13 @@ public class HouseholdsView extends VerticalLayout {
         grid.addColumn(Household::messlokationId).setHeader("Messlokation").setAutoWidth(true);
         grid.addColumn(Household::meterId).setHeader("Meter").setAutoWidth(true);
         grid.addColumn(h -> h.viewerUsername() == null ? "" : h.viewerUsername()).setHeader("Viewer").setAutoWidth(true);
+        grid.addComponentColumn(h -> {
+            Button curve = new Button("Curve", e -> getUI().ifPresent(ui -> ui.navigate(HouseholdCurveView.class,
+                    new RouteParameters("id", String.valueOf(h.id())))));
+            curve.setId("household-curve-" + h.id());
+            curve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return curve;
+        }).setHeader("Load curve").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 closeForm();

@@ -9,19 +9,26 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.smgwlite.admin.curve.LoadCurvePanel;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.metering.query.CsvExport;
+import org.smgwlite.platform.metering.query.LoadCurveService;
+import org.smgwlite.platform.metering.query.Viewer;
 
-/** A household user's own page: only the households whose viewer is this user, in its tenant. */
+/**
+ * A household user's own page: only the households whose viewer is this user, in its tenant, each
+ * with its load curve and CSV export.
+ */
 @Route(value = "my-household", layout = MainLayout.class)
 @PageTitle("My household · SMGW.Lite")
 @RolesAllowed(CurrentUser.HOUSEHOLD)
 public class MyHouseholdView extends VerticalLayout {
 
     @Inject
-    public MyHouseholdView(HouseholdService households, CurrentUser user) {
+    public MyHouseholdView(HouseholdService households, LoadCurveService curves, CsvExport csv, CurrentUser user) {
         List<Household> mine = households.viewableBy(user.requireTenant(), user.username());
         add(new H2("My household"));
         if (mine.isEmpty()) {
@@ -35,7 +42,8 @@ public class MyHouseholdView extends VerticalLayout {
             card.add(new H2(h.name()),
                     new Paragraph(h.street() + ", " + h.postalCode() + " " + h.city()),
                     new Paragraph("Messlokation " + h.messlokationId()),
-                    new Paragraph("Meter " + h.meterId()));
+                    new Paragraph("Meter " + h.meterId()),
+                    new LoadCurvePanel(curves, csv, user.requireTenant(), Viewer.household(user.username()), h.id()));
             add(card);
         }
     }

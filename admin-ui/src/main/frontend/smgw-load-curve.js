@@ -1,0 +1,71 @@
+import uPlot from 'uplot';
+
+/**
+ * The household's load curve drawn by uPlot in light DOM (so uPlot's stylesheet applies).
+ * Data arrives as base64 little-endian Float32 arrays on a regular 15-minute grid; NaN is a gap
+ * and is drawn as a gap, never bridged. Drag to zoom, double-click to reset.
+ */
+function decode(b64, n) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const f = new Float32Array(bytes.buffer);
+  const out = new Array(n);
+  let gaps = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(f[i])) { out[i] = null; gaps++; } else { out[i] = f[i]; }
+  }
+  return [out, gaps];
+}
+
+class SmgwLoadCurve extends HTMLElement {
+  connectedCallback() {
+    this._resize = new ResizeObserver(() => {
+      if (this._plot) this._plot.setSize({ width: this.clientWidth, height: this._height() });
+    });
+    this._resize.observe(this);
+    if (this._data && !this._plot) this._draw();
+  }
+
+  disconnectedCallback() {
+    this._resize?.disconnect();
+  }
+
+  _height() {
+    return Math.max(200, this.clientHeight - 60);
+  }
+
+  setCurve(start, step, count, importB64, exportB64, zone) {
+    const x = new Float64Array(count);
+    for (let i = 0; i < count; i++) x[i] = start + i * step;
+    const [imp, impGaps] = decode(importB64, count);
+    const [exp] = decode(exportB64, count);
+    this._zone = zone;
+    this._data = [x, imp, exp];
+    this.dataset.points = String(count);
+    this.dataset.gaps = String(impGaps);
+    if (this.isConnected) this._draw();
+  }
+
+  _draw() {
+    this._plot?.destroy();
+    const zone = this._zone;
+    const stepped = uPlot.paths.stepped({ align: 1 });
+    this._plot = new uPlot({
+      width: this.clientWidth || 800,
+      height: this._height(),
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), zone),
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: true } },
+      axes: [{}, { label: 'W', size: 70 }],
+      series: [
+        { label: 'Time' },
+        { label: 'Import W', stroke: '#1676f3', fill: 'rgba(22,118,243,0.12)', spanGaps: false, paths: stepped },
+        { label: 'Export W', stroke: '#2a9d3a', spanGaps: false, paths: stepped },
+      ],
+    }, this._data, this);
+    this.dataset.rendered = 'true';
+  }
+}
+
+customElements.define('smgw-load-curve', SmgwLoadCurve);

@@ -1,0 +1,49 @@
+package org.smgwlite.admin.curve;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.smgwlite.admin.layout.MainLayout;
+import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.metering.query.CsvExport;
+import org.smgwlite.platform.metering.query.LoadCurveService;
+import org.smgwlite.platform.metering.query.Viewer;
+import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.TenantId;
+
+/** An operator's view of one household's curve, reached from the households grid. */
+@Route(value = "households/:id/curve", layout = MainLayout.class)
+@PageTitle("Load curve · SMGW.Lite")
+@RolesAllowed(CurrentUser.OPERATOR)
+public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final HouseholdService households;
+    private final LoadCurveService curves;
+    private final CsvExport csv;
+    private final CurrentUser user;
+
+    @Inject
+    public HouseholdCurveView(HouseholdService households, LoadCurveService curves, CsvExport csv, CurrentUser user) {
+        this.households = households;
+        this.curves = curves;
+        this.csv = csv;
+        this.user = user;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("id").orElseThrow(() -> new NotFoundException("household", "?"));
+        TenantId tenant = user.requireTenant();
+        Household household = households.get(tenant, id);
+        removeAll();
+        add(new H2(household.name() + " · Messlokation " + household.messlokationId()),
+                new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
+    }
+}

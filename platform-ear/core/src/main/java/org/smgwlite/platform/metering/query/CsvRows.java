@@ -1,0 +1,55 @@
+package org.smgwlite.platform.metering.query;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The CSV lines of a curve, one per quarter hour and register, slot by slot. The register
+ * reading is the stored one at the slot's start, exact; the interval energy is that of the quarter
+ * hour starting at the slot (next reading minus this one), so the energies of a day add up to the
+ * day's total. A gap has an empty energy, status {@code gap} and the reason.
+ */
+public final class CsvRows {
+
+    public static final String HEADER =
+            "slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh,ptb_level,status,gap_reason\n";
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private CsvRows() {
+    }
+
+    public static void write(LoadCurve curve, Writer out) throws IOException {
+        ZoneId zone = curve.range().zone();
+        IntervalSeries[] both = {curve.imports(), curve.exports()};
+        StringBuilder line = new StringBuilder(160);
+        for (int i = 0; i < curve.imports().size(); i++) {
+            Instant slot = curve.imports().intervalStart(i);
+            String utc = slot.toString();
+            String local = LOCAL.format(slot.atZone(zone));
+            for (IntervalSeries s : both) {
+                line.setLength(0);
+                line.append(utc).append(',').append(local).append(',').append(s.register().obis()).append(',');
+                append(line, s.readingAtStart(i)).append(',');
+                line.append(s.unit(i) == null ? "" : s.unit(i)).append(',');
+                append(line, s.energyWh(i)).append(',');
+                line.append(s.isGap(i) ? "" : Integer.toString(s.ptbLevel(i))).append(',');
+                line.append(s.isGap(i) ? "gap" : "ok").append(',');
+                line.append(s.isGap(i) ? quote(s.gapReason(i)) : "").append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    private static StringBuilder append(StringBuilder line, BigDecimal value) {
+        return value == null ? line : line.append(value.toPlainString());
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}
