@@ -15,4 +15,4 @@ if [[ "${SMGW_SKIP_BUILD:-}" != "1" ]]; then
   mvn -q -DskipTests install
 fi
 
-exec java -jar devstack/target/devstack.jar "$@"
+exec java -jar devstack/target/devstack-launcher.jar "$@"
