@@ -74,6 +74,15 @@ public class CertificateRecords {
      * tenant's CRL. The new certificate is for the same gateway; the CSR must name it.
      */
     public IssuedCertificate renew(TenantId tenant, X509Certificate presented, byte[] csrBody) {
+        return renew(tenant, presented, csrBody, CertificateProfile.GATEWAY_TLS);
+    }
+
+    /**
+     * As {@link #renew(TenantId, X509Certificate, byte[])}, issuing {@code profile}: with
+     * {@code GATEWAY_SIGNATURE} the gateway gets (or renews) the certificate of the key that signs its
+     * day-after batches, authorised by its TLS certificate (EST label {@code signature}).
+     */
+    public IssuedCertificate renew(TenantId tenant, X509Certificate presented, byte[] csrBody, CertificateProfile profile) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
                     .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
@@ -101,7 +110,7 @@ public class CertificateRecords {
             if (gateway == null || !gateway.gatewayId().equals(GatewayId.fromCertificate(presented))) {
                 throw new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_GATEWAY", "client certificate names no gateway of this tenant");
             }
-            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody));
+            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody), profile);
         } catch (PkiException e) {
             throw Refusals.of(e);
         }
@@ -175,7 +184,11 @@ public class CertificateRecords {
     }
 
     private IssuedCertificate issue(EntityManager em, TenantId tenant, Gateway gateway, Csr csr) {
-        IssuedCertificate issued = cas.forTenant(tenant).issueGatewayCertificate(csr, gateway.gatewayId(), CertificateProfile.GATEWAY_TLS);
+        return issue(em, tenant, gateway, csr, CertificateProfile.GATEWAY_TLS);
+    }
+
+    private IssuedCertificate issue(EntityManager em, TenantId tenant, Gateway gateway, Csr csr, CertificateProfile profile) {
+        IssuedCertificate issued = cas.forTenant(tenant).issueGatewayCertificate(csr, gateway.gatewayId(), profile);
         em.persist(new GatewayCertificate(gateway.id(), issued));
         em.flush();
         return issued;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
@@ -69,6 +70,12 @@ public class EnrollmentService {
 
     /** {@code /simplereenroll}: a new certificate for the gateway that {@code clientCertificate} belongs to. */
     public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client) {
+        return reenroll(tenant, clientCertificate, csrBody, client, CertificateProfile.GATEWAY_TLS);
+    }
+
+    /** {@code /signature/simplereenroll}: the batch signature certificate, authorised by the current TLS certificate. */
+    public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client,
+                                      CertificateProfile profile) {
         String subject = clientCertificate.map(c -> "certificate:" + c.getSerialNumber().toString(16)).orElse("certificate:none");
         String actor = clientCertificate.map(c -> c.getSubjectX500Principal().getName()).orElse("anonymous") + "@" + client;
         try {
@@ -76,7 +83,7 @@ public class EnrollmentService {
             X509Certificate presented = clientCertificate.orElseThrow(() -> new CertificateRefusedException(
                     Kind.NOT_AUTHENTICATED, "NO_CLIENT_CERTIFICATE",
                     "renewal needs the gateway's current client certificate (use the device port)"));
-            IssuedCertificate issued = records.renew(tenant, presented, csrBody);
+            IssuedCertificate issued = records.renew(tenant, presented, csrBody, profile);
             audit.success(tenant, actor, AuditAction.CERTIFICATE_RENEWED, "gateway:" + issued.gatewayId().orElseThrow(),
                     "previous=" + presented.getSerialNumber().toString(16) + " " + issued.auditSummary());
             return issued;

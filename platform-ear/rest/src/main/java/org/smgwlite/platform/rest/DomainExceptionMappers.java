@@ -69,6 +69,16 @@ public final class DomainExceptionMappers {
         }
     }
 
+    /** A refused reading batch: 403 if the caller may not send it (another gateway's key), else 400. */
+    @Provider
+    public static class BatchRefused implements ExceptionMapper<org.smgwlite.platform.metering.BatchRefusedException> {
+        @Override
+        public Response toResponse(org.smgwlite.platform.metering.BatchRefusedException e) {
+            int status = e.forbidden() ? 403 : "TOO_LARGE".equals(e.reason()) ? 413 : 400;
+            return json(status, e.getMessage(), Map.of("reason", e.reason()));
+        }
+    }
+
     /** Catch-all: the client gets an incident id, the log gets the stack trace. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {

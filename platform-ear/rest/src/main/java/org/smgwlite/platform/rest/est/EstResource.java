@@ -64,6 +64,15 @@ public class EstResource {
         return certsOnly(issued);
     }
 
+    /** The gateway's batch signature certificate (EST label {@code signature}), on the device port like renewal. */
+    @POST
+    @Path("signature/simplereenroll")
+    public Response signatureEnroll(byte[] body) {
+        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
+                request.getRemoteAddr(), org.smgwlite.pki.profile.CertificateProfile.GATEWAY_SIGNATURE);
+        return certsOnly(issued);
+    }
+
     /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */
     private static Response certsOnly(IssuedCertificate issued) {
         List<X509Certificate> chain = new ArrayList<>(issued.fullChain());

@@ -1,0 +1,109 @@
+package org.smgwlite.agent.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+import org.smgwlite.pki.Curve;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.csr.GatewayRequests;
+import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
+
+/**
+ * The gateway's EST client (RFC 7030, JDK HttpClient): keys are made here and never leave the gateway.
+ * First enrollment with the one-time code an operator handed out (HTTP Basic, gateway id and code), then the
+ * signature certificate (EST label {@code signature}) and renewals over the device port with the current TLS
+ * certificate.
+ */
+public final class EstEnrollment {
+
+    /** A key and the chain the platform issued for it (leaf first, tenant CA after). */
+    public record Credential(KeyPair keys, List<X509Certificate> chain) {
+
+        public X509Certificate certificate() {
+            return chain.get(0);
+        }
+
+        /** True once less than {@code margin} of validity is left: time to renew. */
+        public boolean renewalDue(Instant now, Duration margin) {
+            return !now.plus(margin).isBefore(certificate().getNotAfter().toInstant());
+        }
+    }
+
+    private final URI platform;
+    private final URI devicePort;
+    private final String tenant;
+    private final GatewayId gateway;
+    private final Collection<X509Certificate> roots;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+
+    public EstEnrollment(URI platform, URI devicePort, String tenant, GatewayId gateway, Collection<X509Certificate> roots) {
+        this.platform = platform;
+        this.devicePort = devicePort;
+        this.tenant = tenant;
+        this.gateway = gateway;
+        this.roots = roots;
+    }
+
+    /** {@code /simpleenroll} with the one-time code: the TLS client credential. */
+    public Credential enroll(String oneTimeCode) throws IOException, InterruptedException {
+        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+        HttpRequest request = csrRequest(platform, "simpleenroll", keys)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (gateway.value() + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return new Credential(keys, certificates(http.send(request, HttpResponse.BodyHandlers.ofByteArray())));
+    }
+
+    /** {@code /signature/simplereenroll} on the device port: the batch signature credential. */
+    public Credential signatureCredential(Credential tls) throws IOException, InterruptedException {
+        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+        return new Credential(keys, certificates(mutual(tls).send(csrRequest(devicePort, "signature/simplereenroll", keys).build(),
+                HttpResponse.BodyHandlers.ofByteArray())));
+    }
+
+    /** {@code /simplereenroll} on the device port with a new key: the renewed TLS credential. */
+    public Credential renew(Credential tls) throws IOException, InterruptedException {
+        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+        return new Credential(keys, certificates(mutual(tls).send(csrRequest(devicePort, "simplereenroll", keys).build(),
+                HttpResponse.BodyHandlers.ofByteArray())));
+    }
+
+    /** The device port's TLS context for {@code tls}. */
+    public TlsEndpoint deviceTls(Credential tls) {
+        return DevicePortTls.client(tls.keys().getPrivate(), tls.chain(), roots);
+    }
+
+    private HttpClient mutual(Credential tls) {
+        TlsEndpoint endpoint = deviceTls(tls);
+        return HttpClient.newBuilder().sslContext(endpoint.context()).sslParameters(endpoint.parameters())
+                .connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    private HttpRequest.Builder csrRequest(URI base, String operation, KeyPair keys) {
+        return HttpRequest.newBuilder(base.resolve("/api/.well-known/est/" + tenant + "/" + operation))
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(keys, gateway))));
+    }
+
+    private static List<X509Certificate> certificates(HttpResponse<byte[]> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException("EST refused with " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return EstWireFormat.parseCertsOnly(response.body());
+    }
+}

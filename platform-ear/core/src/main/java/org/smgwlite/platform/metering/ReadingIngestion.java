@@ -1,0 +1,371 @@
+package org.smgwlite.platform.metering;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.smgwlite.metering.contract.BatchFormatException;
+import org.smgwlite.metering.contract.BatchValue;
+import org.smgwlite.metering.contract.ReadingBatch;
+import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.pki.cms.BatchSignatureException;
+import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.platform.audit.AuditAction;
+import org.smgwlite.platform.audit.AuditLog;
+import org.smgwlite.platform.certificate.DeviceIdentity;
+import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.certificate.GatewayCertificate;
+import org.smgwlite.platform.shared.TenantEntityManagers;
+
+/**
+ * The one rule by which a signed day-after batch becomes stored readings. Identifies the gateway from its
+ * client certificate, verifies the CMS signature against that gateway's signature certificates only, checks
+ * every value, stores the good ones exactly once ({@code ON CONFLICT DO NOTHING} on metering point, register
+ * and slot), records each missing quarter hour as a gap, keeps the signed body as received, verifies and
+ * stores the Eichlog chain, and audits the outcome.
+ *
+ * <p>Invariants: a refused batch ({@link BatchRefusedException}) stores nothing (one transaction); the same
+ * body a second time is answered with the first answer and changes nothing; a value that is already stored
+ * with the same content counts as a duplicate, with other content it is rejected.
+ */
+@Stateless
+public class ReadingIngestion {
+
+    private static final String NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+    private static final String GENESIS = "0".repeat(64);
+    /** At most this many gap rows per register and batch (a month of quarter hours). */
+    private static final int MAX_GAPS = 96 * 31;
+
+    @Inject
+    TenantEntityManagers entityManagers;
+
+    @Inject
+    EnrollmentService enrollment;
+
+    @Inject
+    AuditLog audit;
+
+    public IngestionReport ingest(Optional<X509Certificate> clientCertificate, byte[] signedBody, String client) {
+        DeviceIdentity gw = enrollment.identify(clientCertificate);
+        String actor = "gateway:" + gw.gatewayId() + "@" + client;
+        String subject = "gateway:" + gw.gatewayId();
+        try (EntityManager em = entityManagers.forTenant(gw.tenant())) {
+            IngestionReport report = ingest(em, gw, signedBody);
+            audit.success(gw.tenant(), actor, AuditAction.READING_BATCH_STORED, subject,
+                    "batch=" + report.batchId() + " repeated=" + report.repeated() + " accepted=" + report.accepted()
+                            + " duplicates=" + report.duplicates() + " rejected=" + report.rejected() + " gaps=" + report.gaps());
+            return report;
+        } catch (BatchRefusedException e) {
+            audit.refused(gw.tenant(), actor, AuditAction.READING_BATCH_REFUSED, subject, e.reason() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private IngestionReport ingest(EntityManager em, DeviceIdentity gw, byte[] body) {
+        String sha256 = sha256(body);
+        Optional<IngestionReport> earlier = earlierAnswer(em, gw, sha256);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        SignedBatches.Opened opened;
+        try {
+            opened = SignedBatches.open(body, signatureCertificates(em, gw));
+        } catch (BatchSignatureException e) {
+            boolean tooLarge = e.getMessage().contains("exceeds");
+            throw new BatchRefusedException(tooLarge ? "TOO_LARGE" : e.reason().name(),
+                    e.reason() == BatchSignatureException.Reason.UNKNOWN_SIGNER, e.getMessage());
+        } catch (BatchFormatException e) {
+            throw new BatchRefusedException("MALFORMED", false, e.getMessage());
+        }
+        ReadingBatch batch = opened.batch();
+        if (!batch.gatewayId().equals(gw.gatewayId())) {
+            throw new BatchRefusedException("GATEWAY_MISMATCH", true,
+                    "batch names gateway " + batch.gatewayId() + " but the client certificate is " + gw.gatewayId());
+        }
+        List<String[]> eichlog = verifyEichlog(em, gw, batch.eichlog());
+
+        long batchId = ((Number) nativeQuery(em, "INSERT INTO reading_batch (tenant_id, gateway_id, household_id, signed_body,"
+                        + " body_sha256, signer_serial, accepted, rejected, duplicates, gaps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0) RETURNING id")
+                .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, gw.householdId())
+                .setParameter(4, body).setParameter(5, sha256)
+                .setParameter(6, opened.signer().getSerialNumber().toString(16))
+                .getSingleResult()).longValue();
+
+        Instant now = Instant.now();
+        List<IngestionReport.Reject> rejects = new ArrayList<>();
+        Map<String, TreeMap<Instant, Candidate>> byRegister = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        int line = 4;
+        for (BatchValue v : batch.values()) {
+            int at = line++;
+            String broken = ValueRules.check(v, gw.householdId(), now);
+            if (broken == null && !seen.add(v.obis() + "@" + v.slotStart())) {
+                broken = "DUPLICATE_IN_BATCH: " + v.obis() + " at " + v.slotStart() + " appears twice in this batch";
+            }
+            if (broken != null) {
+                rejects.add(reject(at, v, broken));
+                continue;
+            }
+            byRegister.computeIfAbsent(v.obis(), k -> new TreeMap<>()).put(v.slotStart(), new Candidate(at, v));
+        }
+
+        int accepted = 0;
+        int duplicates = 0;
+        int gaps = 0;
+        for (Map.Entry<String, TreeMap<Instant, Candidate>> register : byRegister.entrySet()) {
+            String obis = register.getKey();
+            TreeMap<Instant, Candidate> candidates = register.getValue();
+            TreeMap<Instant, BigDecimal> stored = stored(em, gw, obis, candidates.firstKey(), candidates.lastKey());
+            TreeMap<Instant, BigDecimal> series = new TreeMap<>(stored);
+            Set<Instant> rejectedSlots = new HashSet<>();
+            for (Candidate c : candidates.values()) {
+                BigDecimal value = ValueRules.decimal(c.value());
+                BigDecimal already = stored.get(c.value().slotStart());
+                if (already != null) {
+                    if (already.compareTo(value) == 0) {
+                        duplicates++;
+                    } else {
+                        rejects.add(reject(c.line(), c.value(), "CONFLICTS_WITH_STORED: " + already.toPlainString()
+                                + " is already stored for this slot"));
+                    }
+                    continue;
+                }
+                String broken = null;
+                if (ValueRules.isRegister(obis)) {
+                    Map.Entry<Instant, BigDecimal> before = series.lowerEntry(c.value().slotStart());
+                    Map.Entry<Instant, BigDecimal> after = series.higherEntry(c.value().slotStart());
+                    if (before != null) {
+                        broken = ValueRules.successor(before.getValue(), before.getKey(), value, c.value().slotStart());
+                    }
+                    if (broken == null && after != null) {
+                        broken = ValueRules.successor(value, c.value().slotStart(), after.getValue(), after.getKey());
+                    }
+                }
+                if (broken != null) {
+                    rejects.add(reject(c.line(), c.value(), broken));
+                    rejectedSlots.add(c.value().slotStart());
+                    continue;
+                }
+                accepted += insertReading(em, gw, batchId, c.value());
+                series.put(c.value().slotStart(), value);
+            }
+            gaps += recordGaps(em, gw, batchId, obis, candidates, series, rejectedSlots);
+        }
+        for (IngestionReport.Reject r : rejects) {
+            nativeQuery(em, "INSERT INTO reading_reject (tenant_id, batch_id, line, household_id, obis, slot_start, reason, detail)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS timestamptz), ?7, ?8)")
+                    .setParameter(1, gw.tenant().value()).setParameter(2, batchId).setParameter(3, r.line())
+                    .setParameter(4, gw.householdId()).setParameter(5, r.obis()).setParameter(6, r.slotStart().toString())
+                    .setParameter(7, r.reason()).setParameter(8, cut(r.detail(), 400))
+                    .executeUpdate();
+        }
+        for (String[] e : eichlog) {
+            nativeQuery(em, "INSERT INTO eichlog_entry (tenant_id, gateway_id, n, at, type, line, hash, batch_id)"
+                    + " VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz), ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+                    .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, Long.parseLong(e[0]))
+                    .setParameter(4, e[1]).setParameter(5, cut(e[2], 40)).setParameter(6, String.join("\t", e))
+                    .setParameter(7, e[5]).setParameter(8, batchId)
+                    .executeUpdate();
+        }
+        nativeQuery(em, "UPDATE reading_batch SET accepted = ?1, rejected = ?2, duplicates = ?3, gaps = ?4 WHERE id = ?5")
+                .setParameter(1, accepted).setParameter(2, rejects.size()).setParameter(3, duplicates).setParameter(4, gaps)
+                .setParameter(5, batchId).executeUpdate();
+        return new IngestionReport(batchId, false, accepted, duplicates, rejects.size(), gaps, List.copyOf(rejects));
+    }
+
+    private record Candidate(int line, BatchValue value) {
+    }
+
+    private int insertReading(EntityManager em, DeviceIdentity gw, long batchId, BatchValue v) {
+        return nativeQuery(em, "INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,"
+                + " ptb_level, flags, taf, batch_id) VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz), CAST(?5 AS numeric), ?6, ?7, ?8, ?9, ?10, ?11)"
+                + " ON CONFLICT DO NOTHING")
+                .setParameter(1, gw.tenant().value()).setParameter(2, gw.householdId()).setParameter(3, v.obis())
+                .setParameter(4, v.slotStart().toString()).setParameter(5, v.unscaled().toString()).setParameter(6, v.scaler())
+                .setParameter(7, v.unit()).setParameter(8, v.ptbLevel()).setParameter(9, v.flags()).setParameter(10, v.taf())
+                .setParameter(11, batchId)
+                .executeUpdate();
+    }
+
+    /**
+     * Every quarter hour without a stored value between the register's last stored slot before this batch
+     * (or the batch's first slot) and the batch's last slot: recorded, never filled.
+     */
+    private int recordGaps(EntityManager em, DeviceIdentity gw, long batchId, String obis, TreeMap<Instant, Candidate> candidates,
+                           TreeMap<Instant, BigDecimal> series, Set<Instant> rejectedSlots) {
+        if (candidates.values().stream().noneMatch(c -> c.value().taf() == 7)) {
+            return 0;
+        }
+        Instant first = Optional.ofNullable(series.lowerKey(candidates.firstKey())).orElse(candidates.firstKey());
+        Instant last = candidates.lastKey();
+        int gaps = 0;
+        for (Instant slot = first.plus(ValueRules.TAF7_PERIOD); slot.isBefore(last) && gaps < MAX_GAPS;
+             slot = slot.plus(ValueRules.TAF7_PERIOD)) {
+            if (series.containsKey(slot)) {
+                continue;
+            }
+            String reason = rejectedSlots.contains(slot) ? "REJECTED: the value sent for this slot was refused"
+                    : "MISSING: no value received";
+            gaps += nativeQuery(em, "INSERT INTO reading_gap (tenant_id, household_id, obis, slot_start, reason, batch_id)"
+                    + " VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz), ?5, ?6) ON CONFLICT DO NOTHING")
+                    .setParameter(1, gw.tenant().value()).setParameter(2, gw.householdId()).setParameter(3, obis)
+                    .setParameter(4, slot.toString()).setParameter(5, reason).setParameter(6, batchId)
+                    .executeUpdate();
+        }
+        return gaps;
+    }
+
+    /** Stored values of the register from the last one before {@code from} up to the first one after {@code to}. */
+    private TreeMap<Instant, BigDecimal> stored(EntityManager em, DeviceIdentity gw, String obis, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nativeQuery(em, "SELECT CAST(extract(epoch FROM slot_start) AS bigint), CAST(value_unscaled AS text), scaler"
+                + " FROM meter_reading WHERE tenant_id = ?1 AND household_id = ?2 AND obis = ?3 AND slot_start >= coalesce("
+                + " (SELECT max(slot_start) FROM meter_reading WHERE tenant_id = ?1 AND household_id = ?2 AND obis = ?3"
+                + "  AND slot_start < CAST(?4 AS timestamptz)), CAST(?4 AS timestamptz))"
+                + " AND slot_start <= coalesce((SELECT min(slot_start) FROM meter_reading WHERE tenant_id = ?1 AND household_id = ?2"
+                + "  AND obis = ?3 AND slot_start > CAST(?5 AS timestamptz)), CAST(?5 AS timestamptz))")
+                .setParameter(1, gw.tenant().value()).setParameter(2, gw.householdId()).setParameter(3, obis)
+                .setParameter(4, from.toString()).setParameter(5, to.toString())
+                .getResultList();
+        TreeMap<Instant, BigDecimal> result = new TreeMap<>();
+        for (Object[] row : rows) {
+            result.put(Instant.ofEpochSecond(((Number) row[0]).longValue()),
+                    new BigDecimal(new BigInteger((String) row[1]), -((Number) row[2]).intValue()));
+        }
+        return result;
+    }
+
+    private Optional<IngestionReport> earlierAnswer(EntityManager em, DeviceIdentity gw, String sha256) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nativeQuery(em, "SELECT id, accepted, duplicates, rejected, gaps FROM reading_batch"
+                + " WHERE tenant_id = ?1 AND body_sha256 = ?2 AND gateway_id = ?3")
+                .setParameter(1, gw.tenant().value()).setParameter(2, sha256).setParameter(3, gw.gatewayId())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rejectRows = nativeQuery(em, "SELECT line, obis, CAST(extract(epoch FROM slot_start) AS bigint), reason, detail"
+                + " FROM reading_reject WHERE tenant_id = ?1 AND batch_id = ?2 ORDER BY line")
+                .setParameter(1, gw.tenant().value()).setParameter(2, id).getResultList();
+        List<IngestionReport.Reject> rejects = rejectRows.stream().map(r -> new IngestionReport.Reject(((Number) r[0]).intValue(),
+                (String) r[1], Instant.ofEpochSecond(((Number) r[2]).longValue()), (String) r[3], (String) r[4])).toList();
+        return Optional.of(new IngestionReport(id, true, ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+                ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), rejects));
+    }
+
+    /** The gateway's signature certificates that are not revoked: the only keys a batch may be signed with. */
+    private List<X509Certificate> signatureCertificates(EntityManager em, DeviceIdentity gw) {
+        List<GatewayCertificate> rows = em.createQuery("SELECT c FROM GatewayCertificate c, Gateway g WHERE g.id = c.gatewayRef"
+                        + " AND g.gatewayId = :gw AND c.profile = :p AND c.revokedAt IS NULL", GatewayCertificate.class)
+                .setParameter("gw", gw.gatewayId()).setParameter("p", CertificateProfile.GATEWAY_SIGNATURE.name())
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new BatchRefusedException("NO_SIGNATURE_CERTIFICATE", true,
+                    "gateway " + gw.gatewayId() + " has no valid signature certificate (EST label 'signature')");
+        }
+        List<X509Certificate> result = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (GatewayCertificate c : rows) {
+                result.add((X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(c.pem().getBytes(StandardCharsets.US_ASCII))));
+            }
+        } catch (CertificateException e) {
+            throw new IllegalStateException("stored certificate cannot be read", e);
+        }
+        return result;
+    }
+
+    /**
+     * Each entry's hash must be the SHA-256 of its first five fields, numbers consecutive, and each
+     * previous-hash the hash of the entry before (in this batch or stored); entry 1 starts from zeros.
+     */
+    private List<String[]> verifyEichlog(EntityManager em, DeviceIdentity gw, List<String> lines) {
+        List<String[]> entries = new ArrayList<>();
+        String[] previous = null;
+        for (String line : lines) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 6) {
+                throw eichlogBroken("entry '" + cut(line, 60) + "' has " + f.length + " fields, expected 6");
+            }
+            long n;
+            try {
+                n = Long.parseLong(f[0]);
+                Instant.parse(f[1]);
+            } catch (RuntimeException e) {
+                throw eichlogBroken("entry '" + cut(line, 60) + "': bad number or time");
+            }
+            if (!sha256(line.substring(0, line.lastIndexOf('\t')).getBytes(StandardCharsets.UTF_8)).equals(f[5])) {
+                throw eichlogBroken("entry " + n + ": hash does not match its content");
+            }
+            String expectedPrev;
+            if (previous != null) {
+                if (n != Long.parseLong(previous[0]) + 1) {
+                    throw eichlogBroken("entry " + n + " follows entry " + previous[0]);
+                }
+                expectedPrev = previous[5];
+            } else if (n == 1) {
+                expectedPrev = GENESIS;
+            } else {
+                @SuppressWarnings("unchecked")
+                List<String> stored = nativeQuery(em, "SELECT hash FROM eichlog_entry WHERE tenant_id = ?1 AND gateway_id = ?2 AND n = ?3")
+                        .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, n - 1)
+                        .getResultList();
+                expectedPrev = stored.isEmpty() ? f[4] : stored.get(0).strip();
+            }
+            if (!expectedPrev.equals(f[4])) {
+                throw eichlogBroken("entry " + n + ": previous hash does not match entry " + (n - 1));
+            }
+            entries.add(f);
+            previous = f;
+        }
+        return entries;
+    }
+
+    private static BatchRefusedException eichlogBroken(String message) {
+        return new BatchRefusedException("EICHLOG_BROKEN", false, "Eichlog chain broken: " + message);
+    }
+
+    private static IngestionReport.Reject reject(int line, BatchValue v, String broken) {
+        int colon = broken.indexOf(':');
+        return new IngestionReport.Reject(line, v.obis(), v.slotStart(), broken.substring(0, colon), broken.substring(colon + 2));
+    }
+
+    private static Query nativeQuery(EntityManager em, String sql) {
+        return em.createNativeQuery(sql).setHint(NATIVE, true);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

@@ -1,0 +1,75 @@
+package org.smgwlite.platform.metering;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.smgwlite.metering.contract.BatchValue;
+
+/**
+ * The rules a single value must meet, independent of the database: known register, aligned slot, not in the
+ * future, and a plausible power between two successive register values.
+ */
+final class ValueRules {
+
+    static final Duration TAF7_PERIOD = Duration.ofMinutes(15);
+    /** Household connections: above 100 kW between two readings is a meter or gateway fault. */
+    static final BigDecimal MAX_POWER_W = BigDecimal.valueOf(100_000);
+    /** Clock tolerance for "not in the future". */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+
+    /** Registers the platform stores: energy import/export (total, tariffs) and active power. */
+    static final Set<String> KNOWN_OBIS = Set.of(
+            "1-0:1.8.0*255", "1-0:1.8.1*255", "1-0:1.8.2*255",
+            "1-0:2.8.0*255", "1-0:2.8.1*255", "1-0:2.8.2*255",
+            "1-0:16.7.0*255");
+
+    private ValueRules() {
+    }
+
+    static boolean isRegister(String obis) {
+        return obis.contains(".8.");
+    }
+
+    /** The first broken rule as {@code REASON: detail}, or null. */
+    static String check(BatchValue v, long servedHousehold, Instant now) {
+        if (v.householdId() != servedHousehold) {
+            return "NOT_SERVED: metering point " + v.householdId() + " is not served by this gateway";
+        }
+        if (!KNOWN_OBIS.contains(v.obis())) {
+            return "UNKNOWN_OBIS: register " + v.obis() + " is not one the platform stores";
+        }
+        if (v.taf() == 7 && v.slotStart().getEpochSecond() % TAF7_PERIOD.toSeconds() != 0 || v.slotStart().getNano() != 0 && v.taf() == 7) {
+            return "NOT_ALIGNED: " + v.slotStart() + " is not a quarter-hour boundary";
+        }
+        if (v.slotStart().isAfter(now.plus(CLOCK_TOLERANCE))) {
+            return "IN_FUTURE: " + v.slotStart() + " is after the platform's time " + now;
+        }
+        if (isRegister(v.obis()) && !"Wh".equals(v.unit())) {
+            return "WRONG_UNIT: register " + v.obis() + " must be in Wh, was " + v.unit();
+        }
+        return null;
+    }
+
+    static BigDecimal decimal(BatchValue v) {
+        return new BigDecimal(v.unscaled(), -v.scaler());
+    }
+
+    /** {@code REASON: detail} if {@code later} does not follow {@code earlier} of the same register, or null. */
+    static String successor(BigDecimal earlier, Instant earlierAt, BigDecimal later, Instant laterAt) {
+        int cmp = later.compareTo(earlier);
+        if (cmp < 0) {
+            return "DECREASING: " + later.toPlainString() + " at " + laterAt + " is below " + earlier.toPlainString() + " at " + earlierAt;
+        }
+        long seconds = Duration.between(earlierAt, laterAt).toSeconds();
+        if (seconds > 0) {
+            BigDecimal watts = later.subtract(earlier).multiply(BigDecimal.valueOf(3600))
+                    .divide(BigDecimal.valueOf(seconds), 3, java.math.RoundingMode.HALF_UP);
+            if (watts.compareTo(MAX_POWER_W) > 0) {
+                return "IMPLAUSIBLE_POWER: " + watts.toPlainString() + " W between " + earlierAt + " and " + laterAt
+                        + " exceeds " + MAX_POWER_W.toPlainString() + " W";
+            }
+        }
+        return null;
+    }
+}

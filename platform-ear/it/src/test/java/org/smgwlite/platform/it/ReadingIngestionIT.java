@@ -1,0 +1,307 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLParameters;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.devstack.DevicePort;
+import org.smgwlite.metering.contract.BatchValue;
+import org.smgwlite.metering.contract.ReadingBatch;
+import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.pki.Curve;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.csr.GatewayRequests;
+import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.pki.internal.Pem;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
+
+/**
+ * The day-after pipeline on the deployed platform: a gateway enrolls (TLS and signature certificate, keys made
+ * here as on the gateway), signs a day with the shared contract and posts it over mutual TLS to
+ * {@code /api/device/batches}. Checks exactly-once storage, the idempotent repeat, per-value rejects with
+ * reasons, gaps, and that a tampered or foreign-signed batch stores nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReadingIngestionIT {
+
+    private static final String BASE = "http://localhost:8080";
+    private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
+    private static final String TENANT = "stadtwerke-demo";
+    private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String IMPORT = "1-0:1.8.0*255";
+    private static final String EXPORT = "1-0:2.8.0*255";
+
+    private static X509Certificate root;
+
+    @Deployment(testable = false, name = "smgw-platform")
+    static EnterpriseArchive platform() {
+        return PlatformArchives.ear();
+    }
+
+    @BeforeAll
+    static void devicePort() throws Exception {
+        Path payaraHome = Path.of(System.getProperty("payara.home"));
+        DevicePort.configure(payaraHome, Path.of("target", "device-port-asadmin-readings.log").toAbsolutePath());
+        root = Pem.parseCertificates(Files.readString(payaraHome.resolve("glassfish/domains/domain1/smgw-pki/root/ca-chain.pem"))).get(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket("localhost", DevicePort.PORT)) {
+                break;
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("device port does not accept connections");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @Test
+    void a_signed_day_is_stored_once_and_a_repeated_upload_changes_nothing() throws Exception {
+        Gw gw = enrolledGateway();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), dayValues(gw.householdId, day, 96, -1), eichlog(1, 2));
+        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+
+        HttpResponse<String> first = upload(gw, signed);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("\"accepted\":192").contains("\"rejected\":0").contains("\"repeated\":false");
+        assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
+        assertThat(count("meter_reading", gw, EXPORT)).isEqualTo(96);
+        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id)).containsExactly("2");
+        assertThat(sql("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id)).hasSize(1);
+        assertThat(sha256(sqlBytes("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id))).isEqualTo(sha256(signed));
+
+        // the acknowledgement was lost: the same body again
+        HttpResponse<String> again = upload(gw, signed);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"repeated\":true").contains("\"accepted\":192");
+        // a new signature over the same values (a re-built batch): all duplicates, nothing new
+        byte[] resigned = SignedBatches.sign(new ReadingBatch(gw.id, Instant.now(), batch.values(), List.of()),
+                gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+        HttpResponse<String> rebuilt = upload(gw, resigned);
+        assertThat(rebuilt.body()).contains("\"accepted\":0").contains("\"duplicates\":192").contains("\"rejected\":0");
+        assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
+        assertThat(sql("SELECT count(*) FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz",
+                String.valueOf(gw.householdId), day.toString())).containsExactly("0");
+        assertThat(lastAudit(gw)).startsWith("READING_BATCH_STORED SUCCESS");
+    }
+
+    @Test
+    void a_partly_bad_batch_stores_the_good_values_reports_each_bad_one_and_records_gaps() throws Exception {
+        Gw gw = enrolledGateway();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        List<BatchValue> values = new ArrayList<>(dayValues(gw.householdId, day, 96, 10)); // slot 10 missing: a gap
+        Instant s20 = day.plus(Duration.ofMinutes(15 * 20));
+        values.removeIf(v -> v.slotStart().equals(s20) && v.obis().equals(IMPORT));
+        values.add(new BatchValue(gw.householdId, 7, s20, IMPORT, BigInteger.ONE, -1, "Wh", 0, 0));               // decreasing
+        values.add(new BatchValue(gw.householdId, 7, day.plus(Duration.ofDays(5)), IMPORT, BigInteger.valueOf(9_999_999), -1, "Wh", 0, 0)); // future
+        values.add(new BatchValue(gw.householdId + 100_000, 7, day, IMPORT, BigInteger.TEN, -1, "Wh", 0, 0));     // not served
+        values.add(new BatchValue(gw.householdId, 7, day, "1-0:99.8.0*255", BigInteger.TEN, -1, "Wh", 0, 0));    // unknown OBIS
+        values.add(new BatchValue(gw.householdId, 7, day.plusSeconds(60), EXPORT, BigInteger.TEN, -1, "Wh", 0, 0)); // not aligned
+        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), values, List.of());
+
+        HttpResponse<String> r = upload(gw, SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"accepted\":189").contains("\"rejected\":5")
+                .contains("\"reason\":\"DECREASING\"").contains("\"reason\":\"IN_FUTURE\"").contains("\"reason\":\"NOT_SERVED\"")
+                .contains("\"reason\":\"UNKNOWN_OBIS\"").contains("\"reason\":\"NOT_ALIGNED\"");
+        assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(94);
+        assertThat(count("meter_reading", gw, EXPORT)).isEqualTo(95);
+        assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || split_part(reason, ':', 1)"
+                        + " FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz AND slot_start < ?::timestamptz ORDER BY 1",
+                String.valueOf(gw.householdId), day.toString(), day.plus(Duration.ofDays(1)).toString()))
+                .containsExactly(IMPORT + " 02:30 MISSING", IMPORT + " 05:00 REJECTED", EXPORT + " 02:30 MISSING");
+        assertThat(sql("SELECT count(*) FROM reading_reject r JOIN reading_batch b ON b.id = r.batch_id WHERE b.gateway_id = ?", gw.id))
+                .containsExactly("5");
+    }
+
+    @Test
+    void a_tampered_or_foreign_signed_batch_is_refused_and_stores_nothing() throws Exception {
+        Gw gw = enrolledGateway();
+        Gw other = enrolledGateway();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
+        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), dayValues(gw.householdId, day, 96, -1), List.of());
+        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+        byte[] tampered = signed.clone();
+        int at = new String(signed, StandardCharsets.ISO_8859_1).indexOf("\tWh\t");
+        tampered[at - 3] ^= 0x01;
+
+        HttpResponse<String> bad = upload(gw, tampered);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"reason\":\"BAD_SIGNATURE\"");
+        assertThat(lastAudit(gw)).startsWith("READING_BATCH_REFUSED REFUSED BAD_SIGNATURE");
+
+        HttpResponse<String> foreign = upload(gw, SignedBatches.sign(batch, other.signatureKeys.getPrivate(), other.signatureCertificate));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("\"reason\":\"UNKNOWN_SIGNER\"");
+
+        HttpResponse<String> garbage = upload(gw, "not a batch".getBytes(StandardCharsets.US_ASCII));
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("\"reason\":\"MALFORMED\"");
+
+        assertThat(count("meter_reading", gw, IMPORT)).isZero();
+        assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id)).containsExactly("0");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private record Gw(String id, long householdId, TlsEndpoint tls, KeyPair signatureKeys, X509Certificate signatureCertificate) {
+    }
+
+    /** Registration by the operator, EST with the one-time code, then the signature certificate over mutual TLS. */
+    private static Gw enrolledGateway() throws Exception {
+        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
+        // a household of its own, so that every run and every test starts from an empty series
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways/" + gw + "/enrollment-codes"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
+        assertThat(m.find()).as(code.body()).isTrue();
+
+        KeyPair tlsKeys = GatewayRequests.newKeyPair(Curve.P256);
+        HttpResponse<byte[]> enrolled = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/.well-known/est/" + TENANT + "/simpleenroll"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((gw + ":" + m.group(1)).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(tlsKeys, GatewayId.of(gw))))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(enrolled.statusCode()).isEqualTo(200);
+        TlsEndpoint tls = DevicePortTls.client(tlsKeys.getPrivate(), EstWireFormat.parseCertsOnly(enrolled.body()), List.of(root));
+
+        KeyPair signatureKeys = GatewayRequests.newKeyPair(Curve.P256);
+        HttpResponse<byte[]> signature = client(tls).send(HttpRequest.newBuilder(
+                        URI.create(DEVICE + "/api/.well-known/est/" + TENANT + "/signature/simplereenroll"))
+                .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(signatureKeys, GatewayId.of(gw))))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(signature.statusCode()).as(new String(signature.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        X509Certificate signatureCertificate = EstWireFormat.parseCertsOnly(signature.body()).get(0);
+        assertThat(signatureCertificate.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.36"); // id-kp-documentSigning
+        return new Gw(gw, householdId, tls, signatureKeys, signatureCertificate);
+    }
+
+    private static HttpClient client(TlsEndpoint tls) {
+        SSLParameters parameters = tls.parameters();
+        return HttpClient.newBuilder().sslContext(tls.context()).sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static HttpResponse<String> upload(Gw gw, byte[] body) throws Exception {
+        return client(gw.tls).send(HttpRequest.newBuilder(URI.create(DEVICE + "/api/device/batches"))
+                .header("Content-Type", SignedBatches.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A day of TAF 7 values for import and export; {@code skip} is a slot left out (-1: none). */
+    private static List<BatchValue> dayValues(long householdId, Instant day, int slots, int skip) {
+        List<BatchValue> values = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            if (i == skip) {
+                continue;
+            }
+            Instant slot = day.plus(Duration.ofMinutes(15L * i));
+            values.add(new BatchValue(householdId, 7, slot, IMPORT, BigInteger.valueOf(12_345_000 + 1_000L * i), -1, "Wh", 0, 0));
+            values.add(new BatchValue(householdId, 7, slot, EXPORT, BigInteger.valueOf(500_000 + 20L * i), -1, "Wh", 0, 0));
+        }
+        return values;
+    }
+
+    /** Eichlog entries {@code from..to} as the agent writes them (hash over the first five fields). */
+    private static List<String> eichlog(int from, int to) throws Exception {
+        List<String> lines = new ArrayList<>();
+        String prev = "0".repeat(64);
+        for (int n = from; n <= to; n++) {
+            String content = n + "\t2026-11-24T00:0" + n + ":00Z\tSTART\tagent started\t" + prev;
+            String hash = sha256(content.getBytes(StandardCharsets.UTF_8));
+            lines.add(content + "\t" + hash);
+            prev = hash;
+        }
+        return lines;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static int count(String table, Gw gw, String obis) throws Exception {
+        return Integer.parseInt(sql("SELECT count(*) FROM " + table + " t JOIN reading_batch b ON b.id = t.batch_id"
+                + " WHERE b.gateway_id = ? AND t.obis = ?", gw.id, obis).get(0));
+    }
+
+    private static String lastAudit(Gw gw) throws Exception {
+        List<String> row = sql("SELECT action || ' ' || outcome || ' ' || detail FROM audit_event WHERE subject = ? ORDER BY id DESC LIMIT 1",
+                "gateway:" + gw.id);
+        return row.isEmpty() ? "none" : row.get(0);
+    }
+
+    private static byte[] sqlBytes(String query, String parameter) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private static List<String> sql(String query, String... parameters) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            List<String> result = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+            return result;
+        }
+    }
+}
