@@ -66,6 +66,7 @@ public final class Agent implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private StatusServer statusServer;
     private MqttPublisher mqtt;
+    private org.smgwlite.agent.upload.UploadService upload;
     private volatile boolean running = true;
     private volatile StatusView view;
     private boolean storeFailing;
@@ -130,6 +131,57 @@ public final class Agent implements AutoCloseable {
             mqtt = new MqttPublisher(config.mqttUrl(), config.mqttClientId(),
                     new HomeAssistantTopics(config.mqttDiscoveryPrefix(), config.mqttTopicPrefix()),
                     store.lastMeterId(), err::println);
+        }
+        if (config.upload() != null) {
+            upload = new org.smgwlite.agent.upload.UploadService(config.upload(), new LoopPendingValues(), clock,
+                    note -> {
+                        err.println("device-agent: " + note);
+                        if (note.startsWith("upload acknowledged") || note.startsWith("upload refused")) {
+                            requests.add(() -> recordUpload(note));
+                        }
+                    });
+            upload.start();
+        }
+    }
+
+    /** The store for the upload thread: every call runs on the loop thread, which owns the store. */
+    private final class LoopPendingValues implements org.smgwlite.agent.upload.PendingValues {
+        @Override
+        public List<TafValue> readUnacknowledged(int max) throws IOException {
+            return onLoop(() -> store.readUnacknowledged(max));
+        }
+
+        @Override
+        public void acknowledge(long upToSeq) throws IOException {
+            onLoop(() -> {
+                store.acknowledge(upToSeq);
+                return null;
+            });
+        }
+    }
+
+    private interface StoreCall<T> {
+        T call() throws IOException;
+    }
+
+    private <T> T onLoop(StoreCall<T> call) throws IOException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        requests.add(() -> {
+            try {
+                result.complete(call.call());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("agent loop did not answer within 60 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
         }
     }
 
@@ -358,6 +410,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (upload != null) {
+            upload.close();
+        }
         if (mqtt != null) {
             mqtt.close();
         }

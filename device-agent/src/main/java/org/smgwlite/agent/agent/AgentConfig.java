@@ -24,7 +24,8 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
                           SlotAlignment alignment, int taf14IntervalSeconds, boolean taf14Store, Duration silence,
                           long clockJumpMillis, String timeSync, String statusBind, int statusPort, String mqttUrl,
                           String mqttDiscoveryPrefix, String mqttTopicPrefix, String mqttClientId,
-                          Simulation simulation, String fingerprint) {
+                          Simulation simulation, String fingerprint,
+                          org.smgwlite.agent.upload.UploadSettings upload) {
 
     /** Settings of {@code source=simulate}. */
     public record Simulation(Instant start, boolean realtime, int intervalSeconds, int days, long pvWatts, long seed,
@@ -35,7 +36,8 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
             "eichlog.file", "taf7.period.seconds", "taf14.interval.seconds", "taf14.store", "meter.silence.seconds",
             "clock.jump.threshold.ms", "time.sync", "status.bind", "status.port", "mqtt.url", "mqtt.discovery.prefix",
             "mqtt.topic.prefix", "mqtt.client.id", "simulate.start", "simulate.speed", "simulate.interval.seconds",
-            "simulate.days", "simulate.pv.watts", "simulate.seed", "simulate.meter");
+            "simulate.days", "simulate.pv.watts", "simulate.seed", "simulate.meter",
+            "platform.url", "platform.device.url", "platform.tenant", "platform.root", "gateway.id", "enrollment.code");
 
     /**
      * @throws IOException              if the file cannot be read
@@ -108,7 +110,8 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
                 taf14Store, silence, jump, timeSync, bind, port, mqtt.isEmpty() ? null : mqtt,
                 p.getProperty("mqtt.discovery.prefix", "homeassistant").trim(),
                 p.getProperty("mqtt.topic.prefix", "smgwlite").trim(),
-                p.getProperty("mqtt.client.id", "smgwlite-agent").trim(), sim, fingerprint(p));
+                p.getProperty("mqtt.client.id", "smgwlite-agent").trim(), sim, fingerprint(p),
+                org.smgwlite.agent.upload.UploadSettings.parse(p, base, data));
     }
 
     private static long number(Properties p, String key, long def, long min, long max) {

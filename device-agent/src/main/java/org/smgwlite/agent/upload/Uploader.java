@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.taf.TafValue;
 import org.smgwlite.metering.contract.BatchFormat;
 import org.smgwlite.metering.contract.ReadingBatch;
@@ -33,7 +32,7 @@ public final class Uploader {
     public record Result(int sent, boolean acknowledged, int attempts, String answer) {
     }
 
-    private final ValueStore store;
+    private final PendingValues store;
     private final BatchTransport transport;
     private final String gatewayId;
     private final long householdId;
@@ -45,7 +44,7 @@ public final class Uploader {
     private final Clock clock;
     private final Consumer<String> events;
 
-    public Uploader(ValueStore store, BatchTransport transport, String gatewayId, long householdId, PrivateKey signatureKey,
+    public Uploader(PendingValues store, BatchTransport transport, String gatewayId, long householdId, PrivateKey signatureKey,
                     X509Certificate signatureCertificate, Duration firstBackoff, int maxAttempts, Sleeper sleeper, Clock clock,
                     Consumer<String> events) {
         this.store = store;

@@ -84,7 +84,7 @@ class UploaderTest {
     }
 
     private Uploader uploader(ValueStore store, BatchTransport transport) {
-        return new Uploader(store, transport, GW, 42, KEYS.getPrivate(), CERT, Duration.ofSeconds(1), 4, sleeps::add,
+        return new Uploader(PendingValues.of(store), transport, GW, 42, KEYS.getPrivate(), CERT, Duration.ofSeconds(1), 4, sleeps::add,
                 Clock.fixed(DAY.plus(Duration.ofHours(25)), ZoneOffset.UTC), e -> { });
     }
 

@@ -1,0 +1,186 @@
+package org.smgwlite.agent.upload;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.tls.TlsEndpoint;
+
+/**
+ * The agent's upload thread: enrolls once (keys made here, the one-time code used once, credentials kept in
+ * {@code credentials/}), learns its metering point from {@code /api/device/whoami}, renews a certificate in its
+ * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader}.
+ */
+public final class UploadService implements AutoCloseable {
+
+    private static final Duration RENEW_MARGIN = Duration.ofDays(30);
+
+    private final UploadSettings settings;
+    private final PendingValues pending;
+    private final Clock clock;
+    private final Consumer<String> events;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public UploadService(UploadSettings settings, PendingValues pending, Clock clock, Consumer<String> events) {
+        this.settings = settings;
+        this.pending = pending;
+        this.clock = clock;
+        this.events = events;
+        this.thread = new Thread(this::run, "upload");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        SpreadDelay spread = new SpreadDelay(settings.gatewayId(), settings.spreadMinimum(), settings.spreadWindow());
+        while (running) {
+            Instant next = spread.nextAfter(clock.instant());
+            events.accept("next upload at " + next);
+            try {
+                Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
+                uploadNow();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                events.accept("upload failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Enrollment or renewal as needed, then one upload with retries. */
+    public Uploader.Result uploadNow() throws IOException, InterruptedException {
+        X509Certificate root = certificates(Files.readString(settings.rootPem(), StandardCharsets.US_ASCII)).get(0);
+        EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
+                GatewayId.of(settings.gatewayId()), List.of(root));
+        EstEnrollment.Credential tls = load("tls");
+        if (tls == null) {
+            if (settings.enrollmentCode().isEmpty()) {
+                throw new IOException("not enrolled and no enrollment.code configured");
+            }
+            tls = save("tls", est.enroll(settings.enrollmentCode()));
+            events.accept("enrolled: TLS certificate " + tls.certificate().getSerialNumber().toString(16));
+        } else if (tls.renewalDue(clock.instant(), RENEW_MARGIN)) {
+            tls = save("tls", est.renew(tls));
+            events.accept("renewed: TLS certificate " + tls.certificate().getSerialNumber().toString(16));
+        }
+        EstEnrollment.Credential signature = load("signature");
+        if (signature == null || signature.renewalDue(clock.instant(), RENEW_MARGIN)) {
+            signature = save("signature", est.signatureCredential(tls));
+            events.accept("signature certificate " + signature.certificate().getSerialNumber().toString(16));
+        }
+        TlsEndpoint endpoint = est.deviceTls(tls);
+        long household = householdOf(endpoint);
+        Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), endpoint), settings.gatewayId(),
+                household, signature.keys().getPrivate(), signature.certificate(), Duration.ofMinutes(1), 8,
+                d -> Thread.sleep(d.toMillis()), clock, events);
+        return uploader.uploadOnce(List.of());
+    }
+
+    private long householdOf(TlsEndpoint endpoint) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newBuilder().sslContext(endpoint.context()).sslParameters(endpoint.parameters())
+                .connectTimeout(Duration.ofSeconds(20)).build()
+                .send(HttpRequest.newBuilder(settings.devicePort().resolve("/api/device/whoami")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"householdId\":(\\d+)").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IOException("whoami answered " + r.statusCode() + ": " + r.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private EstEnrollment.Credential load(String name) throws IOException {
+        Path key = settings.credentialDir().resolve(name + ".key");
+        Path chain = settings.credentialDir().resolve(name + ".chain.pem");
+        if (!Files.exists(key) || !Files.exists(chain)) {
+            return null;
+        }
+        List<X509Certificate> certs = certificates(Files.readString(chain, StandardCharsets.US_ASCII));
+        try {
+            byte[] pkcs8 = Base64.getMimeDecoder().decode(Files.readString(key, StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").strip());
+            return new EstEnrollment.Credential(new KeyPair(certs.get(0).getPublicKey(),
+                    KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8))), certs);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException(key + ": not a PKCS#8 EC key: " + e.getMessage(), e);
+        }
+    }
+
+    private EstEnrollment.Credential save(String name, EstEnrollment.Credential c) throws IOException {
+        Files.createDirectories(settings.credentialDir());
+        Path key = settings.credentialDir().resolve(name + ".key");
+        Path tmp = settings.credentialDir().resolve(name + ".key.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, pem("PRIVATE KEY", c.keys().getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        StringBuilder chain = new StringBuilder();
+        for (X509Certificate cert : c.chain()) {
+            try {
+                chain.append(pem("CERTIFICATE", cert.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IOException(e);
+            }
+        }
+        Files.writeString(settings.credentialDir().resolve(name + ".chain.pem"), chain, StandardCharsets.US_ASCII);
+        Files.move(tmp, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return c;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static List<X509Certificate> certificates(String pem) throws IOException {
+        try {
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(
+                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IOException("no certificate in PEM");
+            }
+            return out;
+        } catch (java.security.cert.CertificateException e) {
+            throw new IOException("not a PEM certificate: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    /** For tests and the status page: where the service would connect. */
+    public URI devicePort() {
+        return settings.devicePort();
+    }
+}
