@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,18 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.smgwlite.agent.meter.DlmsUnit;
+import org.smgwlite.agent.meter.ObisCode;
+import org.smgwlite.agent.status.ValueStatus;
+import org.smgwlite.agent.store.ValueStore;
+import org.smgwlite.agent.store.WriteGuard;
+import org.smgwlite.agent.taf.ExactValue;
+import org.smgwlite.agent.taf.TafKind;
+import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.PendingValues;
+import org.smgwlite.agent.upload.UploadService;
+import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
@@ -179,6 +192,41 @@ class ReadingIngestionIT {
         assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id)).containsExactly("0");
     }
 
+    @Test
+    void the_agent_enrolls_itself_uploads_its_store_and_acknowledges_only_what_the_platform_answered(@TempDir Path agentDir)
+            throws Exception {
+        String gw = registeredGateway();
+        long household = householdOfGateway(gw);
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
+        Path rootPem = agentDir.resolve("root.pem");
+        Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, enrollmentCode(gw), rootPem,
+                agentDir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
+        List<String> events = new ArrayList<>();
+        try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
+            List<TafValue> values = new ArrayList<>();
+            for (int slot = 0; slot < 96; slot++) {
+                Instant at = day.plusSeconds(900L * slot);
+                values.add(new TafValue(0, TafKind.TAF7, "0a01455359", at, ObisCode.parse(IMPORT),
+                        new ExactValue(20_000_000L + 700L * slot, -1, DlmsUnit.WATT_HOUR), at.plusSeconds(1), ValueStatus.OK, null));
+            }
+            store.appendBilling(values);
+            UploadService service = new UploadService(settings, PendingValues.of(store), Clock.systemUTC(), events::add);
+
+            org.smgwlite.agent.upload.Uploader.Result result = service.uploadNow();
+
+            assertThat(result.acknowledged()).as(String.join("\n", events)).isTrue();
+            assertThat(store.readUnacknowledged(1000)).isEmpty();
+            assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
+                    String.valueOf(household), IMPORT)).containsExactly("96");
+            assertThat(Files.exists(agentDir.resolve("credentials/tls.key"))).isTrue();
+
+            // the next run uses the kept credentials (the one-time code is spent) and has nothing to send
+            assertThat(service.uploadNow().sent()).isZero();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     private record Gw(String id, long householdId, TlsEndpoint tls, KeyPair signatureKeys, X509Certificate signatureCertificate) {
@@ -186,9 +234,20 @@ class ReadingIngestionIT {
 
     /** Registration by the operator, EST with the one-time code, then the signature certificate over mutual TLS. */
     private static Gw enrolledGateway() throws Exception {
+        String gw = registeredGateway();
+        long householdId = householdOfGateway(gw);
+        String oneTimeCode = enrollmentCode(gw);
+        return enroll(gw, householdId, oneTimeCode);
+    }
+
+    private static long householdOfGateway(String gw) throws Exception {
+        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
+    }
+
+    /** A gateway of a household of its own, so that every run and every test starts from an empty series. */
+    private static String registeredGateway() throws Exception {
         String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
-        // a household of its own, so that every run and every test starts from an empty series
         String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
         long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
                 + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
@@ -197,15 +256,23 @@ class ReadingIngestionIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return gw;
+    }
+
+    private static String enrollmentCode(String gw) throws Exception {
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
         HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways/" + gw + "/enrollment-codes"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
         assertThat(m.find()).as(code.body()).isTrue();
+        return m.group(1);
+    }
 
+    private static Gw enroll(String gw, long householdId, String oneTimeCode) throws Exception {
         KeyPair tlsKeys = GatewayRequests.newKeyPair(Curve.P256);
         HttpResponse<byte[]> enrolled = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/.well-known/est/" + TENANT + "/simpleenroll"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((gw + ":" + m.group(1)).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((gw + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(tlsKeys, GatewayId.of(gw))))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
