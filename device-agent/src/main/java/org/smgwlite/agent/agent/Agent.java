@@ -133,7 +133,8 @@ public final class Agent implements AutoCloseable {
                     store.lastMeterId(), err::println);
         }
         if (config.upload() != null) {
-            upload = new org.smgwlite.agent.upload.UploadService(config.upload(), new LoopPendingValues(), clock,
+            upload = new org.smgwlite.agent.upload.UploadService(config.upload(), new LoopPendingValues(),
+                    config.eichlogFile(), clock,
                     note -> {
                         err.println("device-agent: " + note);
                         if (note.startsWith("upload acknowledged") || note.startsWith("upload refused")) {

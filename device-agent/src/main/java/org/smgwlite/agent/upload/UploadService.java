@@ -38,16 +38,26 @@ public final class UploadService implements AutoCloseable {
 
     private static final Duration RENEW_MARGIN = Duration.ofDays(30);
 
+    /** Most Eichlog entries sent in one batch. */
+    static final int MAX_EICHLOG = 10_000;
+
     private final UploadSettings settings;
     private final PendingValues pending;
+    private final Path eichlogFile;
     private final Clock clock;
     private final Consumer<String> events;
     private final Thread thread;
     private volatile boolean running = true;
 
     public UploadService(UploadSettings settings, PendingValues pending, Clock clock, Consumer<String> events) {
+        this(settings, pending, null, clock, events);
+    }
+
+    /** @param eichlogFile the agent's Eichlog; its entries after the last acknowledged one go along (null: none) */
+    public UploadService(UploadSettings settings, PendingValues pending, Path eichlogFile, Clock clock, Consumer<String> events) {
         this.settings = settings;
         this.pending = pending;
+        this.eichlogFile = eichlogFile;
         this.clock = clock;
         this.events = events;
         this.thread = new Thread(this::run, "upload");
@@ -100,7 +110,43 @@ public final class UploadService implements AutoCloseable {
         Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), endpoint), settings.gatewayId(),
                 household, signature.keys().getPrivate(), signature.certificate(), Duration.ofMinutes(1), 8,
                 d -> Thread.sleep(d.toMillis()), clock, events);
-        return uploader.uploadOnce(List.of());
+        long sentUpTo = eichlogCursor();
+        List<String> eichlog = eichlogAfter(sentUpTo);
+        Uploader.Result result = uploader.uploadOnce(eichlog);
+        if (result.acknowledged() && !eichlog.isEmpty()) {
+            String last = eichlog.get(eichlog.size() - 1);
+            Files.writeString(settings.credentialDir().resolve("eichlog.sent"), last.substring(0, last.indexOf('\t')) + "\n",
+                    StandardCharsets.US_ASCII);
+        }
+        return result;
+    }
+
+    private long eichlogCursor() throws IOException {
+        Path cursor = settings.credentialDir().resolve("eichlog.sent");
+        return Files.exists(cursor) ? Long.parseLong(Files.readString(cursor, StandardCharsets.US_ASCII).strip()) : 0;
+    }
+
+    /** Complete lines (ending in a line break) with entry number above {@code after}, oldest first. */
+    private List<String> eichlogAfter(long after) throws IOException {
+        if (eichlogFile == null || !Files.exists(eichlogFile)) {
+            return List.of();
+        }
+        String text = Files.readString(eichlogFile, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        List<String> out = new ArrayList<>();
+        for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && out.size() < MAX_EICHLOG) {
+                try {
+                    if (Long.parseLong(line.substring(0, tab)) > after) {
+                        out.add(line);
+                    }
+                } catch (NumberFormatException e) {
+                    // not an entry line; the platform verifies the chain of what is sent
+                }
+            }
+        }
+        return out;
     }
 
     private long householdOf(TlsEndpoint endpoint) throws IOException, InterruptedException {

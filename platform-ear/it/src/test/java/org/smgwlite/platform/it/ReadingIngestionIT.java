@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.smgwlite.agent.eichlog.Eichlog;
+import org.smgwlite.agent.eichlog.EventType;
 import org.smgwlite.agent.meter.DlmsUnit;
 import org.smgwlite.agent.meter.ObisCode;
 import org.smgwlite.agent.status.ValueStatus;
@@ -212,7 +214,13 @@ class ReadingIngestionIT {
                         new ExactValue(20_000_000L + 700L * slot, -1, DlmsUnit.WATT_HOUR), at.plusSeconds(1), ValueStatus.OK, null));
             }
             store.appendBilling(values);
-            UploadService service = new UploadService(settings, PendingValues.of(store), Clock.systemUTC(), events::add);
+            Path eichlogFile = agentDir.resolve("eichlog.log");
+            try (Eichlog eichlog = Eichlog.open(eichlogFile, Clock.systemUTC())) {
+                eichlog.append(EventType.START, "device-agent pid 1");
+                eichlog.append(EventType.CONFIG, "initial source=simulate\twith a tab");
+                eichlog.append(EventType.TAF6, "reason=move-out");
+            }
+            UploadService service = new UploadService(settings, PendingValues.of(store), eichlogFile, Clock.systemUTC(), events::add);
 
             org.smgwlite.agent.upload.Uploader.Result result = service.uploadNow();
 
@@ -221,6 +229,8 @@ class ReadingIngestionIT {
             assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
                     String.valueOf(household), IMPORT)).containsExactly("96");
             assertThat(Files.exists(agentDir.resolve("credentials/tls.key"))).isTrue();
+            assertThat(sql("SELECT string_agg(n || ' ' || type, ',' ORDER BY n) FROM eichlog_entry WHERE gateway_id = ?", gw))
+                    .containsExactly("1 START,2 CONFIG,3 TAF6");
 
             // the next run uses the kept credentials (the one-time code is spent) and has nothing to send
             assertThat(service.uploadNow().sent()).isZero();
