@@ -190,8 +190,28 @@ class ReadingIngestionIT {
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("\"reason\":\"MALFORMED\"");
 
+        byte[] otherGatewaysBatch = SignedBatches.sign(new ReadingBatch(other.id, Instant.now(), batch.values(), List.of()),
+                gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+        HttpResponse<String> mismatch = upload(gw, otherGatewaysBatch);
+        assertThat(mismatch.statusCode()).isEqualTo(403);
+        assertThat(mismatch.body()).contains("\"reason\":\"GATEWAY_MISMATCH\"");
+
+        HttpResponse<String> oversized = upload(gw, new byte[4 * 1024 * 1024 + 1]);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(oversized.body()).contains("\"reason\":\"TOO_LARGE\"");
+
+        List<String> brokenChain = new ArrayList<>(eichlog(1, 3));
+        brokenChain.remove(1);
+        HttpResponse<String> chain = upload(gw, SignedBatches.sign(new ReadingBatch(gw.id, Instant.now(), batch.values(), brokenChain),
+                gw.signatureKeys.getPrivate(), gw.signatureCertificate));
+        assertThat(chain.statusCode()).isEqualTo(400);
+        assertThat(chain.body()).contains("\"reason\":\"EICHLOG_BROKEN\"");
+
         assertThat(count("meter_reading", gw, IMPORT)).isZero();
         assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id)).containsExactly("0");
+        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id)).containsExactly("0");
+        assertThat(sql("SELECT count(*) FROM audit_event WHERE subject = ? AND action = 'READING_BATCH_REFUSED'", "gateway:" + gw.id))
+                .containsExactly("6");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.smgwlite.platform.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.smgwlite.metering.contract.BatchValue;
+
+class ValueRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant SLOT = Instant.parse("2026-11-24T12:15:00Z");
+
+    private static BatchValue v(long household, Instant slot, String obis, String unit) {
+        return new BatchValue(household, 7, slot, obis, BigInteger.valueOf(123_456), -1, unit, 0, 0);
+    }
+
+    private static String reason(BatchValue value) {
+        String broken = ValueRules.check(value, 42, NOW);
+        return broken == null ? "ok" : broken.substring(0, broken.indexOf(':'));
+    }
+
+    @Test
+    void each_single_value_rule_names_its_reason() {
+        assertThat(reason(v(42, SLOT, "1-0:1.8.0*255", "Wh"))).isEqualTo("ok");
+        assertThat(reason(v(43, SLOT, "1-0:1.8.0*255", "Wh"))).isEqualTo("NOT_SERVED");
+        assertThat(reason(v(42, SLOT, "1-0:99.8.0*255", "Wh"))).isEqualTo("UNKNOWN_OBIS");
+        assertThat(reason(v(42, SLOT.plusSeconds(1), "1-0:1.8.0*255", "Wh"))).isEqualTo("NOT_ALIGNED");
+        assertThat(reason(v(42, NOW.plusSeconds(900), "1-0:1.8.0*255", "Wh"))).isEqualTo("IN_FUTURE");
+        BatchValue taf6 = new BatchValue(42, 6, NOW.plusSeconds(60), "1-0:1.8.0*255", BigInteger.TEN, -1, "Wh", 0, 0);
+        assertThat(reason(taf6)).as("TAF 6 needs no alignment; within the clock tolerance").isEqualTo("ok");
+        assertThat(reason(v(42, SLOT, "1-0:1.8.0*255", "kWh"))).isEqualTo("WRONG_UNIT");
+        assertThat(reason(v(42, SLOT, "1-0:16.7.0*255", "W"))).as("power is not a register").isEqualTo("ok");
+    }
+
+    @Test
+    void a_register_must_not_decrease_and_its_power_must_stay_below_100_kW() {
+        Instant next = SLOT.plusSeconds(900);
+        BigDecimal start = new BigDecimal("10000.0");
+        assertThat(ValueRules.successor(start, SLOT, start, next)).isNull();
+        assertThat(ValueRules.successor(start, SLOT, new BigDecimal("9999.9"), next)).startsWith("DECREASING");
+        // 25 kWh in 15 minutes is exactly 100 kW: still plausible; 0.1 Wh more is not
+        assertThat(ValueRules.successor(start, SLOT, new BigDecimal("35000.0"), next)).isNull();
+        assertThat(ValueRules.successor(start, SLOT, new BigDecimal("35000.1"), next)).startsWith("IMPLAUSIBLE_POWER");
+        // over a gap the same energy is spread over the longer time
+        assertThat(ValueRules.successor(start, SLOT, new BigDecimal("35000.1"), SLOT.plusSeconds(1800))).isNull();
+    }
+}
