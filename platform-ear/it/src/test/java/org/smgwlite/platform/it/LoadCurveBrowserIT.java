@@ -60,15 +60,7 @@ class LoadCurveBrowserIT {
                 rs.next();
                 household = rs.getLong(1);
             }
-            long batch;
-            try (ResultSet rs = s.executeQuery("""
-                    INSERT INTO reading_batch (tenant_id, gateway_id, household_id, signed_body, body_sha256,
-                        signer_serial, accepted, rejected, duplicates, gaps)
-                    VALUES ('%s', 'gw-browser-it', %d, '\\x00', md5(random()::text) || md5(random()::text), '01', 0, 0, 0, 0)
-                    RETURNING id""".formatted(TENANT, household))) {
-                rs.next();
-                batch = rs.getLong(1);
-            }
+            long batch = ReadingRows.batch(c, TENANT, household, "gw-browser-it");
             Instant monday = week.from();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
