@@ -84,7 +84,7 @@ public class HouseholdService {
             em.remove(household);
             em.flush();
         } catch (PersistenceException e) {
-            throw new ConflictException("household " + id + " cannot be deleted: " + e.getMessage());
+            throw new ConflictException("household " + id + " cannot be deleted while gateways or readings refer to it");
         }
     }
 
