@@ -38,7 +38,6 @@ import org.smgwlite.platform.metering.query.CurveRange;
 class LoadCurveBrowserIT {
 
     private static final String BASE = System.getProperty("smgw.it.baseUrl", "http://localhost:8080");
-    private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
     private static final String TENANT = "stadtwerke-demo";
 
     @Deployment(testable = false, name = "smgw-platform")
@@ -48,7 +47,7 @@ class LoadCurveBrowserIT {
 
     /** Readings of the demo household for Monday of the current week; rewritten on every run. */
     private static long demoHouseholdWithMondayReadings(CurveRange week) throws Exception {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(ItPlatform.DB_URL, "postgres", "postgres");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT to_regclass('meter_reading')")) {
                 rs.next();

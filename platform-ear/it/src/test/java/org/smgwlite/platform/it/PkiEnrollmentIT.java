@@ -1,5 +1,7 @@
 package org.smgwlite.platform.it;
 
+import static org.smgwlite.platform.it.ItPlatform.sql;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,12 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -43,7 +40,6 @@ class PkiEnrollmentIT {
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     private static final String TENANT = "stadtwerke-demo";
     private static final String EST = BASE + "/api/.well-known/est/" + TENANT;
-    private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,12 +57,10 @@ class PkiEnrollmentIT {
     /** After Arquillian deployed the EAR (which wrote the device port's stores): the listener, as the run command does. */
     @BeforeAll
     static void devicePort() throws Exception {
-        Path payaraHome = Path.of(System.getProperty("payara.home"));
-        DevicePort.configure(payaraHome, Path.of("target", "device-port-asadmin.log").toAbsolutePath());
+        Path rootChain = ItPlatform.openDevicePort("device-port-asadmin.log");
         shell = new Shell(work);
-        Files.copy(payaraHome.resolve("glassfish/domains/domain1/smgw-pki/root/ca-chain.pem"), shell.file("root.pem"));
+        Files.copy(rootChain, shell.file("root.pem"));
         householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));
-        awaitDevicePort();
     }
 
     @Test
@@ -331,36 +325,5 @@ class PkiEnrollmentIT {
         List<String> row = sql("SELECT action || ' ' || outcome || ' ' || CASE WHEN outcome = 'REFUSED'"
                 + " THEN split_part(detail, ':', 1) ELSE '' END FROM audit_event WHERE subject = ? ORDER BY id DESC LIMIT 1", subject);
         return row.isEmpty() ? "none" : row.get(0);
-    }
-
-    private static List<String> sql(String query, String... parameters) throws Exception {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
-             PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
-            List<String> result = new ArrayList<>();
-            if (s.execute()) {
-                try (ResultSet rs = s.getResultSet()) {
-                    while (rs.next()) {
-                        result.add(rs.getString(1));
-                    }
-                }
-            }
-            return result;
-        }
-    }
-
-    /** A new listener starts in the background; wait until it accepts connections. */
-    private static void awaitDevicePort() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (java.net.Socket socket = new java.net.Socket("localhost", DevicePort.PORT)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(500);
-            }
-        }
-        throw new AssertionError("device port " + DevicePort.PORT + " does not accept connections");
     }
 }

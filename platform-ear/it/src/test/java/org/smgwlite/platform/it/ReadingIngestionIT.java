@@ -1,5 +1,7 @@
 package org.smgwlite.platform.it;
 
+import static org.smgwlite.platform.it.ItPlatform.sql;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -75,7 +77,6 @@ class ReadingIngestionIT {
     private static final String BASE = "http://localhost:8080";
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     private static final String TENANT = "stadtwerke-demo";
-    private static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
@@ -89,20 +90,8 @@ class ReadingIngestionIT {
 
     @BeforeAll
     static void devicePort() throws Exception {
-        Path payaraHome = Path.of(System.getProperty("payara.home"));
-        DevicePort.configure(payaraHome, Path.of("target", "device-port-asadmin-readings.log").toAbsolutePath());
-        root = Pem.parseCertificates(Files.readString(payaraHome.resolve("glassfish/domains/domain1/smgw-pki/root/ca-chain.pem"))).get(0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket("localhost", DevicePort.PORT)) {
-                break;
-            } catch (java.io.IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("device port does not accept connections");
-                }
-                Thread.sleep(500);
-            }
-        }
+        Path rootChain = ItPlatform.openDevicePort("device-port-asadmin-readings.log");
+        root = Pem.parseCertificates(Files.readString(rootChain)).get(0);
     }
 
     @Test
@@ -376,29 +365,13 @@ class ReadingIngestionIT {
     }
 
     private static byte[] sqlBytes(String query, String parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(ItPlatform.DB_URL, "postgres", "postgres");
              PreparedStatement s = c.prepareStatement(query)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBytes(1);
             }
-        }
-    }
-
-    private static List<String> sql(String query, String... parameters) throws Exception {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
-             PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
-            List<String> result = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
-                }
-            }
-            return result;
         }
     }
 }
