@@ -107,7 +107,7 @@ class HouseholdForm extends VerticalLayout {
             if (binder.writeBeanIfValid(data)) {
                 try {
                     saver.save(editingId, editingVersion, data.toDraft());
-                } catch (RuntimeException ex) {
+                } catch (InvalidInputException ex) {
                     showOnFields(ex);
                 }
             }
@@ -144,25 +144,20 @@ class HouseholdForm extends VerticalLayout {
         byField.values().forEach(f -> f.setInvalid(false));
     }
 
-    /** Domain rejections go next to their fields; anything else to the UI's error handler. */
-    private void showOnFields(RuntimeException ex) {
-        Throwable t = ex;
-        while (t != null && !(t instanceof InvalidInputException)) {
-            t = t.getCause();
-        }
-        if (t instanceof InvalidInputException invalid) {
-            invalid.fieldErrors().forEach((field, message) -> {
-                HasValidation target = byField.get(field);
-                if (target != null) {
-                    target.setErrorMessage(message);
-                    target.setInvalid(true);
-                }
-            });
-            if (invalid.fieldErrors().keySet().stream().anyMatch(k -> !byField.containsKey(k))) {
-                throw ex;
+    /**
+     * Rejections of known fields go next to those fields; one naming another field goes on to the
+     * UI's error handler. (Domain exceptions leave the EJB services unwrapped.)
+     */
+    private void showOnFields(InvalidInputException invalid) {
+        invalid.fieldErrors().forEach((field, message) -> {
+            HasValidation target = byField.get(field);
+            if (target != null) {
+                target.setErrorMessage(message);
+                target.setInvalid(true);
             }
-        } else {
-            throw ex;
+        });
+        if (!byField.keySet().containsAll(invalid.fieldErrors().keySet())) {
+            throw invalid;
         }
     }
 
