@@ -102,7 +102,8 @@ public class ReadingIngestion {
         } catch (BatchSignatureException e) {
             boolean tooLarge = e.getMessage().contains("exceeds");
             throw new BatchRefusedException(tooLarge ? "TOO_LARGE" : e.reason().name(),
-                    e.reason() == BatchSignatureException.Reason.UNKNOWN_SIGNER, e.getMessage());
+                    e.reason() == BatchSignatureException.Reason.UNKNOWN_SIGNER
+                            || e.reason() == BatchSignatureException.Reason.SIGNER_NOT_VALID, e.getMessage());
         } catch (BatchFormatException e) {
             throw new BatchRefusedException("MALFORMED", false, e.getMessage());
         }

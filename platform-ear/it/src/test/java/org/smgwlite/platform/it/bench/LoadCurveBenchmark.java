@@ -142,6 +142,20 @@ public final class LoadCurveBenchmark {
                       FROM generate_series(1, %d) n
                     ON CONFLICT DO NOTHING""".formatted(TENANT, households));
         }
+        try (Statement s = c.createStatement()) {
+            // the months of the benchmark year as partitions of their own, as the platform keeps months it receives
+            s.execute("""
+                    DO $$
+                    DECLARE m date := date '2024-12-01';
+                    BEGIN
+                        WHILE m <= date '2025-12-01' LOOP
+                            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF meter_reading FOR VALUES FROM (%L) TO (%L)',
+                                           'meter_reading_' || to_char(m, 'YYYY_MM'), m::timestamptz AT TIME ZONE 'UTC',
+                                           (m + interval '1 month')::timestamptz AT TIME ZONE 'UTC');
+                            m := (m + interval '1 month')::date;
+                        END LOOP;
+                    END $$""");
+        }
         List<Long> ids = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM household WHERE tenant_id = '" + TENANT + "' ORDER BY id LIMIT " + households)) {
