@@ -185,6 +185,7 @@ public class ReadingIngestion {
         int gaps;
         try (Connection c = dataSource.getConnection()) {
             accepted = storeReadings(c, gw, batchId, toStore);
+            fillGaps(c, gw, batchId, toStore);
             gaps = storeGaps(c, gw, batchId, gapRows);
             storeRejects(c, gw, batchId, rejects);
             storeEichlog(c, gw, batchId, eichlog);
@@ -252,6 +253,43 @@ public class ReadingIngestion {
             ps.setArray(10, c.createArrayOf("integer", flags));
             ps.setArray(11, c.createArrayOf("smallint", taf));
             return ps.executeUpdate();
+        }
+    }
+
+    /** Gaps recorded earlier whose value this batch brought: marked filled by this batch, kept as history. */
+    private static void fillGaps(Connection c, DeviceIdentity gw, long batchId, List<BatchValue> stored) throws SQLException {
+        if (stored.isEmpty() || !openGapsBetween(c, gw, stored)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reading_gap g SET filled_batch_id = ?, filled_at = now()
+                  FROM unnest(?::varchar[], ?::bigint[]) AS x(obis, epoch)
+                 WHERE g.tenant_id = ? AND g.household_id = ? AND g.obis = x.obis AND g.slot_start = to_timestamp(x.epoch)
+                   AND g.filled_batch_id IS NULL""")) {
+            ps.setLong(1, batchId);
+            ps.setArray(2, c.createArrayOf("varchar", stored.stream().map(BatchValue::obis).toArray(String[]::new)));
+            ps.setArray(3, c.createArrayOf("bigint", stored.stream().map(v -> v.slotStart().getEpochSecond()).toArray(Long[]::new)));
+            ps.setString(4, gw.tenant().value());
+            ps.setLong(5, gw.householdId());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the household has an open gap between the first and last of {@code values}: the usual answer is no, cheaply. */
+    private static boolean openGapsBetween(Connection c, DeviceIdentity gw, List<BatchValue> values) throws SQLException {
+        Instant first = values.stream().map(BatchValue::slotStart).min(Instant::compareTo).orElseThrow();
+        Instant last = values.stream().map(BatchValue::slotStart).max(Instant::compareTo).orElseThrow();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM reading_gap WHERE tenant_id = ? AND household_id = ? AND filled_batch_id IS NULL
+                                  AND slot_start BETWEEN to_timestamp(?) AND to_timestamp(?))""")) {
+            ps.setString(1, gw.tenant().value());
+            ps.setLong(2, gw.householdId());
+            ps.setLong(3, first.getEpochSecond());
+            ps.setLong(4, last.getEpochSecond());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -115,7 +115,8 @@ class LoadCurveServiceIT {
             s.execute("""
                     CREATE TABLE reading_gap (tenant_id varchar(40) NOT NULL, household_id bigint NOT NULL,
                         obis varchar(32) NOT NULL, slot_start timestamptz NOT NULL, reason varchar(200) NOT NULL,
-                        batch_id bigint NOT NULL, PRIMARY KEY (tenant_id, household_id, obis, slot_start))""");
+                        batch_id bigint NOT NULL, filled_batch_id bigint, filled_at timestamptz,
+                        PRIMARY KEY (tenant_id, household_id, obis, slot_start))""");
             for (String table : List.of("meter_reading", "reading_gap")) {
                 s.execute("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
                 s.execute("CREATE POLICY " + table + "_tenant_isolation ON " + table

@@ -142,6 +142,15 @@ class ReadingIngestionIT {
                 .containsExactly(IMPORT + " 02:30 MISSING", IMPORT + " 05:00 REJECTED", EXPORT + " 02:30 MISSING");
         assertThat(sql("SELECT count(*) FROM reading_reject r JOIN reading_batch b ON b.id = r.batch_id WHERE b.gateway_id = ?", gw.id()))
                 .containsExactly("5");
+
+        // the missing slot arrives later: its gaps are marked filled by that batch and kept; the refused slot stays open
+        List<BatchValue> late = dayValues(gw.householdId(), day, 11, -1).subList(20, 22);
+        HttpResponse<String> lateAnswer = upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), late, List.of())));
+        assertThat(lateAnswer.body()).contains("\"accepted\":2").contains("\"gaps\":0");
+        assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || (filled_batch_id IS NOT NULL)"
+                        + " FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz AND slot_start < ?::timestamptz ORDER BY 1",
+                String.valueOf(gw.householdId()), day.toString(), day.plus(Duration.ofDays(1)).toString()))
+                .containsExactly(IMPORT + " 02:30 true", IMPORT + " 05:00 false", EXPORT + " 02:30 true");
     }
 
     @Test

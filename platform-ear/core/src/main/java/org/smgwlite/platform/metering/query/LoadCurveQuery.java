@@ -27,7 +27,8 @@ public final class LoadCurveQuery {
             SELECT obis, extract(epoch FROM slot_start)::bigint, reason
               FROM reading_gap
              WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
-               AND slot_start >= ? AND slot_start <= ?""";
+               AND slot_start >= ? AND slot_start <= ?
+               AND filled_batch_id IS NULL""";
 
     private LoadCurveQuery() {
     }
