@@ -45,7 +45,8 @@ import org.smgwlite.platform.it.TestGateway;
  *     TLS connection as a gateway makes once a day; every answer must be 200 with every value accepted. Printed:
  *     readings/s stored, wall time, p50/p95/p99/max upload time.</li>
  * <li>Then the same rows are deleted (and the table vacuumed) and written again with one {@code COPY ... FROM STDIN}
- *     on one connection into {@code meter_reading}: readings/s and the ratio platform / COPY.</li>
+ *     on one connection into {@code meter_reading}, once with its day-rollup trigger off and once as deployed:
+ *     readings/s and the ratios platform / COPY.</li>
  * </ol>
  *
  * <pre>
@@ -137,10 +138,11 @@ public final class IngestionBenchmark {
                     + " (%.1f min scaled to 10,000)%n", for10k <= 900 ? "met" : "MISSED", upload, gateways, for10k / 60);
         }
 
-        double copyRate = copy(db, tenant, households, firstDay, days);
-        System.out.printf(Locale.ROOT, "COPY of the same %,d rows into meter_reading: %,.0f readings/s%n", stored.get(), copyRate);
-        System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (target for backlogs of a week or more: >= 0.50)%n",
-                platformRate / copyRate);
+        CopyRates copy = copy(db, tenant, households, firstDay, days);
+        System.out.printf(Locale.ROOT, "COPY of the same %,d rows into meter_reading, one connection: %,.0f readings/s as deployed"
+                + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", stored.get(), copy.asDeployed(), copy.withoutRollup());
+        System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (as deployed), %.2f (trigger off); target for backlogs of a week"
+                + " or more: >= 0.50%n", platformRate / copy.asDeployed(), platformRate / copy.withoutRollup());
     }
 
     /** {@code days} days of import and export register values from {@code firstDay} for one household. */
@@ -190,11 +192,17 @@ public final class IngestionBenchmark {
         }
     }
 
+    /** Readings per second of one {@code COPY}: with the table as deployed, and with its day-rollup trigger off. */
+    private record CopyRates(double asDeployed, double withoutRollup) {
+    }
+
     /**
-     * Deletes the rows the platform stored for the benchmark households, vacuums, and writes the same rows again
-     * with one COPY (text format, built in memory beforehand, so only the COPY is timed). Readings per second.
+     * Deletes the rows the platform stored for the benchmark households and writes the same rows again with one
+     * COPY (text format, built in memory beforehand, so only the COPY is timed): first with the table's day-rollup
+     * trigger (V6) disabled, then — deleted again — with the table as deployed, which leaves the database as the
+     * platform would have it.
      */
-    private static double copy(String db, String tenant, long[] households, Instant firstDay, int days) throws Exception {
+    private static CopyRates copy(String db, String tenant, long[] households, Instant firstDay, int days) throws Exception {
         StringBuilder text = new StringBuilder();
         long rows = 0;
         for (long h : households) {
@@ -206,28 +214,48 @@ public final class IngestionBenchmark {
             }
         }
         try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id BETWEEN ? AND ?")) {
-                ps.setString(1, tenant);
-                ps.setLong(2, households[0]);
-                ps.setLong(3, households[households.length - 1]);
-                ps.executeUpdate();
-            }
+            delete(c, tenant, households);
             try (Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE meter_reading");
+                s.execute("ALTER TABLE meter_reading DISABLE TRIGGER meter_reading_day_add");
             }
-            long t = System.nanoTime();
-            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level,"
-                            + " flags, taf, batch_id) FROM STDIN", new StringReader(text.toString()));
-            double s = BenchSupport.seconds(t);
-            if (copied != rows) {
-                throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
+            double raw;
+            try {
+                raw = copyIn(c, text.toString(), rows);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE meter_reading ENABLE TRIGGER meter_reading_day_add");
+                }
             }
-            return copied / s;
+            delete(c, tenant, households);
+            return new CopyRates(copyIn(c, text.toString(), rows), raw);
         }
     }
 
+    private static void delete(Connection c, String tenant, long[] households) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id BETWEEN ? AND ?")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, households[0]);
+            ps.setLong(3, households[households.length - 1]);
+            ps.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE meter_reading");
+            s.execute("VACUUM ANALYZE meter_reading_day");
+        }
+    }
+
+    private static double copyIn(Connection c, String text, long rows) throws Exception {
+        long t = System.nanoTime();
+        long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level,"
+                        + " flags, taf, batch_id) FROM STDIN", new StringReader(text));
+        double s = BenchSupport.seconds(t);
+        if (copied != rows) {
+            throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
+        }
+        return copied / s;
+    }
 
     private static double pct(long[] sortedMicros, int p) {
         int at = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;

@@ -29,10 +29,11 @@ import org.smgwlite.platform.shared.TenantId;
  * <ol>
  * <li>Setup (once, kept): tenant {@code bench-curve} with {@code --households N} households, each with
  *     a full year 2025 of import and export readings (2 x 35,041 rows), through generate_series.</li>
- * <li>Measured, per round on a random household: (a) the bare query: {@link LoadCurveQuery#READINGS_SQL}
- *     executed and every column of every row read; (b) serving: {@link LoadCurveQuery#run} (the same query
- *     into slot arrays, intervals, gaps, daily and monthly totals) plus the chart payload (two Float32
- *     arrays, base64), exactly what the view sends to uPlot.</li>
+ * <li>Measured, per round on a random household: (a) the bare query: {@link LoadCurveQuery#READINGS_SQL}, the
+ *     household-year's rows of {@code meter_reading}, executed and every column of every row read; (b) serving:
+ *     {@link LoadCurveQuery#run} (the same values from the day rows of {@code meter_reading_day} into slot arrays,
+ *     intervals, gaps, daily and monthly totals) plus the chart payload (two Float32 arrays, base64), exactly what
+ *     the view sends to uPlot.</li>
  * </ol>
  *
  * <pre>
