@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +89,7 @@ class ReadingIngestionIT {
         ReadingBatch batch = new ReadingBatch(gw.id(), Instant.now(), dayValues(gw.householdId(), day, 96, -1), eichlog(1, 2));
         byte[] signed = SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate());
 
-        HttpResponse<String> first = upload(gw, signed);
+        TestGateway.Answer first = upload(gw, signed);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).contains("\"accepted\":192").contains("\"rejected\":0").contains("\"repeated\":false");
         assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
@@ -100,13 +99,13 @@ class ReadingIngestionIT {
         assertThat(sha256(sqlBytes("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id()))).isEqualTo(sha256(signed));
 
         // the acknowledgement was lost: the same body again
-        HttpResponse<String> again = upload(gw, signed);
+        TestGateway.Answer again = upload(gw, signed);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"repeated\":true").contains("\"accepted\":192");
         // a new signature over the same values (a re-built batch): all duplicates, nothing new
         byte[] resigned = SignedBatches.sign(new ReadingBatch(gw.id(), Instant.now(), batch.values(), List.of()),
                 gw.signatureKeys().getPrivate(), gw.signatureCertificate());
-        HttpResponse<String> rebuilt = upload(gw, resigned);
+        TestGateway.Answer rebuilt = upload(gw, resigned);
         assertThat(rebuilt.body()).contains("\"accepted\":0").contains("\"duplicates\":192").contains("\"rejected\":0");
         assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
         assertThat(sql("SELECT count(*) FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz",
@@ -128,7 +127,7 @@ class ReadingIngestionIT {
         values.add(new BatchValue(gw.householdId(), 7, day.plusSeconds(60), EXPORT, BigInteger.TEN, -1, "Wh", 0, 0)); // not aligned
         ReadingBatch batch = new ReadingBatch(gw.id(), Instant.now(), values, List.of());
 
-        HttpResponse<String> r = upload(gw, SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate()));
+        TestGateway.Answer r = upload(gw, SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate()));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"accepted\":189").contains("\"rejected\":5")
@@ -145,7 +144,7 @@ class ReadingIngestionIT {
 
         // the missing slot arrives later: its gaps are marked filled by that batch and kept; the refused slot stays open
         List<BatchValue> late = dayValues(gw.householdId(), day, 11, -1).subList(20, 22);
-        HttpResponse<String> lateAnswer = upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), late, List.of())));
+        TestGateway.Answer lateAnswer = upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), late, List.of())));
         assertThat(lateAnswer.body()).contains("\"accepted\":2").contains("\"gaps\":0");
         assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || (filled_batch_id IS NOT NULL)"
                         + " FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz AND slot_start < ?::timestamptz ORDER BY 1",
@@ -164,32 +163,32 @@ class ReadingIngestionIT {
         int at = new String(signed, StandardCharsets.ISO_8859_1).indexOf("\tWh\t");
         tampered[at - 3] ^= 0x01;
 
-        HttpResponse<String> bad = upload(gw, tampered);
+        TestGateway.Answer bad = upload(gw, tampered);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"reason\":\"BAD_SIGNATURE\"");
         assertThat(lastAudit(gw)).startsWith("READING_BATCH_REFUSED REFUSED BAD_SIGNATURE");
 
-        HttpResponse<String> foreign = upload(gw, SignedBatches.sign(batch, other.signatureKeys().getPrivate(), other.signatureCertificate()));
+        TestGateway.Answer foreign = upload(gw, SignedBatches.sign(batch, other.signatureKeys().getPrivate(), other.signatureCertificate()));
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("\"reason\":\"UNKNOWN_SIGNER\"");
 
-        HttpResponse<String> garbage = upload(gw, "not a batch".getBytes(StandardCharsets.US_ASCII));
+        TestGateway.Answer garbage = upload(gw, "not a batch".getBytes(StandardCharsets.US_ASCII));
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("\"reason\":\"MALFORMED\"");
 
         byte[] otherGatewaysBatch = SignedBatches.sign(new ReadingBatch(other.id(), Instant.now(), batch.values(), List.of()),
                 gw.signatureKeys().getPrivate(), gw.signatureCertificate());
-        HttpResponse<String> mismatch = upload(gw, otherGatewaysBatch);
+        TestGateway.Answer mismatch = upload(gw, otherGatewaysBatch);
         assertThat(mismatch.statusCode()).isEqualTo(403);
         assertThat(mismatch.body()).contains("\"reason\":\"GATEWAY_MISMATCH\"");
 
-        HttpResponse<String> oversized = upload(gw, new byte[4 * 1024 * 1024 + 1]);
+        TestGateway.Answer oversized = upload(gw, new byte[4 * 1024 * 1024 + 1]);
         assertThat(oversized.statusCode()).isEqualTo(413);
         assertThat(oversized.body()).contains("\"reason\":\"TOO_LARGE\"");
 
         List<String> brokenChain = new ArrayList<>(eichlog(1, 3));
         brokenChain.remove(1);
-        HttpResponse<String> chain = upload(gw, SignedBatches.sign(new ReadingBatch(gw.id(), Instant.now(), batch.values(), brokenChain),
+        TestGateway.Answer chain = upload(gw, SignedBatches.sign(new ReadingBatch(gw.id(), Instant.now(), batch.values(), brokenChain),
                 gw.signatureKeys().getPrivate(), gw.signatureCertificate()));
         assertThat(chain.statusCode()).isEqualTo(400);
         assertThat(chain.body()).contains("\"reason\":\"EICHLOG_BROKEN\"");
@@ -266,7 +265,7 @@ class ReadingIngestionIT {
         return new Registered(gw, householdId, code);
     }
 
-    private static HttpResponse<String> upload(TestGateway gw, byte[] body) throws Exception {
+    private static TestGateway.Answer upload(TestGateway gw, byte[] body) throws Exception {
         return gw.upload(DEVICE, body);
     }
 

@@ -1,5 +1,8 @@
 package org.smgwlite.platform.it;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
 import org.smgwlite.pki.Curve;
@@ -24,12 +28,14 @@ import org.smgwlite.pki.tls.TlsEndpoint;
 /**
  * A gateway as the platform sees one, driven from a test or a benchmark: registered by the operator, enrolled
  * through EST with its one-time code (TLS certificate), then its signature certificate over mutual TLS, keys
- * made here as on the gateway. Uploads signed batches to the device port.
+ * made here as on the gateway. Uploads signed batches to the device port. Every device-port request is a TLS
+ * connection of its own, closed after the answer, as a gateway's daily upload is: a benchmark can drive
+ * thousands of gateways without thousands of idle connections.
  *
  * @param tls the client side of the device port: key, certificate chain, trust in the platform root
  */
 public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair signatureKeys,
-                          X509Certificate signatureCertificate, HttpClient deviceClient) {
+                          X509Certificate signatureCertificate) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -67,21 +73,15 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
                     HttpResponse.BodyHandlers.ofByteArray());
             expectBytes(200, enrolled);
             TlsEndpoint tls = DevicePortTls.client(tlsKeys.getPrivate(), EstWireFormat.parseCertsOnly(enrolled.body()), List.of(root));
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .sslContext(tls.context()).sslParameters(tls.parameters())
-                    .connectTimeout(Duration.ofSeconds(10)).build();
 
             KeyPair signatureKeys = GatewayRequests.newKeyPair(Curve.P256);
-            HttpResponse<byte[]> signature = client.send(HttpRequest.newBuilder(
-                            URI.create(device + "/api/.well-known/est/" + tenant + "/signature/simplereenroll"))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(
-                            GatewayRequests.csrDer(signatureKeys, GatewayId.of(gatewayId))))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            expectBytes(200, signature);
-            X509Certificate signatureCertificate = EstWireFormat.parseCertsOnly(signature.body()).get(0);
-            return new TestGateway(gatewayId, householdId, tls, signatureKeys, signatureCertificate, client);
+            Answer signature = post(tls, device + "/api/.well-known/est/" + tenant + "/signature/simplereenroll",
+                    EstWireFormat.CSR_CONTENT_TYPE, Base64.getEncoder().encode(GatewayRequests.csrDer(signatureKeys, GatewayId.of(gatewayId))));
+            if (signature.statusCode() != 200) {
+                throw new IllegalStateException("signature certificate for " + gatewayId + ": " + signature.statusCode() + " " + signature.body());
+            }
+            X509Certificate signatureCertificate = EstWireFormat.parseCertsOnly(signature.bytes()).get(0);
+            return new TestGateway(gatewayId, householdId, tls, signatureKeys, signatureCertificate);
         }
     }
 
@@ -90,12 +90,41 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
         return SignedBatches.sign(batch, signatureKeys.getPrivate(), signatureCertificate);
     }
 
+    /** The platform's answer on the device port: status and body as received. */
+    public record Answer(int statusCode, byte[] bytes) {
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Posts {@code body} to {@code /api/device/batches} over mutual TLS and returns the platform's answer as is. */
-    public HttpResponse<String> upload(String device, byte[] body) throws Exception {
-        return deviceClient.send(HttpRequest.newBuilder(URI.create(device + "/api/device/batches"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", SignedBatches.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    public Answer upload(String device, byte[] body) throws IOException {
+        return post(tls, device + "/api/device/batches", SignedBatches.CONTENT_TYPE, body);
+    }
+
+    /** One request on a TLS connection of its own, closed after the answer. */
+    private static Answer post(TlsEndpoint tls, String url, String contentType, byte[] body) throws IOException {
+        HttpsURLConnection c = (HttpsURLConnection) URI.create(url).toURL().openConnection();
+        c.setSSLSocketFactory(tls.context().getSocketFactory());
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+        c.setRequestMethod("POST");
+        c.setRequestProperty("Content-Type", contentType);
+        c.setRequestProperty("Connection", "close");
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(body.length);
+        try {
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int status = c.getResponseCode();
+            try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                return new Answer(status, in == null ? new byte[0] : in.readAllBytes());
+            }
+        } finally {
+            c.disconnect();
+        }
     }
 
     private static HttpRequest json(String url, String token, String body) {
