@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,13 +135,12 @@ public final class DevStack implements AutoCloseable {
         long start = System.nanoTime();
         Path rootPem = DevicePort.storesDir(payara.home()).resolveSibling("root").resolve("ca-chain.pem");
         try {
-            fleet = DemoFleet.start(new DemoFleet.Settings(
+            fleet = DemoFleet.start(DemoFleet.Settings.runCommand(
                     URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/api"),
                     URI.create("https://localhost:" + DevicePort.PORT), rootPem, layout.demoFleet(), layout.logs(),
                     () -> KeycloakServer.passwordGrant(config.oidcProviderUri(), config.clientId(), config.clientSecret(),
-                            DemoFleet.OPERATOR, DemoFleet.OPERATOR),
-                    DemoFleet.HISTORY_DAYS, Clock.systemUTC()));
-            fleetReport = fleet.awaitFirstUploads(Duration.ofMinutes(5));
+                            DemoFleet.OPERATOR, DemoFleet.OPERATOR)));
+            fleetReport = fleet.awaitFirstUploads(Duration.ofMinutes(5)).stream().map(DemoFleet.Outcome::line).toList();
             System.out.printf(Locale.ROOT, "  %-40s ready in %5.1f s%n", "Demo gateways (" + fleetReport.size() + ")",
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException e) {

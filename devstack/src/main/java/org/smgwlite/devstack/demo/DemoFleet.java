@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ import java.util.function.Supplier;
 import org.smgwlite.devstack.DemoUser;
 
 /**
- * The run command's demo gateways: for each demo household of {@value #TENANT} that a demo user signs in to, a
- * gateway registered through the operator REST API (once: its id, keys and data stay in the state folder) and
- * a {@link DemoGateway} agent that enrolls itself, uploads a week of history and keeps running live. So a new
- * user finds curves on first login.
+ * The run command's demo gateways: for each household of a tenant that one of the given users signs in to (the
+ * demo logins of {@value #TENANT}), a gateway registered through the operator REST API (once: its id, keys and
+ * data stay in the state folder) and a {@link DemoGateway} agent that enrolls itself, uploads a week of history
+ * and keeps running live. So a new user finds curves on first login.
  */
 public final class DemoFleet implements AutoCloseable {
 
@@ -39,10 +40,23 @@ public final class DemoFleet implements AutoCloseable {
      * @param rootPem     the platform root CA (the device port's trust anchor)
      * @param stateDir    where the gateways keep their ids, keys and data between runs
      * @param logs        where each gateway's agent writes its log
-     * @param operatorToken a fresh access token of an operator of {@value #TENANT}
+     * @param tenant      the tenant of the households
+     * @param logins      the households are those these users sign in to, one gateway each
+     * @param operatorToken a fresh access token of an operator of {@code tenant}
+     * @param historyDays days of history before today on a gateway's first start
      */
-    public record Settings(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs, Supplier<String> operatorToken,
-                           int historyDays, Clock wall) {
+    public record Settings(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs, String tenant, List<String> logins,
+                           Supplier<String> operatorToken, int historyDays, Clock wall) {
+
+        /** The run command's: the demo household logins of {@value #TENANT}, a week of history. */
+        public static Settings runCommand(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs,
+                                          Supplier<String> operatorToken) {
+            List<String> logins = DemoUser.ALL.stream()
+                    .filter(u -> u.role().equals("household") && u.tenant().filter(TENANT::equals).isPresent())
+                    .map(DemoUser::username).toList();
+            return new Settings(api, devicePort, rootPem, stateDir, logs, TENANT, logins, operatorToken, HISTORY_DAYS,
+                    Clock.systemUTC());
+        }
     }
 
     private record Member(DemoGateway gateway, OperatorApi.Household household) {
@@ -61,28 +75,26 @@ public final class DemoFleet implements AutoCloseable {
      */
     public static DemoFleet start(Settings settings) throws IOException, InterruptedException {
         OperatorApi api = new OperatorApi(settings.api(), settings.operatorToken());
-        List<String> demoLogins = DemoUser.ALL.stream()
-                .filter(u -> u.role().equals("household") && u.tenant().filter(TENANT::equals).isPresent())
-                .map(DemoUser::username).toList();
-        List<OperatorApi.Household> households = api.households(TENANT).stream()
-                .filter(h -> demoLogins.contains(h.viewerUsername())).toList();
+        String tenant = settings.tenant();
+        List<OperatorApi.Household> households = api.households(tenant).stream()
+                .filter(h -> settings.logins().contains(h.viewerUsername())).toList();
         if (households.isEmpty()) {
-            throw new IOException("no household of " + TENANT + " has a demo login (" + String.join(", ", demoLogins) + ")");
+            throw new IOException("no household of " + tenant + " has one of the logins " + String.join(", ", settings.logins()));
         }
-        List<String> registered = api.gateways(TENANT);
+        List<String> registered = api.gateways(tenant);
         awaitPort(settings.devicePort(), Duration.ofSeconds(30));
         URI http = URI.create(settings.api().getScheme() + "://" + settings.api().getAuthority());
-        DemoGateway.Platform platform = new DemoGateway.Platform(http, settings.devicePort(), TENANT, settings.rootPem());
+        DemoGateway.Platform platform = new DemoGateway.Platform(http, settings.devicePort(), tenant, settings.rootPem());
         List<Member> members = new ArrayList<>();
         try {
             for (OperatorApi.Household h : households) {
-                DemoGatewayState state = new DemoGatewayState(settings.stateDir().resolve(TENANT).resolve("household-" + h.id()));
+                DemoGatewayState state = new DemoGatewayState(settings.stateDir().resolve(tenant).resolve("household-" + h.id()));
                 DemoGatewayState.Step step = state.next(registered);
                 String gatewayId = state.gatewayIdOrNew();
                 if (step == DemoGatewayState.Step.REGISTER) {
-                    api.register(TENANT, gatewayId, h.id());
+                    api.register(tenant, gatewayId, h.id());
                 }
-                String code = step == DemoGatewayState.Step.REUSE ? "" : api.enrollmentCode(TENANT, gatewayId);
+                String code = step == DemoGatewayState.Step.REUSE ? "" : api.enrollmentCode(tenant, gatewayId);
                 int number = members.size() + 1;
                 DemoGateway gateway = new DemoGateway(gatewayId, state, platform, code, number, pvWatts(number),
                         settings.historyDays(), settings.wall(), settings.logs().resolve("demo-gateway-" + gatewayId + ".log"));
@@ -98,41 +110,55 @@ public final class DemoFleet implements AutoCloseable {
 
     /** The first gateway has a PV system (its curve shows export at noon), the others consume only. */
     private static long pvWatts(int number) {
-        return number == 1 ? 5_000 : 0;
+        return number == 1 ? 2_000 : 0;
     }
 
     /**
-     * Waits for every gateway's first upload and describes each in one line: gateway, household and its login,
-     * whether it enrolled now, how many values it sent and the platform accepted, and the history they cover.
+     * What a gateway's first upload did: {@code enrolledNow} when it enrolled on this start, the values it sent and
+     * the platform accepted, the history they cover; {@code problem} is null when all went well.
      */
-    public List<String> awaitFirstUploads(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> lines = new ArrayList<>();
-        for (Member m : members) {
-            String who = String.format(Locale.ROOT, "%-16s %-22s", m.gateway().gatewayId(),
-                    m.household().name() + " (" + m.household().viewerUsername() + ")");
-            try {
-                DemoGateway.Report r = m.gateway().firstUpload().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                lines.add(who + "  " + describe(r));
-            } catch (TimeoutException e) {
-                lines.add(who + "  no upload within " + timeout.toSeconds() + " s (see its log)");
-            } catch (ExecutionException e) {
-                lines.add(who + "  failed: " + e.getCause());
+    public record Outcome(String gatewayId, long householdId, String household, String login, boolean enrolledNow,
+                          long values, long accepted, Instant historyFrom, Instant caughtUpAt, String problem) {
+
+        /** One line for the console: gateway, household and its login, enrollment, values and history. */
+        public String line() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %-30s ", gatewayId,
+                    household + " (" + login + ")"));
+            if (caughtUpAt != null) {
+                b.append(enrolledNow ? "enrolled now, " : "enrolled before, ")
+                        .append(String.format(Locale.ROOT, "%,d values uploaded, %,d accepted", values, accepted))
+                        .append(" (history ").append(TIME.format(historyFrom)).append(" .. ")
+                        .append(TIME.format(caughtUpAt)).append(" UTC)");
             }
+            if (problem != null) {
+                b.append(caughtUpAt != null ? "; problem: " : "").append(problem);
+            }
+            return b.toString();
         }
-        return lines;
     }
 
-    static String describe(DemoGateway.Report r) {
-        StringBuilder b = new StringBuilder(r.enrolledNow() ? "enrolled now, " : "enrolled before, ");
-        b.append(String.format(Locale.ROOT, "%,d values uploaded, %,d accepted", r.values(), r.accepted()));
-        if (r.caughtUpAt() != null) {
-            b.append(" (").append(TIME.format(r.historyFrom())).append(" .. ").append(TIME.format(r.caughtUpAt())).append(" UTC)");
+    /** Waits for every gateway's first upload (all together at most {@code timeout}). */
+    public List<Outcome> awaitFirstUploads(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Outcome> out = new ArrayList<>();
+        for (Member m : members) {
+            DemoGateway.Report r;
+            String problem = null;
+            try {
+                r = m.gateway().firstUpload().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                problem = r.problem();
+            } catch (TimeoutException e) {
+                r = null;
+                problem = "no upload within " + timeout.toSeconds() + " s (see its log)";
+            } catch (ExecutionException e) {
+                r = null;
+                problem = "failed: " + e.getCause();
+            }
+            out.add(new Outcome(m.gateway().gatewayId(), m.household().id(), m.household().name(), m.household().viewerUsername(),
+                    r != null && r.enrolledNow(), r == null ? 0 : r.values(), r == null ? 0 : r.accepted(),
+                    r == null ? null : r.historyFrom(), r == null ? null : r.caughtUpAt(), problem));
         }
-        if (r.problem() != null) {
-            b.append("; problem: ").append(r.problem());
-        }
-        return b.toString();
+        return out;
     }
 
     private static void awaitPort(URI uri, Duration timeout) throws IOException, InterruptedException {
