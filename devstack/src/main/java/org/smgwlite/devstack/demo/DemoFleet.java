@@ -77,7 +77,7 @@ public final class DemoFleet implements AutoCloseable {
         OperatorApi api = new OperatorApi(settings.api(), settings.operatorToken());
         String tenant = settings.tenant();
         List<OperatorApi.Household> households = api.households(tenant).stream()
-                .filter(h -> settings.logins().contains(h.viewerUsername())).toList();
+                .filter(h -> h.viewerUsername() != null && settings.logins().contains(h.viewerUsername())).toList();
         if (households.isEmpty()) {
             throw new IOException("no household of " + tenant + " has one of the logins " + String.join(", ", settings.logins()));
         }
