@@ -87,7 +87,7 @@ final class DemoGateway implements AutoCloseable {
         p.setProperty("status.port", "-1");
         AgentConfig config = AgentConfig.parse(p, state.agentDir());
         Instant now = wall.instant();
-        this.historyFrom = firstTelegram(lastSlot(config), now, historyDays);
+        this.historyFrom = firstTelegram(lastSlot(config), lastEvent(config.eichlogFile()), now, historyDays);
         SimulationClock clock = new SimulationClock(historyFrom);
         VirtualMeter meter = new VirtualMeter(meterNumber, meterNumber, pvWatts);
         state.meter().ifPresent(meter::restore);
@@ -102,14 +102,35 @@ final class DemoGateway implements AutoCloseable {
     }
 
     /**
-     * Where the meter starts: right after the newest stored slot, unless that is older than {@link #MAX_CATCH_UP}
-     * or there is none; then at midnight UTC {@code historyDays} before today.
+     * Where the meter starts: after the newest stored slot and after the Eichlog's newest entry (the agent's STOP,
+     * written at its last telegram, so that the Eichlog's times never go back), unless that is older than
+     * {@link #MAX_CATCH_UP} or there is none; then at midnight UTC {@code historyDays} before today.
      */
-    static Instant firstTelegram(Instant lastSlot, Instant now, int historyDays) {
+    static Instant firstTelegram(Instant lastSlot, Instant lastEvent, Instant now, int historyDays) {
         if (lastSlot != null && lastSlot.isAfter(now.minus(MAX_CATCH_UP))) {
-            return lastSlot.plusSeconds(1);
+            Instant afterSlot = lastSlot.plusSeconds(1);
+            Instant afterEvent = lastEvent == null ? afterSlot : lastEvent.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            return afterEvent.isAfter(afterSlot) && afterEvent.isBefore(now) ? afterEvent : afterSlot;
         }
         return now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(historyDays));
+    }
+
+    /** The time of the Eichlog's last complete entry ({@code n TAB time TAB ...}), or null. */
+    static Instant lastEvent(Path eichlog) throws IOException {
+        if (!Files.isRegularFile(eichlog)) {
+            return null;
+        }
+        String text = Files.readString(eichlog, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return null;
+        }
+        String[] fields = text.substring(text.lastIndexOf('\n', end - 1) + 1, end).split("\t");
+        try {
+            return fields.length > 1 ? Instant.parse(fields[1]) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Instant lastSlot(AgentConfig config) throws IOException {
