@@ -92,7 +92,7 @@ class StatusPageTest {
                 assertThat(json.statusCode()).isEqualTo(200);
                 assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
                 assertThat(json.body()).contains("\"meter\":\"0a0153494d0000000009\"", "\"power_w\":",
-                        "\"1-0:1.8.0*255\":", "\"store\":{\"bytes\":", "\"last_upload\":null", "\"type\":\"TAF6\"",
+                        "\"1-0:1.8.0*255\":", "\"store\":{\"bytes\":", "\"last_upload\":null", "\"upload_refused\":false", "\"type\":\"TAF6\"",
                         "\"type\":\"START\"");
                 HttpResponse<String> html = get(port, "/");
                 assertThat(html.body()).contains("<td id=\"power\">", " W</td>", "Eichlog", "TAF6", "never");

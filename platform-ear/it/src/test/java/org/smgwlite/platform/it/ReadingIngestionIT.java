@@ -231,7 +231,7 @@ class ReadingIngestionIT {
             }
             UploadService service = new UploadService(settings, PendingValues.of(store), eichlogFile, Clock.systemUTC(), events::add);
 
-            org.smgwlite.agent.upload.Uploader.Result result = service.uploadNow();
+            org.smgwlite.agent.upload.Uploader.Run result = service.uploadNow();
 
             assertThat(result.acknowledged()).as(String.join("\n", events)).isTrue();
             assertThat(store.readUnacknowledged(1000)).isEmpty();
