@@ -42,18 +42,20 @@ import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.agent.upload.Uploader;
+import org.smgwlite.devstack.DevicePort;
 
 /**
  * Killing the platform mid-upload and restarting it loses and duplicates nothing.
  *
  * <p>A gateway back from four weeks offline (two registers, one real gap) uploads its backlog with the agent's
- * own {@link UploadService} over the mutual-TLS device port, in batches of two days. As soon as the fourth
- * batch is committed, the Payara server JVM gets SIGKILL (the agent is then either waiting for that batch's
- * answer or has the fifth one in flight); the domain is started again with {@code asadmin start-domain}. The
- * agent retries the same signed bytes until the platform answers and finishes its backlog. Then the
- * database holds every value exactly once, one row per batch, the real gap and no other, the Eichlog once; the
- * agent's store is empty; and the whole backlog uploaded again (an agent that lost its acknowledgements)
- * stores nothing new.
+ * own {@link UploadService} over the mutual-TLS device port, in batches of two days, through a {@link SlowLink}
+ * that delivers the platform's answers 300 ms late (a mobile link). As soon as the fourth batch is committed in
+ * the database, the link drops its connections and the Payara server JVM gets SIGKILL: the platform has stored
+ * batch 4, the agent never got its answer (the hardest case: a lost acknowledgement across a crash). The domain
+ * is started again with {@code asadmin start-domain}; the agent retries the same signed bytes until the platform
+ * answers (with its first answer, "repeated") and finishes its backlog. Then the database holds every value
+ * exactly once, one row per batch, the real gap and no other, the Eichlog once; the agent's store is empty;
+ * and the whole backlog uploaded again (an agent that lost every acknowledgement) stores nothing new.
  *
  * <p>The domain is running again when this class ends, also after a failure, so later test classes and
  * Arquillian's undeploy and stop find their server; there is never a second Payara (the same domain is
@@ -75,6 +77,7 @@ class PlatformKillIT {
     private static final int BATCHES = (VALUES + PER_BATCH - 1) / PER_BATCH;
     private static final int KILL_AFTER_BATCHES = 4;
     private static final URI READY = URI.create(ItPlatform.BASE + "/health/ready");
+    private static final Duration LINK_DELAY = Duration.ofMillis(300);
 
     private static Path rootChain;
 
@@ -93,8 +96,10 @@ class PlatformKillIT {
         String gw = registeredGateway();
         long household = householdOfGateway(gw);
         Instant first = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(DAYS + 1));
-        UploadSettings settings = new UploadSettings(URI.create(ItPlatform.BASE), URI.create(ItPlatform.DEVICE), ItPlatform.TENANT, gw,
-                enrollmentCode(gw), rootChain, agentDir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
+        SlowLink link = new SlowLink(DevicePort.PORT, LINK_DELAY);
+        UploadSettings settings = new UploadSettings(URI.create(ItPlatform.BASE), URI.create("https://localhost:" + link.port()),
+                ItPlatform.TENANT, gw, enrollmentCode(gw), rootChain, agentDir.resolve("credentials"), Duration.ofMinutes(5),
+                Duration.ofHours(4));
         // retry every 1..4 s for up to ~3 min: the platform is back within about a minute
         Uploader.Pacing pacing = new Uploader.Pacing(PER_BATCH, Duration.ofSeconds(1), Duration.ofSeconds(4), 50);
         Path eichlogFile = agentDir.resolve("eichlog.log");
@@ -105,30 +110,31 @@ class PlatformKillIT {
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         ManagedDomain domain = new ManagedDomain(Path.of("target", "kill-it-asadmin.log").toAbsolutePath());
         ExecutorService agentThread = Executors.newSingleThreadExecutor();
-        try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
+        try (link; ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
             store.appendBilling(backlog(first));
             UploadService agent = new UploadService(settings, PendingValues.of(store), eichlogFile, pacing, Clock.systemUTC(),
                     events::add);
 
             Future<Uploader.Run> upload = agentThread.submit(agent::uploadNow);
             long committedBeforeKill = awaitBatches(gw, KILL_AFTER_BATCHES, upload);
-            long killedAt = System.nanoTime();
-            domain.kill();
             int eventsAtKill = events.size();
+            long killedAt = System.nanoTime();
+            link.cut();
+            domain.kill();
             domain.start(READY);
             long restartedMs = (System.nanoTime() - killedAt) / 1_000_000;
             Uploader.Run run = upload.get(3, TimeUnit.MINUTES);
             long doneMs = (System.nanoTime() - killedAt) / 1_000_000;
             List<String> afterKill = List.copyOf(events.subList(eventsAtKill, events.size()));
-            System.out.printf("PlatformKillIT: SIGKILL after %d committed batches; platform ready again after %d ms, backlog done after"
-                    + " %d ms; %s%n", committedBeforeKill, restartedMs, doneMs,
-                    afterKill.stream().anyMatch(e -> e.contains("\"repeated\":true"))
-                            ? "the killed answer was lost: the agent re-sent a stored batch, answered as repeated"
-                            : "the batch in flight died with the server and was sent again");
+            System.out.printf("PlatformKillIT: SIGKILL after %d committed batches; platform ready again after %d ms, backlog done"
+                    + " after %d ms%n", committedBeforeKill, restartedMs, doneMs);
 
             assertThat(run.complete()).as(String.join("\n", events)).isTrue();
-            assertThat(afterKill).as("the kill hit the upload: attempts failed, then the rest went through")
-                    .anyMatch(e -> e.startsWith("upload attempt")).anyMatch(e -> e.startsWith(Uploader.ACKNOWLEDGED));
+            assertThat(afterKill).as("the kill hit the upload: attempts failed, then the batch whose answer was lost went again,"
+                    + " answered as a repeat, and the rest went through")
+                    .anyMatch(e -> e.startsWith("upload attempt"))
+                    .anyMatch(e -> e.startsWith(Uploader.ACKNOWLEDGED) && e.contains("\"repeated\":true"));
+            assertThat(run.batches()).hasSize(BATCHES);
             assertThat(run.sent()).isEqualTo(VALUES);
             assertThat(store.readUnacknowledged(10)).as("the agent's store holds nothing unacknowledged").isEmpty();
         } finally {
@@ -150,7 +156,9 @@ class PlatformKillIT {
         // the same backlog once more, as from an agent that lost every acknowledgement: nothing changes
         try (ValueStore again = ValueStore.open(agentDir.resolve("store-again"), 64L << 20, WriteGuard.NONE, e -> { })) {
             again.appendBilling(backlog(first));
-            Uploader.Run repeat = new UploadService(settings, PendingValues.of(again), null, pacing, Clock.systemUTC(), e -> { })
+            UploadSettings direct = new UploadSettings(settings.platform(), URI.create(ItPlatform.DEVICE), settings.tenant(), gw, "",
+                    settings.rootPem(), settings.credentialDir(), settings.spreadMinimum(), settings.spreadWindow());
+            Uploader.Run repeat = new UploadService(direct, PendingValues.of(again), null, pacing, Clock.systemUTC(), e -> { })
                     .uploadNow();
             assertThat(repeat.complete()).isTrue();
             assertThat(repeat.batches()).hasSize(BATCHES);
