@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import org.smgwlite.agent.eichlog.Eichlog;
+import org.smgwlite.agent.eichlog.EichlogEntry;
 import org.smgwlite.agent.eichlog.EventType;
 import org.smgwlite.agent.mqtt.HomeAssistantTopics;
 import org.smgwlite.agent.mqtt.MqttPublisher;
@@ -30,6 +31,7 @@ import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.taf.TafKind;
 import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.Uploader;
 
 /**
  * The long-running agent: reads the source, feeds the {@link MeterPipeline}, stores billing values durably, keeps
@@ -137,7 +139,8 @@ public final class Agent implements AutoCloseable {
                     config.eichlogFile(), clock,
                     note -> {
                         err.println("device-agent: " + note);
-                        if (note.startsWith("upload acknowledged") || note.startsWith("upload refused")) {
+                        if (note.startsWith(Uploader.ACKNOWLEDGED) || note.startsWith(Uploader.REFUSED)
+                                || note.startsWith(Uploader.UNANSWERED)) {
                             requests.add(() -> recordUpload(note));
                         }
                     });
@@ -385,15 +388,15 @@ public final class Agent implements AutoCloseable {
     }
 
     private void publishView() {
+        EichlogEntry uploadEntry = eichlog.tail(50).stream().filter(e -> e.type().equals(EventType.UPLOAD.name()))
+                .reduce((a, b) -> b).orElse(null);
+        String lastUpload = uploadEntry == null ? null : uploadEntry.time() + " " + uploadEntry.detail();
+        boolean uploadRefused = uploadEntry != null && uploadEntry.detail().startsWith(Uploader.REFUSED);
         view = new StatusView(clock.instant(), sourceName, pipeline == null ? null : pipeline.latest(),
                 pipeline != null && pipeline.isSilent(), pipeline == null ? 0 : pipeline.telegrams(),
                 pipeline == null ? 0 : pipeline.rejections(), store.sizeBytes(), store.capacityBytes(), store.lastSeq(),
-                store.acknowledgedSeq(), pending.size(), lastStored, lastUpload(), eichlog.tail(10), eichlog.lastHash());
-    }
-
-    private String lastUpload() {
-        return eichlog.tail(50).stream().filter(e -> e.type().equals(EventType.UPLOAD.name()))
-                .reduce((a, b) -> b).map(e -> e.time() + " " + e.detail()).orElse(null);
+                store.acknowledgedSeq(), pending.size(), lastStored, lastUpload, uploadRefused, eichlog.tail(10),
+                eichlog.lastHash());
     }
 
     public StatusView view() {

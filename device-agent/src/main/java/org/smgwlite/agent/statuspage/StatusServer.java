@@ -136,7 +136,9 @@ public final class StatusServer implements AutoCloseable {
         b.append("<h2>Store</h2><p id=\"store\">").append(v.storeBytes()).append(" of ").append(v.storeCapacity())
                 .append(" bytes; values up to seq ").append(v.lastSeq()).append(", acknowledged up to ")
                 .append(v.acknowledgedSeq()).append("; last: ").append(esc(String.valueOf(v.lastStored())))
-                .append("</p><h2>Last upload</h2><p>").append(esc(v.lastUpload() == null ? "never" : v.lastUpload()))
+                .append("</p><h2>Last upload</h2><p").append(v.uploadRefused() ? " id=\"upload-refused\"><b>REFUSED by the platform,"
+                        + " values kept, tried again tomorrow:</b> " : ">")
+                .append(esc(v.lastUpload() == null ? "never" : v.lastUpload()))
                 .append("</p><h2>Eichlog</h2><table>");
         for (EichlogEntry e : v.eichlogTail()) {
             b.append("<tr><td>").append(e.n()).append("</td><td>").append(esc(e.time().toString())).append("</td><td>")

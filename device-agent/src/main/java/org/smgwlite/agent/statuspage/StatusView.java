@@ -17,11 +17,14 @@ import org.smgwlite.agent.taf.Snapshot;
  * @param latest       the last decoded telegram's registers and power, or {@code null}
  * @param lastStored   one line describing the last stored TAF 7 value, or {@code null}
  * @param lastUpload   one line about the last upload, or {@code null} when there was none
+ * @param uploadRefused the platform refused the last upload's batch as a whole: its values wait in the store
+ *                     and the next day's run tries again; an operator should look at the reason in
+ *                     {@code lastUpload}
  */
 public record StatusView(Instant now, String source, Snapshot latest, boolean meterSilent, long telegrams,
                          long rejections, long storeBytes, long storeCapacity, long lastSeq, long acknowledgedSeq,
-                         int pendingBillingValues, String lastStored, String lastUpload, List<EichlogEntry> eichlogTail,
-                         String eichlogLastHash) {
+                         int pendingBillingValues, String lastStored, String lastUpload, boolean uploadRefused,
+                         List<EichlogEntry> eichlogTail, String eichlogLastHash) {
 
     /** The JSON document of {@code GET /status.json}. */
     public Map<String, Object> toMap() {
@@ -53,6 +56,7 @@ public record StatusView(Instant now, String source, Snapshot latest, boolean me
         store.put("last_stored", lastStored);
         m.put("store", store);
         m.put("last_upload", lastUpload);
+        m.put("upload_refused", uploadRefused);
         List<Map<String, Object>> tail = new ArrayList<>();
         for (EichlogEntry e : eichlogTail) {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -32,18 +32,17 @@ import org.smgwlite.pki.tls.TlsEndpoint;
 /**
  * The agent's upload thread: enrolls once (keys made here, the one-time code used once, credentials kept in
  * {@code credentials/}), learns its metering point from {@code /api/device/whoami}, renews a certificate in its
- * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader}.
+ * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader} over the
+ * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day.
  */
 public final class UploadService implements AutoCloseable {
 
     private static final Duration RENEW_MARGIN = Duration.ofDays(30);
 
-    /** Most Eichlog entries sent in one batch. */
-    static final int MAX_EICHLOG = 10_000;
-
     private final UploadSettings settings;
     private final PendingValues pending;
     private final Path eichlogFile;
+    private final Uploader.Pacing pacing;
     private final Clock clock;
     private final Consumer<String> events;
     private final Thread thread;
@@ -55,9 +54,16 @@ public final class UploadService implements AutoCloseable {
 
     /** @param eichlogFile the agent's Eichlog; its entries after the last acknowledged one go along (null: none) */
     public UploadService(UploadSettings settings, PendingValues pending, Path eichlogFile, Clock clock, Consumer<String> events) {
+        this(settings, pending, eichlogFile, Uploader.Pacing.DAILY, clock, events);
+    }
+
+    /** @param pacing batch size and retries; {@link Uploader.Pacing#DAILY} in the agent, shorter in tests */
+    public UploadService(UploadSettings settings, PendingValues pending, Path eichlogFile, Uploader.Pacing pacing, Clock clock,
+                         Consumer<String> events) {
         this.settings = settings;
         this.pending = pending;
         this.eichlogFile = eichlogFile;
+        this.pacing = pacing;
         this.clock = clock;
         this.events = events;
         this.thread = new Thread(this::run, "upload");
@@ -84,8 +90,8 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
-    /** Enrollment or renewal as needed, then one upload with retries. */
-    public Uploader.Result uploadNow() throws IOException, InterruptedException {
+    /** Enrollment or renewal as needed, then the whole backlog, batch after batch, each with retries. */
+    public Uploader.Run uploadNow() throws IOException, InterruptedException {
         X509Certificate root = certificates(Files.readString(settings.rootPem(), StandardCharsets.US_ASCII)).get(0);
         EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
                 GatewayId.of(settings.gatewayId()), List.of(root));
@@ -108,45 +114,11 @@ public final class UploadService implements AutoCloseable {
         TlsEndpoint endpoint = est.deviceTls(tls);
         long household = householdOf(endpoint);
         Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), endpoint), settings.gatewayId(),
-                household, signature.keys().getPrivate(), signature.certificate(), Duration.ofMinutes(1), 8,
-                d -> Thread.sleep(d.toMillis()), clock, events);
-        long sentUpTo = eichlogCursor();
-        List<String> eichlog = eichlogAfter(sentUpTo);
-        Uploader.Result result = uploader.uploadOnce(eichlog);
-        if (result.acknowledged() && !eichlog.isEmpty()) {
-            String last = eichlog.get(eichlog.size() - 1);
-            Files.writeString(settings.credentialDir().resolve("eichlog.sent"), last.substring(0, last.indexOf('\t')) + "\n",
-                    StandardCharsets.US_ASCII);
-        }
-        return result;
-    }
-
-    private long eichlogCursor() throws IOException {
-        Path cursor = settings.credentialDir().resolve("eichlog.sent");
-        return Files.exists(cursor) ? Long.parseLong(Files.readString(cursor, StandardCharsets.US_ASCII).strip()) : 0;
-    }
-
-    /** Complete lines (ending in a line break) with entry number above {@code after}, oldest first. */
-    private List<String> eichlogAfter(long after) throws IOException {
-        if (eichlogFile == null || !Files.exists(eichlogFile)) {
-            return List.of();
-        }
-        String text = Files.readString(eichlogFile, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n');
-        List<String> out = new ArrayList<>();
-        for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0 && out.size() < MAX_EICHLOG) {
-                try {
-                    if (Long.parseLong(line.substring(0, tab)) > after) {
-                        out.add(line);
-                    }
-                } catch (NumberFormatException e) {
-                    // not an entry line; the platform verifies the chain of what is sent
-                }
-            }
-        }
-        return out;
+                household, signature.keys().getPrivate(), signature.certificate(), pacing, d -> Thread.sleep(d.toMillis()), clock,
+                events);
+        PendingEichlog eichlog = eichlogFile == null ? PendingEichlog.NONE
+                : new EichlogCursor(eichlogFile, settings.credentialDir().resolve("eichlog.sent"));
+        return uploader.uploadBacklog(eichlog);
     }
 
     private long householdOf(TlsEndpoint endpoint) throws IOException, InterruptedException {

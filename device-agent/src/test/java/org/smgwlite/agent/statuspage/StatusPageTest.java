@@ -26,6 +26,7 @@ import org.smgwlite.agent.source.ByteSource;
 import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.taf.TafKind;
 import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.Uploader;
 
 /** The running agent's status page on localhost, and the local TAF 6 trigger through it. */
 class StatusPageTest {
@@ -40,14 +41,44 @@ class StatusPageTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void showsReadingStoreAndEichlogAndTakesATaf6ReadingWithItsReason() throws Exception {
+    AgentConfig config() {
         Properties p = new Properties();
         p.setProperty("source", "simulate");
         p.setProperty("data.dir", "data");
         p.setProperty("status.port", "0");
         p.setProperty("taf14.interval.seconds", "5");
-        AgentConfig config = AgentConfig.parse(p, dir);
+        return AgentConfig.parse(p, dir);
+    }
+
+    /** The status JSON and HTML of an agent whose Eichlog ends with {@code upload} as its last UPLOAD entry. */
+    List<String> statusAfter(AgentConfig config, String upload) throws Exception {
+        SimulationClock clock = new SimulationClock(Instant.parse("2024-03-06T01:00:00Z"));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (Agent agent = new Agent(config, clock, null, WriteGuard.NONE, quiet, quiet)) {
+            agent.recordUpload(upload);
+        }
+        try (Agent agent = new Agent(config, clock, null, WriteGuard.NONE, quiet, quiet)) {
+            agent.startServices();
+            return List.of(get(agent.statusPort(), "/status.json").body(), get(agent.statusPort(), "/").body());
+        }
+    }
+
+    @Test
+    void a_batch_refused_by_the_platform_raises_the_flag_until_an_upload_is_acknowledged() throws Exception {
+        AgentConfig config = config();
+        List<String> refused = statusAfter(config, Uploader.REFUSED + ": 400 {\"fields\":{\"reason\":\"MALFORMED\"}}; 26880 values"
+                + " (seq 1..26880), 0 Eichlog entries kept in the store, next try tomorrow");
+        assertThat(refused.get(0)).contains("\"upload_refused\":true", "MALFORMED");
+        assertThat(refused.get(1)).contains("id=\"upload-refused\"><b>REFUSED by the platform", "MALFORMED");
+
+        List<String> acknowledged = statusAfter(config, Uploader.ACKNOWLEDGED + ": 26880 values (seq 1..26880)");
+        assertThat(acknowledged.get(0)).contains("\"upload_refused\":false");
+        assertThat(acknowledged.get(1)).doesNotContain("REFUSED by the platform");
+    }
+
+    @Test
+    void showsReadingStoreAndEichlogAndTakesATaf6ReadingWithItsReason() throws Exception {
+        AgentConfig config = config();
         assertThat(config.statusBind()).isEqualTo("127.0.0.1");
         Instant start = Instant.parse("2024-03-05T09:00:00Z");
         SimulationClock clock = new SimulationClock(start);
@@ -92,7 +123,7 @@ class StatusPageTest {
                 assertThat(json.statusCode()).isEqualTo(200);
                 assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
                 assertThat(json.body()).contains("\"meter\":\"0a0153494d0000000009\"", "\"power_w\":",
-                        "\"1-0:1.8.0*255\":", "\"store\":{\"bytes\":", "\"last_upload\":null", "\"type\":\"TAF6\"",
+                        "\"1-0:1.8.0*255\":", "\"store\":{\"bytes\":", "\"last_upload\":null", "\"upload_refused\":false", "\"type\":\"TAF6\"",
                         "\"type\":\"START\"");
                 HttpResponse<String> html = get(port, "/");
                 assertThat(html.body()).contains("<td id=\"power\">", " W</td>", "Eichlog", "TAF6", "never");

@@ -3,6 +3,7 @@ package org.smgwlite.platform.certificate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,8 +105,10 @@ public class CertificateRecords {
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(presented);
             chain.addAll(ca.chain());
+            // the CRL first, then the time: a CRL issued by this very call has a thisUpdate after any earlier "now"
+            X509CRL crl = cas.crl(tenant);
             new ChainValidator(List.of(root.certificate()), ChainValidator.RevocationScope.END_ENTITY)
-                    .validateClientCertificate(chain, List.of(cas.crl(tenant)), now);
+                    .validateClientCertificate(chain, List.of(crl), Instant.now());
             Gateway gateway = em.find(Gateway.class, current.gatewayRef());
             if (gateway == null || !gateway.gatewayId().equals(GatewayId.fromCertificate(presented))) {
                 throw new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_GATEWAY", "client certificate names no gateway of this tenant");

@@ -1,7 +1,13 @@
 package org.smgwlite.platform.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,15 +16,23 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.smgwlite.devstack.DevicePort;
 
 /**
  * What the client-side integration tests reach past the HTTP API: the test database that
- * {@link ItServices} started, and the device port of the Payara that Arquillian started.
+ * {@link ItServices} started, the device port of the Payara that Arquillian started, and gateways
+ * registered by the demo operator.
  */
 final class ItPlatform {
 
     static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
+    static final String BASE = "http://localhost:8080";
+    static final String DEVICE = "https://localhost:" + DevicePort.PORT;
+    static final String TENANT = "stadtwerke-demo";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ItPlatform() {
     }
@@ -63,5 +77,38 @@ final class ItPlatform {
                 Thread.sleep(500);
             }
         }
+    }
+
+    static long householdOfGateway(String gw) throws Exception {
+        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
+    }
+
+    /**
+     * A gateway of a household of its own in {@link #TENANT}, registered by the operator over the API,
+     * so that every run and every test starts from an empty series.
+     */
+    static String registeredGateway() throws Exception {
+        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return gw;
+    }
+
+    /** A one-time enrollment code for {@code gw}, handed out by the operator. */
+    static String enrollmentCode(String gw) throws Exception {
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
+        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways/" + gw + "/enrollment-codes"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
+        assertThat(m.find()).as(code.body()).isTrue();
+        return m.group(1);
     }
 }

@@ -1,5 +1,8 @@
 package org.smgwlite.platform.it;
 
+import static org.smgwlite.platform.it.ItPlatform.enrollmentCode;
+import static org.smgwlite.platform.it.ItPlatform.householdOfGateway;
+import static org.smgwlite.platform.it.ItPlatform.registeredGateway;
 import static org.smgwlite.platform.it.ItPlatform.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,7 +47,6 @@ import org.smgwlite.agent.taf.TafValue;
 import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
-import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
@@ -61,9 +62,9 @@ import org.smgwlite.pki.internal.Pem;
 @RunAsClient
 class ReadingIngestionIT {
 
-    private static final String BASE = "http://localhost:8080";
-    private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
-    private static final String TENANT = "stadtwerke-demo";
+    private static final String BASE = ItPlatform.BASE;
+    private static final String DEVICE = ItPlatform.DEVICE;
+    private static final String TENANT = ItPlatform.TENANT;
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
 
@@ -203,14 +204,13 @@ class ReadingIngestionIT {
     @Test
     void the_agent_enrolls_itself_uploads_its_store_and_acknowledges_only_what_the_platform_answered(@TempDir Path agentDir)
             throws Exception {
-        Registered registered = registeredGateway();
-        String gw = registered.id();
-        long household = registered.householdId();
+        String gw = registeredGateway();
+        long household = householdOfGateway(gw);
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
         Path rootPem = agentDir.resolve("root.pem");
         Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, registered.code(), rootPem,
+        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, enrollmentCode(gw), rootPem,
                 agentDir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
         List<String> events = new ArrayList<>();
         try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
@@ -229,7 +229,7 @@ class ReadingIngestionIT {
             }
             UploadService service = new UploadService(settings, PendingValues.of(store), eichlogFile, Clock.systemUTC(), events::add);
 
-            org.smgwlite.agent.upload.Uploader.Result result = service.uploadNow();
+            org.smgwlite.agent.upload.Uploader.Run result = service.uploadNow();
 
             assertThat(result.acknowledged()).as(String.join("\n", events)).isTrue();
             assertThat(store.readUnacknowledged(1000)).isEmpty();
@@ -246,23 +246,10 @@ class ReadingIngestionIT {
 
     // ------------------------------------------------------------------------------------------------------
 
-    private record Registered(String id, long householdId, String code) {
-    }
-
     /** Registration by the operator, EST with the one-time code, then the signature certificate over mutual TLS. */
     private static TestGateway enrolledGateway() throws Exception {
-        Registered r = registeredGateway();
-        return platform.enroll(r.id(), r.householdId(), r.code());
-    }
-
-    /** A gateway of a household of its own, so that every run and every test starts from an empty series. */
-    private static Registered registeredGateway() throws Exception {
-        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
-        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
-                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
-        String code = platform.register(KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator"), gw, householdId);
-        return new Registered(gw, householdId, code);
+        String gw = registeredGateway();
+        return platform.enroll(gw, householdOfGateway(gw), enrollmentCode(gw));
     }
 
     private static TestGateway.Answer upload(TestGateway gw, byte[] body) throws Exception {
