@@ -50,7 +50,6 @@ final class DemoGateway implements AutoCloseable {
     /** How far back a gateway that was away catches up value by value; before that its absence is a gap. */
     static final Duration MAX_CATCH_UP = Duration.ofDays(31);
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
-    private static final int MAX_ROUNDS = 100;
 
     private final String gatewayId;
     private final DemoGatewayState state;
@@ -189,24 +188,21 @@ final class DemoGateway implements AutoCloseable {
         }
     }
 
-    /** Uploads until nothing is left unacknowledged (a batch holds at most a few weeks of values). */
+    /** Uploads everything unacknowledged: the agent's run sends the backlog batch after batch. */
     private void uploadEverything(Instant caughtUpAt) throws InterruptedException {
         long values = 0;
         long accepted = 0;
         String problem = null;
         try {
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                Uploader.Result result = uploads.uploadNow();
-                if (!result.acknowledged()) {
-                    problem = result.sent() == 0 && result.attempts() == 0 ? null : "not acknowledged: " + result.answer();
+            Uploader.Run run = uploads.uploadNow();
+            for (Uploader.Result batch : run.batches()) {
+                if (!batch.acknowledged()) {
+                    problem = "not acknowledged: " + batch.answer();
                     break;
                 }
-                values += result.sent();
-                Matcher m = ACCEPTED.matcher(result.answer());
+                values += batch.sent();
+                Matcher m = ACCEPTED.matcher(batch.answer());
                 accepted += m.find() ? Long.parseLong(m.group(1)) : 0;
-                if (agent.store().readUnacknowledged(1).isEmpty()) {
-                    break;
-                }
             }
         } catch (IOException | RuntimeException e) {
             problem = e.getMessage();
