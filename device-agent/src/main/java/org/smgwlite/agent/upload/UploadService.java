@@ -48,6 +48,8 @@ public final class UploadService implements AutoCloseable {
     private final Consumer<String> events;
     private final Thread thread;
     private volatile boolean running = true;
+    /** The last device-port TLS context and the certificate it was made for (guarded by this). */
+    private CachedEndpoint session;
 
     public UploadService(UploadSettings settings, PendingValues pending, Clock clock, Consumer<String> events) {
         this(settings, pending, null, clock, events);
@@ -84,8 +86,52 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
-    /** Enrollment or renewal as needed, then one upload with retries. */
+    /** Enrollment or renewal as needed, then one upload with retries (the day-after run). */
     public Uploader.Result uploadNow() throws IOException, InterruptedException {
+        return upload(Duration.ofMinutes(1), 8);
+    }
+
+    /**
+     * An upload right away with short retries (about a minute in all): the answer to a platform's TAF 6 request,
+     * which goes with everything else not yet acknowledged.
+     */
+    public Uploader.Result answerNow() throws IOException, InterruptedException {
+        return upload(Duration.ofSeconds(10), 3);
+    }
+
+    /**
+     * The device port's TLS context of the current credential, enrolling or renewing first as needed: for the
+     * TAF 6 poller, which calls the device port between uploads.
+     */
+    public synchronized TlsEndpoint deviceTls() throws IOException, InterruptedException {
+        return connect().endpoint();
+    }
+
+    /** What a call to the device port needs: the TLS context and the signature credential. */
+    private record Session(TlsEndpoint endpoint, EstEnrollment.Credential signature) {
+    }
+
+    /** One upload at a time: the daily run and a TAF 6 answer never interleave their reads and acknowledgements. */
+    private synchronized Uploader.Result upload(Duration firstBackoff, int attempts) throws IOException, InterruptedException {
+        Session session = connect();
+        long household = householdOf(session.endpoint());
+        EstEnrollment.Credential signature = session.signature();
+        Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), session.endpoint()),
+                settings.gatewayId(), household, signature.keys().getPrivate(), signature.certificate(), firstBackoff, attempts,
+                d -> Thread.sleep(d.toMillis()), clock, events);
+        long sentUpTo = eichlogCursor();
+        List<String> eichlog = eichlogAfter(sentUpTo);
+        Uploader.Result result = uploader.uploadOnce(eichlog);
+        if (result.acknowledged() && !eichlog.isEmpty()) {
+            String last = eichlog.get(eichlog.size() - 1);
+            Files.writeString(settings.credentialDir().resolve("eichlog.sent"), last.substring(0, last.indexOf('\t')) + "\n",
+                    StandardCharsets.US_ASCII);
+        }
+        return result;
+    }
+
+    /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
+    private Session connect() throws IOException, InterruptedException {
         X509Certificate root = certificates(Files.readString(settings.rootPem(), StandardCharsets.US_ASCII)).get(0);
         EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
                 GatewayId.of(settings.gatewayId()), List.of(root));
@@ -105,20 +151,13 @@ public final class UploadService implements AutoCloseable {
             signature = save("signature", est.signatureCredential(tls));
             events.accept("signature certificate " + signature.certificate().getSerialNumber().toString(16));
         }
-        TlsEndpoint endpoint = est.deviceTls(tls);
-        long household = householdOf(endpoint);
-        Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), endpoint), settings.gatewayId(),
-                household, signature.keys().getPrivate(), signature.certificate(), Duration.ofMinutes(1), 8,
-                d -> Thread.sleep(d.toMillis()), clock, events);
-        long sentUpTo = eichlogCursor();
-        List<String> eichlog = eichlogAfter(sentUpTo);
-        Uploader.Result result = uploader.uploadOnce(eichlog);
-        if (result.acknowledged() && !eichlog.isEmpty()) {
-            String last = eichlog.get(eichlog.size() - 1);
-            Files.writeString(settings.credentialDir().resolve("eichlog.sent"), last.substring(0, last.indexOf('\t')) + "\n",
-                    StandardCharsets.US_ASCII);
+        if (session == null || !session.endpointFor.equals(tls.certificate())) {
+            session = new CachedEndpoint(tls.certificate(), est.deviceTls(tls));
         }
-        return result;
+        return new Session(session.endpoint, signature);
+    }
+
+    private record CachedEndpoint(X509Certificate endpointFor, TlsEndpoint endpoint) {
     }
 
     private long eichlogCursor() throws IOException {

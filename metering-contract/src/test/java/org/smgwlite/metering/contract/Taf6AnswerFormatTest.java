@@ -73,4 +73,31 @@ class Taf6AnswerFormatTest {
         assertThatThrownBy(() -> new BatchValue(42, 7, READ_AT, "1-0:1.8.0*255", BigInteger.ONE, 0, "Wh", 0, 0, 3L))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void open_requests_travel_to_the_gateway_in_a_line_format_that_round_trips() {
+        List<Taf6Order> orders = List.of(new Taf6Order(917, READ_AT, "Zählerwechsel"),
+                new Taf6Order(918, READ_AT.plusSeconds(60), "move-out; tenant asked"));
+
+        byte[] body = Taf6OrderFormat.encode(orders);
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("SMGWLITE-TAF6\t1\n"
+                + "R\t917\t2026-11-25T10:07:31.250Z\tZählerwechsel\n"
+                + "R\t918\t2026-11-25T10:08:31.250Z\tmove-out; tenant asked\nEND\t2\n");
+        assertThat(Taf6OrderFormat.decode(body)).isEqualTo(orders);
+        assertThat(Taf6OrderFormat.decode(Taf6OrderFormat.encode(List.of()))).isEmpty();
+    }
+
+    @Test
+    void a_blank_or_multi_line_reason_is_refused_by_the_one_rule_both_sides_use() {
+        assertThat(Taf6Order.reasonProblem("  ")).contains("needs a reason");
+        assertThat(Taf6Order.reasonProblem("a\nb")).contains("one line");
+        assertThat(Taf6Order.reasonProblem("x".repeat(201))).contains("at most 200");
+        assertThat(Taf6Order.reasonProblem("Lieferantenwechsel")).isNull();
+        assertThatThrownBy(() -> Taf6OrderFormat.decode("SMGWLITE-TAF6\t1\nR\t5\t2026-11-25T10:07:31Z\t \nEND\t1\n"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(BatchFormatException.class, e -> assertThat(e.line()).isEqualTo(2));
+        assertThatThrownBy(() -> Taf6OrderFormat.decode("SMGWLITE-TAF6\t1\nEND\t3\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("count");
+    }
 }

@@ -34,6 +34,7 @@ import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.certificate.GatewayCertificate;
+import org.smgwlite.platform.metering.taf6.Taf6Answers;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
@@ -41,7 +42,8 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * client certificate, verifies the CMS signature against that gateway's signature certificates only, checks
  * every value, stores the good ones exactly once ({@code ON CONFLICT DO NOTHING} on metering point, register
  * and slot), records each missing quarter hour as a gap, keeps the signed body as received, verifies and
- * stores the Eichlog chain, and audits the outcome.
+ * stores the Eichlog chain, and audits the outcome. TAF 6 values (on-demand readings) pass the same checks and
+ * then go to {@link Taf6Answers}, apart from the TAF 7 series.
  *
  * <p>Invariants: a refused batch ({@link BatchRefusedException}) stores nothing (one transaction); the same
  * body a second time is answered with the first answer and changes nothing; a value that is already stored
@@ -63,6 +65,9 @@ public class ReadingIngestion {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Taf6Answers taf6Answers;
 
     public IngestionReport ingest(Optional<X509Certificate> clientCertificate, byte[] signedBody, String client) {
         DeviceIdentity gw = enrollment.identify(clientCertificate);
@@ -114,10 +119,15 @@ public class ReadingIngestion {
         List<IngestionReport.Reject> rejects = new ArrayList<>();
         Map<String, TreeMap<Instant, Candidate>> byRegister = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        List<Taf6Answers.Line> taf6 = new ArrayList<>();
         int line = 4;
         for (BatchValue v : batch.values()) {
             int at = line++;
             String broken = ValueRules.check(v, gw.householdId(), now);
+            if (broken == null && v.taf() == 6) { // on-demand readings are not part of the TAF 7 series
+                taf6.add(new Taf6Answers.Line(at, v));
+                continue;
+            }
             if (broken == null && !seen.add(v.obis() + "@" + v.slotStart())) {
                 broken = "DUPLICATE_IN_BATCH: " + v.obis() + " at " + v.slotStart() + " appears twice in this batch";
             }
@@ -170,6 +180,10 @@ public class ReadingIngestion {
             }
             gaps += recordGaps(em, gw, batchId, obis, candidates, series, rejectedSlots);
         }
+        Taf6Answers.Outcome answers = taf6Answers.store(em, gw, batchId, taf6);
+        accepted += answers.accepted();
+        duplicates += answers.duplicates();
+        rejects.addAll(answers.rejects());
         for (IngestionReport.Reject r : rejects) {
             nativeQuery(em, "INSERT INTO reading_reject (tenant_id, batch_id, line, household_id, obis, slot_start, reason, detail)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS timestamptz), ?7, ?8)")
