@@ -1,7 +1,13 @@
 package org.smgwlite.platform.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +16,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.smgwlite.devstack.DevicePort;
 
 /**
@@ -19,6 +28,9 @@ import org.smgwlite.devstack.DevicePort;
 final class ItPlatform {
 
     static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
+    static final String BASE = "http://localhost:8080";
+    static final String TENANT = "stadtwerke-demo";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ItPlatform() {
     }
@@ -63,5 +75,46 @@ final class ItPlatform {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /**
+     * A gateway of a household of its own in the demo tenant, registered by the demo operator over the REST API,
+     * so that every run and every test starts from an empty series.
+     */
+    static String registeredGateway() throws Exception {
+        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
+        HttpResponse<String> created = operator("POST", "/gateways", "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return gw;
+    }
+
+    static long householdOfGateway(String gw) throws Exception {
+        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
+    }
+
+    /** A new one-time enrollment code for the gateway, from the demo operator. */
+    static String enrollmentCode(String gw) throws Exception {
+        HttpResponse<String> code = operator("POST", "/gateways/" + gw + "/enrollment-codes", "{}");
+        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
+        assertThat(m.find()).as(code.body()).isTrue();
+        return m.group(1);
+    }
+
+    /** The demo operator calls {@code /api/tenants/stadtwerke-demo<path>} (JSON body for POST, null for GET). */
+    static HttpResponse<String> operator(String method, String path, String json) throws Exception {
+        return tenantCall("operator", TENANT, method, path, json);
+    }
+
+    /** {@code user} (password = user name) calls {@code /api/tenants/<tenant><path>} with a bearer token. */
+    static HttpResponse<String> tenantCall(String user, String tenant, String method, String path, String json) throws Exception {
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + tenant + path))
+                .header("Authorization", "Bearer " + token);
+        request = json == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,8 @@
 package org.smgwlite.platform.it;
 
+import static org.smgwlite.platform.it.ItPlatform.enrollmentCode;
+import static org.smgwlite.platform.it.ItPlatform.householdOfGateway;
+import static org.smgwlite.platform.it.ItPlatform.registeredGateway;
 import static org.smgwlite.platform.it.ItPlatform.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +30,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -257,35 +257,6 @@ class ReadingIngestionIT {
         long householdId = householdOfGateway(gw);
         String oneTimeCode = enrollmentCode(gw);
         return enroll(gw, householdId, oneTimeCode);
-    }
-
-    private static long householdOfGateway(String gw) throws Exception {
-        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
-    }
-
-    /** A gateway of a household of its own, so that every run and every test starts from an empty series. */
-    private static String registeredGateway() throws Exception {
-        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
-        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
-        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
-                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return gw;
-    }
-
-    private static String enrollmentCode(String gw) throws Exception {
-        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
-        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways/" + gw + "/enrollment-codes"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
-        assertThat(m.find()).as(code.body()).isTrue();
-        return m.group(1);
     }
 
     private static Gw enroll(String gw, long householdId, String oneTimeCode) throws Exception {
