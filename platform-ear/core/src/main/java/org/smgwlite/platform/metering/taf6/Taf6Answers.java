@@ -91,6 +91,9 @@ public class Taf6Answers {
                         "request=" + r.id() + " batch=" + batchId + r.statusReason().map(s -> " " + s).orElse(""));
             }
         }
+        if (!answered.isEmpty()) {
+            em.flush();
+        }
         return new Outcome(accepted, duplicates, rejects);
     }
 

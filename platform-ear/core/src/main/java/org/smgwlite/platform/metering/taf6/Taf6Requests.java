@@ -129,6 +129,7 @@ public class Taf6Requests {
                 }
                 orders.add(new Taf6Order(r.id(), r.requestedAt(), r.reason()));
             }
+            em.flush();
             return orders;
         }
     }
@@ -153,6 +154,7 @@ public class Taf6Requests {
             if (!r.fail(clean, Instant.now())) {
                 throw new ConflictException("TAF 6 request " + requestId + " is " + r.status() + " already");
             }
+            em.flush();
             audit.refused(gw.tenant(), actor(gw), AuditAction.TAF6_FAILED, subject(gw.gatewayId()),
                     "request=" + requestId + " " + r.statusReason().orElse(""));
         }
@@ -173,6 +175,9 @@ public class Taf6Requests {
                 audit.refused(tenant, "platform", AuditAction.TAF6_EXPIRED, subject(r.gatewayId()),
                         "request=" + r.id() + " requested at " + r.requestedAt() + ", no answer within " + ttl);
             }
+        }
+        if (expired > 0) {
+            em.flush();
         }
         return expired;
     }

@@ -44,6 +44,11 @@ public class Taf6Waiters {
         }
     }
 
+    /** Runs {@code work} on the container's executor (a managed thread, so it may call the platform's services). */
+    public void later(Runnable work) {
+        executor.execute(work);
+    }
+
     /** Gateways waiting now (for the status of the platform and tests). */
     public int size() {
         return waiting.values().stream().mapToInt(Set::size).sum();

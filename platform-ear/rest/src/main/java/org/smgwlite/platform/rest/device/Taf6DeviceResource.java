@@ -72,8 +72,10 @@ public class Taf6DeviceResource {
         }
         Taf6Waiters.Registration waiting = waiters.register(gw.tenant(), gw.gatewayId(), () -> answer(response, gw));
         response.setTimeoutHandler(r -> {
+            // the runtime's timer thread is no container thread: answer from the executor, within a grace period
             waiting.cancel();
-            answer(r, gw);
+            r.setTimeout(30, TimeUnit.SECONDS);
+            waiters.later(() -> answer(r, gw));
         });
         response.setTimeout(wait, TimeUnit.SECONDS);
         if (requests.hasQueued(gw)) { // queued between the first look and the registration
