@@ -48,8 +48,8 @@ public final class UploadService implements AutoCloseable {
     private final Consumer<String> events;
     private final Thread thread;
     private volatile boolean running = true;
-    /** The last device-port TLS context and the certificate it was made for (guarded by this). */
-    private CachedEndpoint session;
+    /** The last device-port TLS context and the certificate it was made for (written under this). */
+    private volatile CachedEndpoint session;
 
     public UploadService(UploadSettings settings, PendingValues pending, Clock clock, Consumer<String> events) {
         this(settings, pending, null, clock, events);
@@ -100,11 +100,18 @@ public final class UploadService implements AutoCloseable {
     }
 
     /**
-     * The device port's TLS context of the current credential, enrolling or renewing first as needed: for the
-     * TAF 6 poller, which calls the device port between uploads.
+     * The device port's TLS context of the current credential, for the TAF 6 poller, which calls the device port
+     * between uploads. Once known it is returned without waiting for an upload in progress (renewal is the uploads'
+     * business); before that, enrolls first.
      */
-    public synchronized TlsEndpoint deviceTls() throws IOException, InterruptedException {
-        return connect().endpoint();
+    public TlsEndpoint deviceTls() throws IOException, InterruptedException {
+        CachedEndpoint known = session;
+        if (known != null) {
+            return known.endpoint();
+        }
+        synchronized (this) {
+            return connect().endpoint();
+        }
     }
 
     /** What a call to the device port needs: the TLS context and the signature credential. */
