@@ -104,8 +104,10 @@ public class CertificateRecords {
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(presented);
             chain.addAll(ca.chain());
+            // the CRL may be issued by this very call: validate at a time after it, not at 'now' from before
+            List<java.security.cert.X509CRL> crls = List.of(cas.crl(tenant));
             new ChainValidator(List.of(root.certificate()), ChainValidator.RevocationScope.END_ENTITY)
-                    .validateClientCertificate(chain, List.of(cas.crl(tenant)), now);
+                    .validateClientCertificate(chain, crls, Instant.now());
             Gateway gateway = em.find(Gateway.class, current.gatewayRef());
             if (gateway == null || !gateway.gatewayId().equals(GatewayId.fromCertificate(presented))) {
                 throw new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_GATEWAY", "client certificate names no gateway of this tenant");

@@ -88,6 +88,7 @@ class Taf6RequestIT {
 
     private static Agent agent(Path dir) throws Exception {
         String gw = registeredGateway();
+        Files.createDirectories(dir);
         Path rootPem = dir.resolve("root.pem");
         Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                 .encodeToString(Pem.parseCertificates(Files.readString(rootChain)).get(0).getEncoded()) + "\n-----END CERTIFICATE-----\n");
