@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.html.H2;
@@ -44,6 +45,7 @@ import org.smgwlite.platform.shared.TenantId;
 public class GatewaysView extends VerticalLayout {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Berlin"));
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/Berlin"));
     private static final int POLL_MS = 2000;
 
     private final Taf6Requests taf6;
@@ -68,6 +70,7 @@ public class GatewaysView extends VerticalLayout {
         gateways.addColumn(g -> LOCAL.format(g.createdAt())).setHeader("Registered").setAutoWidth(true);
         GridListDataView<Gateway> all = gateways.setItems(gatewayService.list(tenant));
         gateways.setHeight("16em");
+        gateways.getStyle().set("flex", "none");
         gateways.asSingleSelect().addValueChangeListener(e -> showRequests());
         TextField filter = new TextField();
         filter.setId("gateways-filter");
@@ -92,15 +95,16 @@ public class GatewaysView extends VerticalLayout {
         requests.addColumn(Taf6RequestView::requestedBy).setHeader("By").setAutoWidth(true);
         requests.addColumn(r -> r.status().name() + (r.statusReason() == null ? "" : ": " + r.statusReason()))
                 .setHeader("Status").setAutoWidth(true).setKey("status");
-        requests.addColumn(r -> time(r.pickedUpAt())).setHeader("Picked up").setAutoWidth(true);
-        requests.addColumn(r -> time(r.answeredAt())).setHeader("Answered").setAutoWidth(true);
-        requests.addColumn(GatewaysView::values).setHeader("Values").setAutoWidth(true).setKey("values");
+        requests.addColumn(r -> clock(r.pickedUpAt())).setHeader("Picked up").setAutoWidth(true);
+        requests.addColumn(r -> clock(r.answeredAt())).setHeader("Answered").setAutoWidth(true);
+        requests.addColumn(GatewaysView::values).setHeader("Values").setFlexGrow(1).setWidth("22em").setKey("values");
+        requests.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         requests.setAllRowsVisible(true);
 
         HorizontalLayout form = new HorizontalLayout(reason, request);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Gateways of " + tenant), filter, gateways, requestsTitle, form, requests);
-        setSizeFull();
+        setWidthFull();
         showRequests();
     }
 
@@ -147,8 +151,9 @@ public class GatewaysView extends VerticalLayout {
         }
     }
 
-    private static String time(Instant at) {
-        return at == null ? "" : LOCAL.format(at);
+    /** Time of day only: picked up and answered are minutes after the request. */
+    private static String clock(Instant at) {
+        return at == null ? "" : CLOCK.format(at);
     }
 
     private static String values(Taf6RequestView r) {
