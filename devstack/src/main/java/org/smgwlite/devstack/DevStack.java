@@ -1,7 +1,9 @@
 package org.smgwlite.devstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+
+import org.smgwlite.devstack.demo.DemoFleet;
 
 /**
  * The run command: PostgreSQL, Keycloak and Payara started side by side, then the platform EAR deployed,
@@ -31,6 +35,8 @@ public final class DevStack implements AutoCloseable {
     private volatile Postgres postgres;
     private volatile KeycloakServer keycloak;
     private volatile PayaraServer payara;
+    private volatile DemoFleet fleet;
+    private List<String> fleetReport = List.of();
 
     DevStack(StackConfig config, RunLayout layout) {
         this.config = config;
@@ -113,8 +119,35 @@ public final class DevStack implements AutoCloseable {
                 DevicePort.configure(payara.home(), payara.asadminLog());
                 return null;
             });
+            if (config.demoData()) {
+                startDemoFleet();
+            }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Demo gateways that enroll and upload a week of history, so that the demo households have curves. A failure
+     * here leaves the platform running and is reported with the welcome text.
+     */
+    private void startDemoFleet() {
+        long start = System.nanoTime();
+        Path rootPem = DevicePort.storesDir(payara.home()).resolveSibling("root").resolve("ca-chain.pem");
+        try {
+            fleet = DemoFleet.start(DemoFleet.Settings.runCommand(
+                    URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/api"),
+                    URI.create("https://localhost:" + DevicePort.PORT), rootPem, layout.demoFleet(), layout.logs(),
+                    () -> KeycloakServer.passwordGrant(config.oidcProviderUri(), config.clientId(), config.clientSecret(),
+                            DemoFleet.OPERATOR, DemoFleet.OPERATOR)));
+            fleetReport = fleet.awaitFirstUploads(Duration.ofMinutes(5)).stream().map(DemoFleet.Outcome::line).toList();
+            System.out.printf(Locale.ROOT, "  %-40s ready in %5.1f s%n", "Demo gateways (" + fleetReport.size() + ")",
+                    (System.nanoTime() - start) / 1e9);
+        } catch (IOException | RuntimeException e) {
+            fleetReport = List.of("not started: " + e.getMessage());
+            System.out.println("  Demo gateways not started: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -166,6 +199,12 @@ public final class DevStack implements AutoCloseable {
                         user.tenant().map(t -> "tenant " + t).orElse("all tenants")));
             }
         }
+        if (!fleetReport.isEmpty()) {
+            out.append("\n  Demo gateways (real agents on simulated meters, 1 telegram/s; state in ").append(layout.demoFleet())
+                    .append(", logs demo-gateway-*.log):\n");
+            fleetReport.forEach(line -> out.append("    ").append(line).append('\n'));
+            out.append("  Curves: sign in as household or household2 (My household), or as operator (Households, Curve).\n");
+        }
         out.append("\nCtrl-C stops everything; data is kept for the next run.\n");
         System.out.print(out);
     }
@@ -176,6 +215,7 @@ public final class DevStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        stop("demo gateways", fleet);
         stop("Payara", payara);
         stop("Keycloak", keycloak);
         stop("PostgreSQL", postgres);

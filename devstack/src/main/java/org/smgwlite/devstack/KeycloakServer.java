@@ -102,9 +102,19 @@ public final class KeycloakServer implements AutoCloseable {
      * as that user.
      */
     public String accessToken(String username, String password) {
-        String form = form(Map.of("grant_type", "password", "client_id", CLIENT_ID, "client_secret", DEV_CLIENT_SECRET,
+        return passwordGrant(providerUri(), CLIENT_ID, DEV_CLIENT_SECRET, username, password);
+    }
+
+    /**
+     * A token from any OIDC provider by the password grant of a confidential client (the run command's demo
+     * gateways register themselves as the demo operator this way).
+     *
+     * @throws IllegalStateException naming the user and the provider's answer when there is no token
+     */
+    public static String passwordGrant(URI provider, String clientId, String clientSecret, String username, String password) {
+        String form = form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", clientSecret,
                 "username", username, "password", password, "scope", "openid"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(providerUri() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(provider + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();

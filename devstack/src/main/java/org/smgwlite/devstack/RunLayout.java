@@ -57,6 +57,11 @@ public record RunLayout(Path repoDir, Path runDir) {
         return createDirectories(runDir.resolve("data").resolve("postgres"));
     }
 
+    /** The run command's demo gateways: one folder each with its id, keys, store and Eichlog. */
+    public Path demoFleet() {
+        return createDirectories(runDir.resolve("demo-fleet"));
+    }
+
     /** Servers are unpacked directly into the run folder: {@code .run/keycloak-26.5.6}, {@code .run/payara6}. */
     public Path servers() {
         return createDirectories(runDir);

@@ -52,6 +52,32 @@ public final class VirtualMeter {
         this.secIndex = 10_000_000L + number;
     }
 
+    /**
+     * What a meter keeps between runs: its registers in 0.1 Wh and its seconds index. A simulation that stops and
+     * later continues restores them, so the readings it sends keep growing from where they were.
+     */
+    public record Registers(long importT1, long importT2, long export, long secIndex) {
+        public Registers {
+            if (importT1 < 0 || importT2 < 0 || export < 0 || secIndex < 0) {
+                throw new IllegalArgumentException("meter registers cannot be negative: " + importT1 + ", " + importT2
+                        + ", " + export + ", " + secIndex);
+            }
+        }
+    }
+
+    /** The registers now (the energy of the step in progress below 0.1 Wh is not included). */
+    public Registers registers() {
+        return new Registers(importT1, importT2, export, secIndex);
+    }
+
+    /** Continues from registers saved by an earlier run of the same meter. */
+    public void restore(Registers saved) {
+        this.importT1 = saved.importT1();
+        this.importT2 = saved.importT2();
+        this.export = saved.export();
+        this.secIndex = saved.secIndex();
+    }
+
     public byte[] serverId() {
         return serverId.clone();
     }

@@ -3,8 +3,12 @@ package org.smgwlite.pki.cms;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -65,9 +69,15 @@ public final class BatchSignature {
      *
      * @throws BatchSignatureException {@code MALFORMED} (not DER SignedData, no content, larger than
      *                                 {@code maxBytes}), {@code BAD_SIGNATURE} (not one signer, digest or
-     *                                 signature wrong), {@code UNKNOWN_SIGNER} (signed by another key)
+     *                                 signature wrong), {@code UNKNOWN_SIGNER} (signed by another key),
+     *                                 {@code SIGNER_NOT_VALID} (the signer's certificate is outside its validity now)
      */
     public static Verified verify(byte[] der, Collection<X509Certificate> expectedSigners, int maxBytes) {
+        return verify(der, expectedSigners, maxBytes, Instant.now());
+    }
+
+    /** As {@link #verify(byte[], Collection, int)}, with the signer's certificate required to be valid at {@code at}. */
+    public static Verified verify(byte[] der, Collection<X509Certificate> expectedSigners, int maxBytes, Instant at) {
         if (der == null || der.length == 0) {
             throw new BatchSignatureException(BatchSignatureException.Reason.MALFORMED, "empty body: expected CMS SignedData");
         }
@@ -125,6 +135,13 @@ public final class BatchSignature {
             }
             if (!ok) {
                 throw new BatchSignatureException(BatchSignatureException.Reason.BAD_SIGNATURE, "signature does not verify");
+            }
+            try {
+                candidate.checkValidity(Date.from(at));
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                throw new BatchSignatureException(BatchSignatureException.Reason.SIGNER_NOT_VALID, "signature certificate serial "
+                        + candidate.getSerialNumber().toString(16) + " is valid from " + candidate.getNotBefore().toInstant()
+                        + " to " + candidate.getNotAfter().toInstant() + ", not at " + at + ": renew it (EST label 'signature')");
             }
             return new Verified(content, candidate);
         }

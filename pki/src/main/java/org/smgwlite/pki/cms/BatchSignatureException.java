@@ -12,7 +12,9 @@ public class BatchSignatureException extends PkiException {
         /** Not exactly one signer, or the signature does not verify over the content. */
         BAD_SIGNATURE,
         /** The signature verifies, but with a key that is none of the expected signer certificates. */
-        UNKNOWN_SIGNER
+        UNKNOWN_SIGNER,
+        /** The signature verifies with an expected certificate, but that certificate is expired or not yet valid. */
+        SIGNER_NOT_VALID
     }
 
     private final Reason reason;

@@ -125,4 +125,21 @@ class BatchSignatureTest {
         }
         return -1;
     }
+
+    @Test
+    void a_signature_by_an_expired_or_not_yet_valid_certificate_is_refused_with_its_validity() {
+        Signer gw = signer("EDEF0000000009");
+        byte[] signed = BatchSignature.sign(CONTENT, gw.keys().getPrivate(), gw.certificate());
+        java.time.Instant after = gw.certificate().getNotAfter().toInstant().plusSeconds(1);
+        java.time.Instant before = gw.certificate().getNotBefore().toInstant().minusSeconds(1);
+
+        for (java.time.Instant at : List.of(after, before)) {
+            assertThatThrownBy(() -> BatchSignature.verify(signed, List.of(gw.certificate()), 1 << 20, at))
+                    .isInstanceOfSatisfying(BatchSignatureException.class,
+                            e -> assertThat(e.reason()).isEqualTo(BatchSignatureException.Reason.SIGNER_NOT_VALID))
+                    .hasMessageContaining(gw.certificate().getSerialNumber().toString(16)).hasMessageContaining("renew");
+        }
+        assertThat(BatchSignature.verify(signed, List.of(gw.certificate()), 1 << 20, after.minusSeconds(2)).signer())
+                .isEqualTo(gw.certificate());
+    }
 }

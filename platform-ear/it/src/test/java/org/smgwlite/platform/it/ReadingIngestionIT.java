@@ -1,21 +1,14 @@
 package org.smgwlite.platform.it;
 
-import static org.smgwlite.platform.it.ItPlatform.enrollmentCode;
-import static org.smgwlite.platform.it.ItPlatform.householdOfGateway;
-import static org.smgwlite.platform.it.ItPlatform.registeredGateway;
 import static org.smgwlite.platform.it.ItPlatform.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -30,7 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.SSLParameters;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,13 +49,7 @@ import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
-import org.smgwlite.pki.Curve;
-import org.smgwlite.pki.GatewayId;
-import org.smgwlite.pki.csr.GatewayRequests;
-import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.pki.internal.Pem;
-import org.smgwlite.pki.tls.DevicePortTls;
-import org.smgwlite.pki.tls.TlsEndpoint;
 
 /**
  * The day-after pipeline on the deployed platform: a gateway enrolls (TLS and signature certificate, keys made
@@ -77,11 +64,11 @@ class ReadingIngestionIT {
     private static final String BASE = "http://localhost:8080";
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     private static final String TENANT = "stadtwerke-demo";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
 
     private static X509Certificate root;
+    private static TestGateway.Platform platform;
 
     @Deployment(testable = false, name = "smgw-platform")
     static EnterpriseArchive platform() {
@@ -92,54 +79,55 @@ class ReadingIngestionIT {
     static void devicePort() throws Exception {
         Path rootChain = ItPlatform.openDevicePort("device-port-asadmin-readings.log");
         root = Pem.parseCertificates(Files.readString(rootChain)).get(0);
+        platform = new TestGateway.Platform(BASE, DEVICE, TENANT, root);
     }
 
     @Test
     void a_signed_day_is_stored_once_and_a_repeated_upload_changes_nothing() throws Exception {
-        Gw gw = enrolledGateway();
+        TestGateway gw = enrolledGateway();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
-        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), dayValues(gw.householdId, day, 96, -1), eichlog(1, 2));
-        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+        ReadingBatch batch = new ReadingBatch(gw.id(), Instant.now(), dayValues(gw.householdId(), day, 96, -1), eichlog(1, 2));
+        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate());
 
-        HttpResponse<String> first = upload(gw, signed);
+        TestGateway.Answer first = upload(gw, signed);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).contains("\"accepted\":192").contains("\"rejected\":0").contains("\"repeated\":false");
         assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
         assertThat(count("meter_reading", gw, EXPORT)).isEqualTo(96);
-        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id)).containsExactly("2");
-        assertThat(sql("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id)).hasSize(1);
-        assertThat(sha256(sqlBytes("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id))).isEqualTo(sha256(signed));
+        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id())).containsExactly("2");
+        assertThat(sql("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id())).hasSize(1);
+        assertThat(sha256(sqlBytes("SELECT signed_body FROM reading_batch WHERE gateway_id = ?", gw.id()))).isEqualTo(sha256(signed));
 
         // the acknowledgement was lost: the same body again
-        HttpResponse<String> again = upload(gw, signed);
+        TestGateway.Answer again = upload(gw, signed);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"repeated\":true").contains("\"accepted\":192");
         // a new signature over the same values (a re-built batch): all duplicates, nothing new
-        byte[] resigned = SignedBatches.sign(new ReadingBatch(gw.id, Instant.now(), batch.values(), List.of()),
-                gw.signatureKeys.getPrivate(), gw.signatureCertificate);
-        HttpResponse<String> rebuilt = upload(gw, resigned);
+        byte[] resigned = SignedBatches.sign(new ReadingBatch(gw.id(), Instant.now(), batch.values(), List.of()),
+                gw.signatureKeys().getPrivate(), gw.signatureCertificate());
+        TestGateway.Answer rebuilt = upload(gw, resigned);
         assertThat(rebuilt.body()).contains("\"accepted\":0").contains("\"duplicates\":192").contains("\"rejected\":0");
         assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
         assertThat(sql("SELECT count(*) FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz",
-                String.valueOf(gw.householdId), day.toString())).containsExactly("0");
+                String.valueOf(gw.householdId()), day.toString())).containsExactly("0");
         assertThat(lastAudit(gw)).startsWith("READING_BATCH_STORED SUCCESS");
     }
 
     @Test
     void a_partly_bad_batch_stores_the_good_values_reports_each_bad_one_and_records_gaps() throws Exception {
-        Gw gw = enrolledGateway();
+        TestGateway gw = enrolledGateway();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
-        List<BatchValue> values = new ArrayList<>(dayValues(gw.householdId, day, 96, 10)); // slot 10 missing: a gap
+        List<BatchValue> values = new ArrayList<>(dayValues(gw.householdId(), day, 96, 10)); // slot 10 missing: a gap
         Instant s20 = day.plus(Duration.ofMinutes(15 * 20));
         values.removeIf(v -> v.slotStart().equals(s20) && v.obis().equals(IMPORT));
-        values.add(new BatchValue(gw.householdId, 7, s20, IMPORT, BigInteger.ONE, -1, "Wh", 0, 0));               // decreasing
-        values.add(new BatchValue(gw.householdId, 7, day.plus(Duration.ofDays(5)), IMPORT, BigInteger.valueOf(9_999_999), -1, "Wh", 0, 0)); // future
-        values.add(new BatchValue(gw.householdId + 100_000, 7, day, IMPORT, BigInteger.TEN, -1, "Wh", 0, 0));     // not served
-        values.add(new BatchValue(gw.householdId, 7, day, "1-0:99.8.0*255", BigInteger.TEN, -1, "Wh", 0, 0));    // unknown OBIS
-        values.add(new BatchValue(gw.householdId, 7, day.plusSeconds(60), EXPORT, BigInteger.TEN, -1, "Wh", 0, 0)); // not aligned
-        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), values, List.of());
+        values.add(new BatchValue(gw.householdId(), 7, s20, IMPORT, BigInteger.ONE, -1, "Wh", 0, 0));               // decreasing
+        values.add(new BatchValue(gw.householdId(), 7, day.plus(Duration.ofDays(5)), IMPORT, BigInteger.valueOf(9_999_999), -1, "Wh", 0, 0)); // future
+        values.add(new BatchValue(gw.householdId() + 100_000, 7, day, IMPORT, BigInteger.TEN, -1, "Wh", 0, 0));     // not served
+        values.add(new BatchValue(gw.householdId(), 7, day, "1-0:99.8.0*255", BigInteger.TEN, -1, "Wh", 0, 0));    // unknown OBIS
+        values.add(new BatchValue(gw.householdId(), 7, day.plusSeconds(60), EXPORT, BigInteger.TEN, -1, "Wh", 0, 0)); // not aligned
+        ReadingBatch batch = new ReadingBatch(gw.id(), Instant.now(), values, List.of());
 
-        HttpResponse<String> r = upload(gw, SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate));
+        TestGateway.Answer r = upload(gw, SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate()));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"accepted\":189").contains("\"rejected\":5")
@@ -149,70 +137,80 @@ class ReadingIngestionIT {
         assertThat(count("meter_reading", gw, EXPORT)).isEqualTo(95);
         assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || split_part(reason, ':', 1)"
                         + " FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz AND slot_start < ?::timestamptz ORDER BY 1",
-                String.valueOf(gw.householdId), day.toString(), day.plus(Duration.ofDays(1)).toString()))
+                String.valueOf(gw.householdId()), day.toString(), day.plus(Duration.ofDays(1)).toString()))
                 .containsExactly(IMPORT + " 02:30 MISSING", IMPORT + " 05:00 REJECTED", EXPORT + " 02:30 MISSING");
-        assertThat(sql("SELECT count(*) FROM reading_reject r JOIN reading_batch b ON b.id = r.batch_id WHERE b.gateway_id = ?", gw.id))
+        assertThat(sql("SELECT count(*) FROM reading_reject r JOIN reading_batch b ON b.id = r.batch_id WHERE b.gateway_id = ?", gw.id()))
                 .containsExactly("5");
+
+        // the missing slot arrives later: its gaps are marked filled by that batch and kept; the refused slot stays open
+        List<BatchValue> late = dayValues(gw.householdId(), day, 11, -1).subList(20, 22);
+        TestGateway.Answer lateAnswer = upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), late, List.of())));
+        assertThat(lateAnswer.body()).contains("\"accepted\":2").contains("\"gaps\":0");
+        assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || (filled_batch_id IS NOT NULL)"
+                        + " FROM reading_gap WHERE household_id = ?::bigint AND slot_start >= ?::timestamptz AND slot_start < ?::timestamptz ORDER BY 1",
+                String.valueOf(gw.householdId()), day.toString(), day.plus(Duration.ofDays(1)).toString()))
+                .containsExactly(IMPORT + " 02:30 true", IMPORT + " 05:00 false", EXPORT + " 02:30 true");
     }
 
     @Test
     void a_tampered_or_foreign_signed_batch_is_refused_and_stores_nothing() throws Exception {
-        Gw gw = enrolledGateway();
-        Gw other = enrolledGateway();
+        TestGateway gw = enrolledGateway();
+        TestGateway other = enrolledGateway();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(5));
-        ReadingBatch batch = new ReadingBatch(gw.id, Instant.now(), dayValues(gw.householdId, day, 96, -1), List.of());
-        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys.getPrivate(), gw.signatureCertificate);
+        ReadingBatch batch = new ReadingBatch(gw.id(), Instant.now(), dayValues(gw.householdId(), day, 96, -1), List.of());
+        byte[] signed = SignedBatches.sign(batch, gw.signatureKeys().getPrivate(), gw.signatureCertificate());
         byte[] tampered = signed.clone();
         int at = new String(signed, StandardCharsets.ISO_8859_1).indexOf("\tWh\t");
         tampered[at - 3] ^= 0x01;
 
-        HttpResponse<String> bad = upload(gw, tampered);
+        TestGateway.Answer bad = upload(gw, tampered);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"reason\":\"BAD_SIGNATURE\"");
         assertThat(lastAudit(gw)).startsWith("READING_BATCH_REFUSED REFUSED BAD_SIGNATURE");
 
-        HttpResponse<String> foreign = upload(gw, SignedBatches.sign(batch, other.signatureKeys.getPrivate(), other.signatureCertificate));
+        TestGateway.Answer foreign = upload(gw, SignedBatches.sign(batch, other.signatureKeys().getPrivate(), other.signatureCertificate()));
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("\"reason\":\"UNKNOWN_SIGNER\"");
 
-        HttpResponse<String> garbage = upload(gw, "not a batch".getBytes(StandardCharsets.US_ASCII));
+        TestGateway.Answer garbage = upload(gw, "not a batch".getBytes(StandardCharsets.US_ASCII));
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("\"reason\":\"MALFORMED\"");
 
-        byte[] otherGatewaysBatch = SignedBatches.sign(new ReadingBatch(other.id, Instant.now(), batch.values(), List.of()),
-                gw.signatureKeys.getPrivate(), gw.signatureCertificate);
-        HttpResponse<String> mismatch = upload(gw, otherGatewaysBatch);
+        byte[] otherGatewaysBatch = SignedBatches.sign(new ReadingBatch(other.id(), Instant.now(), batch.values(), List.of()),
+                gw.signatureKeys().getPrivate(), gw.signatureCertificate());
+        TestGateway.Answer mismatch = upload(gw, otherGatewaysBatch);
         assertThat(mismatch.statusCode()).isEqualTo(403);
         assertThat(mismatch.body()).contains("\"reason\":\"GATEWAY_MISMATCH\"");
 
-        HttpResponse<String> oversized = upload(gw, new byte[4 * 1024 * 1024 + 1]);
+        TestGateway.Answer oversized = upload(gw, new byte[4 * 1024 * 1024 + 1]);
         assertThat(oversized.statusCode()).isEqualTo(413);
         assertThat(oversized.body()).contains("\"reason\":\"TOO_LARGE\"");
 
         List<String> brokenChain = new ArrayList<>(eichlog(1, 3));
         brokenChain.remove(1);
-        HttpResponse<String> chain = upload(gw, SignedBatches.sign(new ReadingBatch(gw.id, Instant.now(), batch.values(), brokenChain),
-                gw.signatureKeys.getPrivate(), gw.signatureCertificate));
+        TestGateway.Answer chain = upload(gw, SignedBatches.sign(new ReadingBatch(gw.id(), Instant.now(), batch.values(), brokenChain),
+                gw.signatureKeys().getPrivate(), gw.signatureCertificate()));
         assertThat(chain.statusCode()).isEqualTo(400);
         assertThat(chain.body()).contains("\"reason\":\"EICHLOG_BROKEN\"");
 
         assertThat(count("meter_reading", gw, IMPORT)).isZero();
-        assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id)).containsExactly("0");
-        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id)).containsExactly("0");
-        assertThat(sql("SELECT count(*) FROM audit_event WHERE subject = ? AND action = 'READING_BATCH_REFUSED'", "gateway:" + gw.id))
+        assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id())).containsExactly("0");
+        assertThat(sql("SELECT count(*) FROM eichlog_entry WHERE gateway_id = ?", gw.id())).containsExactly("0");
+        assertThat(sql("SELECT count(*) FROM audit_event WHERE subject = ? AND action = 'READING_BATCH_REFUSED'", "gateway:" + gw.id()))
                 .containsExactly("6");
     }
 
     @Test
     void the_agent_enrolls_itself_uploads_its_store_and_acknowledges_only_what_the_platform_answered(@TempDir Path agentDir)
             throws Exception {
-        String gw = registeredGateway();
-        long household = householdOfGateway(gw);
+        Registered registered = registeredGateway();
+        String gw = registered.id();
+        long household = registered.householdId();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
         Path rootPem = agentDir.resolve("root.pem");
         Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, enrollmentCode(gw), rootPem,
+        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, registered.code(), rootPem,
                 agentDir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
         List<String> events = new ArrayList<>();
         try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
@@ -248,49 +246,27 @@ class ReadingIngestionIT {
 
     // ------------------------------------------------------------------------------------------------------
 
-    private record Gw(String id, long householdId, TlsEndpoint tls, KeyPair signatureKeys, X509Certificate signatureCertificate) {
+    private record Registered(String id, long householdId, String code) {
     }
 
     /** Registration by the operator, EST with the one-time code, then the signature certificate over mutual TLS. */
-    private static Gw enrolledGateway() throws Exception {
-        String gw = registeredGateway();
-        long householdId = householdOfGateway(gw);
-        String oneTimeCode = enrollmentCode(gw);
-        return enroll(gw, householdId, oneTimeCode);
+    private static TestGateway enrolledGateway() throws Exception {
+        Registered r = registeredGateway();
+        return platform.enroll(r.id(), r.householdId(), r.code());
     }
 
-    private static Gw enroll(String gw, long householdId, String oneTimeCode) throws Exception {
-        KeyPair tlsKeys = GatewayRequests.newKeyPair(Curve.P256);
-        HttpResponse<byte[]> enrolled = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/.well-known/est/" + TENANT + "/simpleenroll"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((gw + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(tlsKeys, GatewayId.of(gw))))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(enrolled.statusCode()).isEqualTo(200);
-        TlsEndpoint tls = DevicePortTls.client(tlsKeys.getPrivate(), EstWireFormat.parseCertsOnly(enrolled.body()), List.of(root));
-
-        KeyPair signatureKeys = GatewayRequests.newKeyPair(Curve.P256);
-        HttpResponse<byte[]> signature = client(tls).send(HttpRequest.newBuilder(
-                        URI.create(DEVICE + "/api/.well-known/est/" + TENANT + "/signature/simplereenroll"))
-                .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(signatureKeys, GatewayId.of(gw))))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(signature.statusCode()).as(new String(signature.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        X509Certificate signatureCertificate = EstWireFormat.parseCertsOnly(signature.body()).get(0);
-        assertThat(signatureCertificate.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.36"); // id-kp-documentSigning
-        return new Gw(gw, householdId, tls, signatureKeys, signatureCertificate);
+    /** A gateway of a household of its own, so that every run and every test starts from an empty series. */
+    private static Registered registeredGateway() throws Exception {
+        String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
+        String code = platform.register(KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator"), gw, householdId);
+        return new Registered(gw, householdId, code);
     }
 
-    private static HttpClient client(TlsEndpoint tls) {
-        SSLParameters parameters = tls.parameters();
-        return HttpClient.newBuilder().sslContext(tls.context()).sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    private static HttpResponse<String> upload(Gw gw, byte[] body) throws Exception {
-        return client(gw.tls).send(HttpRequest.newBuilder(URI.create(DEVICE + "/api/device/batches"))
-                .header("Content-Type", SignedBatches.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static TestGateway.Answer upload(TestGateway gw, byte[] body) throws Exception {
+        return gw.upload(DEVICE, body);
     }
 
     /** A day of TAF 7 values for import and export; {@code skip} is a slot left out (-1: none). */
@@ -324,14 +300,14 @@ class ReadingIngestionIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static int count(String table, Gw gw, String obis) throws Exception {
+    private static int count(String table, TestGateway gw, String obis) throws Exception {
         return Integer.parseInt(sql("SELECT count(*) FROM " + table + " t JOIN reading_batch b ON b.id = t.batch_id"
-                + " WHERE b.gateway_id = ? AND t.obis = ?", gw.id, obis).get(0));
+                + " WHERE b.gateway_id = ? AND t.obis = ?", gw.id(), obis).get(0));
     }
 
-    private static String lastAudit(Gw gw) throws Exception {
+    private static String lastAudit(TestGateway gw) throws Exception {
         List<String> row = sql("SELECT action || ' ' || outcome || ' ' || detail FROM audit_event WHERE subject = ? ORDER BY id DESC LIMIT 1",
-                "gateway:" + gw.id);
+                "gateway:" + gw.id());
         return row.isEmpty() ? "none" : row.get(0);
     }
 

@@ -22,9 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.smgwlite.platform.it.KeycloakTokens;
+import org.smgwlite.platform.it.TestGateway;
 
 /**
  * How long enrolling N gateways through {@code POST /api/.well-known/est/<tenant>/simpleenroll} over HTTP
@@ -56,7 +54,7 @@ public final class EstEnrollmentBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = BenchSupport.options(args);
         int count = Integer.parseInt(opts.getOrDefault("count", "10000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         String base = opts.getOrDefault("base", "http://localhost:8080");
@@ -64,17 +62,12 @@ public final class EstEnrollmentBenchmark {
         String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
         long household = opts.containsKey("household-id") ? Long.parseLong(opts.get("household-id")) : firstHousehold(tenant);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-        String api = base + "/api/tenants/" + tenant + "/gateways";
         String est = base + "/api/.well-known/est/" + tenant + "/simpleenroll";
 
         System.out.printf(Locale.ROOT, "EST enrollment benchmark: %d gateways, %d client threads, tenant %s, run %s%n",
                 count, threads, tenant, run);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench");
-            t.setDaemon(true);
-            return t;
-        });
-        Token token = new Token(keycloak);
+        ExecutorService pool = BenchSupport.pool(threads);
+        BenchSupport.OperatorToken token = new BenchSupport.OperatorToken(keycloak);
 
         long t0 = System.nanoTime();
         List<String> ids = new ArrayList<>(count);
@@ -82,34 +75,27 @@ public final class EstEnrollmentBenchmark {
             ids.add("BENCH" + run + String.format(Locale.ROOT, "%06d", i));
         }
         String[] codes = new String[count];
-        parallel(pool, count, i -> {
-            String gw = ids.get(i);
-            expect(201, post(api, "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + household + "}", token.get()));
-            HttpResponse<String> code = post(api + "/" + gw + "/enrollment-codes", "{}", token.get());
-            expect(201, code);
-            Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
-            if (!m.find()) {
-                throw new IllegalStateException("no code in " + code.body());
-            }
-            codes[i] = m.group(1);
+        TestGateway.Platform operatorApi = new TestGateway.Platform(base, null, tenant, null);
+        BenchSupport.parallel(pool, threads, count, i -> {
+            codes[i] = operatorApi.register(token.get(), ids.get(i), household);
         });
-        double setupApi = seconds(t0);
+        double setupApi = BenchSupport.seconds(t0);
 
         long t1 = System.nanoTime();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         String[] csrs = new String[count];
-        parallel(pool, count, i -> {
+        BenchSupport.parallel(pool, threads, count, i -> {
             KeyPair keys = generator.generateKeyPair();
             csrs[i] = Base64.getMimeEncoder().encodeToString(Pkcs10.request(keys, ids.get(i)));
         });
-        double setupCsr = seconds(t1);
+        double setupCsr = BenchSupport.seconds(t1);
         System.out.printf(Locale.ROOT, "setup: %d gateways + codes via operator API in %.1f s, %d key pairs + CSRs in %.1f s%n",
                 count, setupApi, count, setupCsr);
 
         AtomicInteger ok = new AtomicInteger();
         long t2 = System.nanoTime();
-        parallel(pool, count, i -> {
+        BenchSupport.parallel(pool, threads, count, i -> {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(est)).timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (ids.get(i) + ":" + codes[i]).getBytes(StandardCharsets.UTF_8)))
@@ -122,7 +108,7 @@ public final class EstEnrollmentBenchmark {
             }
             ok.incrementAndGet();
         });
-        double enroll = seconds(t2);
+        double enroll = BenchSupport.seconds(t2);
         pool.shutdown();
 
         System.out.printf(Locale.ROOT, "enrolled %d gateways through EST over HTTP in %.1f s: %.0f enrollments/s, %.2f ms each%n",
@@ -131,46 +117,11 @@ public final class EstEnrollmentBenchmark {
                 enroll * 10_000 / count < 60 ? "met" : "MISSED", enroll * 10_000 / count / 60, count);
     }
 
-    private interface Task {
-        void run(int i) throws Exception;
-    }
-
-    private static void parallel(ExecutorService pool, int count, Task task) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = new ArrayList<>();
-        int n = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
-        for (int w = 0; w < n; w++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    task.run(i);
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            workers.forEach(w -> w.cancel(true));
-            throw new IllegalStateException("a request failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static HttpResponse<String> post(String url, String json, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static void expect(int status, HttpResponse<String> r) {
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
         }
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long firstHousehold(String tenant) throws Exception {
@@ -181,33 +132,6 @@ public final class EstEnrollmentBenchmark {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            m.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return m;
-    }
-
-    /** The operator's access token (password grant of the demo user), fetched again every minute. */
-    private static final class Token {
-        private final String keycloak;
-        private String value;
-        private long fetched;
-
-        Token(String keycloak) {
-            this.keycloak = keycloak;
-        }
-
-        synchronized String get() throws Exception {
-            if (value == null || System.nanoTime() - fetched > 60e9) {
-                value = KeycloakTokens.accessToken(keycloak, "operator");
-                fetched = System.nanoTime();
-            }
-            return value;
         }
     }
 }

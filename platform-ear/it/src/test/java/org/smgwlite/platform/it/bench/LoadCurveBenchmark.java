@@ -29,10 +29,11 @@ import org.smgwlite.platform.shared.TenantId;
  * <ol>
  * <li>Setup (once, kept): tenant {@code bench-curve} with {@code --households N} households, each with
  *     a full year 2025 of import and export readings (2 x 35,041 rows), through generate_series.</li>
- * <li>Measured, per round on a random household: (a) the bare query: {@link LoadCurveQuery#READINGS_SQL}
- *     executed and every column of every row read; (b) serving: {@link LoadCurveQuery#run} (the same query
- *     into slot arrays, intervals, gaps, daily and monthly totals) plus the chart payload (two Float32
- *     arrays, base64), exactly what the view sends to uPlot.</li>
+ * <li>Measured, per round on a random household: (a) the bare query: {@link LoadCurveQuery#READINGS_SQL}, the
+ *     household-year's rows of {@code meter_reading}, executed and every column of every row read; (b) serving:
+ *     {@link LoadCurveQuery#run} (the same values from the day rows of {@code meter_reading_day} into slot arrays,
+ *     intervals, gaps, daily and monthly totals) plus the chart payload (two Float32 arrays, base64), exactly what
+ *     the view sends to uPlot.</li>
  * </ol>
  *
  * <pre>
@@ -141,6 +142,20 @@ public final class LoadCurveBenchmark {
                     SELECT '%s', 'Bench ' || n, 'Weg 1', '34117', 'Kassel', 'DEBENCH' || lpad(n::text, 26, '0'), 'BENCH' || n
                       FROM generate_series(1, %d) n
                     ON CONFLICT DO NOTHING""".formatted(TENANT, households));
+        }
+        try (Statement s = c.createStatement()) {
+            // the months of the benchmark year as partitions of their own, as the platform keeps months it receives
+            s.execute("""
+                    DO $$
+                    DECLARE m date := date '2024-12-01';
+                    BEGIN
+                        WHILE m <= date '2025-12-01' LOOP
+                            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF meter_reading FOR VALUES FROM (%L) TO (%L)',
+                                           'meter_reading_' || to_char(m, 'YYYY_MM'), m::timestamptz AT TIME ZONE 'UTC',
+                                           (m + interval '1 month')::timestamptz AT TIME ZONE 'UTC');
+                            m := (m + interval '1 month')::date;
+                        END LOOP;
+                    END $$""");
         }
         List<Long> ids = new ArrayList<>();
         try (Statement s = c.createStatement();

@@ -98,9 +98,8 @@ public class AccessTokens {
 
     private PublicKey key(String kid) {
         PublicKey key = keys.get(kid);
-        if (key == null && Instant.now().isAfter(lastFetch.plus(REFETCH_INTERVAL))) {
-            fetchKeys();
-            key = keys.get(kid);
+        if (key == null) {
+            key = fetchedKey(kid);
         }
         if (key == null) {
             throw new InvalidTokenException("unknown signing key " + kid);
@@ -108,7 +107,21 @@ public class AccessTokens {
         return key;
     }
 
-    private synchronized void fetchKeys() {
+    /**
+     * The key after fetching the realm's keys again, at most once per {@link #REFETCH_INTERVAL}. Check and fetch are
+     * one critical section: a caller that waited for another's fetch finds the key that fetch brought, instead of
+     * being refused because the fetch was "recent".
+     */
+    private synchronized PublicKey fetchedKey(String kid) {
+        PublicKey key = keys.get(kid);
+        if (key == null && Instant.now().isAfter(lastFetch.plus(REFETCH_INTERVAL))) {
+            fetchKeys();
+            key = keys.get(kid);
+        }
+        return key;
+    }
+
+    private void fetchKeys() {
         lastFetch = Instant.now();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/certs"))

@@ -1,0 +1,186 @@
+package org.smgwlite.devstack.demo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.smgwlite.devstack.DemoUser;
+
+/**
+ * The run command's demo gateways: for each household of a tenant that one of the given users signs in to (the
+ * demo logins of {@value #TENANT}), a gateway registered through the operator REST API (once: its id, keys and
+ * data stay in the state folder) and a {@link DemoGateway} agent that enrolls itself, uploads a week of history
+ * and keeps running live. So a new user finds curves on first login.
+ */
+public final class DemoFleet implements AutoCloseable {
+
+    public static final String TENANT = "stadtwerke-demo";
+    public static final String OPERATOR = "operator";
+    public static final int HISTORY_DAYS = 7;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * @param api         the platform's REST root, e.g. {@code http://localhost:8080/api}
+     * @param devicePort  the mutual-TLS device port, e.g. {@code https://localhost:8443}
+     * @param rootPem     the platform root CA (the device port's trust anchor)
+     * @param stateDir    where the gateways keep their ids, keys and data between runs
+     * @param logs        where each gateway's agent writes its log
+     * @param tenant      the tenant of the households
+     * @param logins      the households are those these users sign in to, one gateway each
+     * @param operatorToken a fresh access token of an operator of {@code tenant}
+     * @param historyDays days of history before today on a gateway's first start
+     */
+    public record Settings(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs, String tenant, List<String> logins,
+                           Supplier<String> operatorToken, int historyDays, Clock wall) {
+
+        /** The run command's: the demo household logins of {@value #TENANT}, a week of history. */
+        public static Settings runCommand(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs,
+                                          Supplier<String> operatorToken) {
+            List<String> logins = DemoUser.ALL.stream()
+                    .filter(u -> u.role().equals("household") && u.tenant().filter(TENANT::equals).isPresent())
+                    .map(DemoUser::username).toList();
+            return new Settings(api, devicePort, rootPem, stateDir, logs, TENANT, logins, operatorToken, HISTORY_DAYS,
+                    Clock.systemUTC());
+        }
+    }
+
+    private record Member(DemoGateway gateway, OperatorApi.Household household) {
+    }
+
+    private final List<Member> members;
+
+    private DemoFleet(List<Member> members) {
+        this.members = members;
+    }
+
+    /**
+     * Registers what is missing and starts one agent per demo household.
+     *
+     * @throws IOException if the platform refuses or cannot be reached; the gateways started so far are stopped
+     */
+    public static DemoFleet start(Settings settings) throws IOException, InterruptedException {
+        OperatorApi api = new OperatorApi(settings.api(), settings.operatorToken());
+        String tenant = settings.tenant();
+        List<OperatorApi.Household> households = api.households(tenant).stream()
+                .filter(h -> h.viewerUsername() != null && settings.logins().contains(h.viewerUsername())).toList();
+        if (households.isEmpty()) {
+            throw new IOException("no household of " + tenant + " has one of the logins " + String.join(", ", settings.logins()));
+        }
+        List<String> registered = api.gateways(tenant);
+        awaitPort(settings.devicePort(), Duration.ofSeconds(30));
+        URI http = URI.create(settings.api().getScheme() + "://" + settings.api().getAuthority());
+        DemoGateway.Platform platform = new DemoGateway.Platform(http, settings.devicePort(), tenant, settings.rootPem());
+        List<Member> members = new ArrayList<>();
+        try {
+            for (OperatorApi.Household h : households) {
+                DemoGatewayState state = new DemoGatewayState(settings.stateDir().resolve(tenant).resolve("household-" + h.id()));
+                DemoGatewayState.Step step = state.next(registered);
+                String gatewayId = state.gatewayIdOrNew();
+                if (step == DemoGatewayState.Step.REGISTER) {
+                    api.register(tenant, gatewayId, h.id());
+                }
+                String code = step == DemoGatewayState.Step.REUSE ? "" : api.enrollmentCode(tenant, gatewayId);
+                int number = members.size() + 1;
+                DemoGateway gateway = new DemoGateway(gatewayId, state, platform, code, number, pvWatts(number),
+                        settings.historyDays(), settings.wall(), settings.logs().resolve("demo-gateway-" + gatewayId + ".log"));
+                members.add(new Member(gateway, h));
+            }
+        } catch (IOException | RuntimeException e) {
+            new DemoFleet(members).close();
+            throw e;
+        }
+        members.forEach(m -> m.gateway().start());
+        return new DemoFleet(members);
+    }
+
+    /** The first gateway has a PV system (its curve shows export at noon), the others consume only. */
+    private static long pvWatts(int number) {
+        return number == 1 ? 2_000 : 0;
+    }
+
+    /**
+     * What a gateway's first upload did: {@code enrolledNow} when it enrolled on this start, the values it sent and
+     * the platform accepted, the history they cover; {@code problem} is null when all went well.
+     */
+    public record Outcome(String gatewayId, long householdId, String household, String login, boolean enrolledNow,
+                          long values, long accepted, Instant historyFrom, Instant caughtUpAt, String problem) {
+
+        /** One line for the console: gateway, household and its login, enrollment, values and history. */
+        public String line() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %-30s ", gatewayId,
+                    household + " (" + login + ")"));
+            if (caughtUpAt != null) {
+                b.append(enrolledNow ? "enrolled now, " : "enrolled before, ")
+                        .append(String.format(Locale.ROOT, "%,d values uploaded, %,d accepted", values, accepted))
+                        .append(" (history ").append(TIME.format(historyFrom)).append(" .. ")
+                        .append(TIME.format(caughtUpAt)).append(" UTC)");
+            }
+            if (problem != null) {
+                b.append(caughtUpAt != null ? "; problem: " : "").append(problem);
+            }
+            return b.toString();
+        }
+    }
+
+    /** Waits for every gateway's first upload (all together at most {@code timeout}). */
+    public List<Outcome> awaitFirstUploads(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Outcome> out = new ArrayList<>();
+        for (Member m : members) {
+            DemoGateway.Report r;
+            String problem = null;
+            try {
+                r = m.gateway().firstUpload().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                problem = r.problem();
+            } catch (TimeoutException e) {
+                r = null;
+                problem = "no upload within " + timeout.toSeconds() + " s (see its log)";
+            } catch (ExecutionException e) {
+                r = null;
+                problem = "failed: " + e.getCause();
+            }
+            out.add(new Outcome(m.gateway().gatewayId(), m.household().id(), m.household().name(), m.household().viewerUsername(),
+                    r != null && r.enrolledNow(), r == null ? 0 : r.values(), r == null ? 0 : r.accepted(),
+                    r == null ? null : r.historyFrom(), r == null ? null : r.caughtUpAt(), problem));
+        }
+        return out;
+    }
+
+    private static void awaitPort(URI uri, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("device port " + uri + " does not accept connections", notYet);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Stops every agent (each flushes its store and writes STOP to its Eichlog). */
+    @Override
+    public void close() {
+        for (Member m : members) {
+            m.gateway().close();
+        }
+    }
+}

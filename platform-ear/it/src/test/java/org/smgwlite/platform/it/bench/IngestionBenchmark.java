@@ -1,0 +1,274 @@
+package org.smgwlite.platform.it.bench;
+
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.smgwlite.metering.contract.BatchValue;
+import org.smgwlite.metering.contract.ReadingBatch;
+import org.smgwlite.pki.internal.Pem;
+import org.smgwlite.platform.it.KeycloakTokens;
+import org.smgwlite.platform.it.TestGateway;
+
+/**
+ * Readings per second the day-after pipeline stores, next to a plain PostgreSQL {@code COPY} of the same rows
+ * into the same table in the same run. Against a running platform ({@code ./run.sh}); not a test: it prints figures.
+ *
+ * <ol>
+ * <li>Setup (timed, not measured): N households (SQL), N gateways registered with one-time codes through the
+ *     operator API, each enrolled through EST (TLS certificate) and over mutual TLS (signature certificate); each
+ *     gateway's batch of {@code --days} days x 96 slots x import and export register built and CMS-signed.</li>
+ * <li>Measured: the N uploads over mutual TLS to {@code /api/device/batches}, {@code --threads} at a time, each a new
+ *     TLS connection as a gateway makes once a day; every answer must be 200 with every value accepted. Printed:
+ *     readings/s stored, wall time, p50/p95/p99/max upload time.</li>
+ * <li>Then the same rows are deleted (and the table vacuumed) and written again with one {@code COPY ... FROM STDIN}
+ *     on one connection into {@code meter_reading}, once with its day-rollup trigger off and once as deployed:
+ *     readings/s and the ratios platform / COPY.</li>
+ * </ol>
+ *
+ * <pre>
+ * # the daily case: 10,000 gateways, one day each
+ * mvn -q -pl platform-ear/it test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.smgwlite.platform.it.bench.IngestionBenchmark -Dexec.args="--gateways 10000 --days 1"
+ * # gateways returning with a backlog: 200 gateways, 14 days each
+ *     ... -Dexec.args="--gateways 200 --days 14"
+ * </pre>
+ * Options: {@code --gateways N} (1000), {@code --days D} (1), {@code --threads T} (8), {@code --base URL}
+ * (http://localhost:8080), {@code --device URL} (https://localhost:8443), {@code --tenant ID} (stadtwerke-demo),
+ * {@code --root FILE} (the platform root CA, default {@code .run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem}),
+ * {@code --db JDBC-URL} (jdbc:postgresql://localhost:54329/smgw), {@code --keycloak URL}.
+ */
+public final class IngestionBenchmark {
+
+    private static final String IMPORT = "1-0:1.8.0*255";
+    private static final String EXPORT = "1-0:2.8.0*255";
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+
+    private IngestionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = BenchSupport.options(args);
+        int gateways = Integer.parseInt(opts.getOrDefault("gateways", "1000"));
+        int days = Integer.parseInt(opts.getOrDefault("days", "1"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
+        String base = opts.getOrDefault("base", "http://localhost:8080");
+        String device = opts.getOrDefault("device", "https://localhost:8443");
+        String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
+        String db = opts.getOrDefault("db", "jdbc:postgresql://localhost:54329/smgw");
+        String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
+        Path root = Path.of(opts.getOrDefault("root", findRoot().toString()));
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
+        int perGateway = days * 96 * 2;
+
+        System.out.printf(Locale.ROOT, "ingestion benchmark: %d gateways x %d day(s) = %,d readings, %d upload threads, run %s%n",
+                gateways, days, (long) gateways * perGateway, threads, run);
+        ExecutorService pool = BenchSupport.pool(threads);
+
+        long t0 = System.nanoTime();
+        long[] households = households(db, tenant, run, gateways);
+        TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
+                Pem.parseCertificates(Files.readString(root)).get(0));
+        TestGateway[] gws = new TestGateway[gateways];
+        byte[][] bodies = new byte[gateways][];
+        BenchSupport.OperatorToken token = new BenchSupport.OperatorToken(keycloak);
+        BenchSupport.parallel(pool, threads, gateways, i -> {
+            String id = "ING" + run + String.format(Locale.ROOT, "%06d", i);
+            String code = platform.register(token.get(), id, households[i]);
+            gws[i] = platform.enroll(id, households[i], code);
+            bodies[i] = gws[i].sign(new ReadingBatch(id, Instant.now(), values(households[i], firstDay, days), List.of()));
+        });
+        long bytes = Arrays.stream(bodies).mapToLong(b -> b.length).sum();
+        System.out.printf(Locale.ROOT, "setup: %d households, gateways enrolled (TLS + signature certificate), batches signed"
+                + " (%.1f MB) in %.1f s%n", gateways, bytes / 1e6, BenchSupport.seconds(t0));
+
+        long[] micros = new long[gateways];
+        AtomicLong stored = new AtomicLong();
+        long t1 = System.nanoTime();
+        BenchSupport.parallel(pool, threads, gateways, i -> {
+            long s = System.nanoTime();
+            var answer = gws[i].upload(device, bodies[i]);
+            micros[i] = (System.nanoTime() - s) / 1000;
+            Matcher m = ACCEPTED.matcher(answer.body());
+            if (answer.statusCode() != 200 || !m.find() || Integer.parseInt(m.group(1)) != perGateway) {
+                throw new IllegalStateException("gateway " + gws[i].id() + ": " + answer.statusCode() + " " + answer.body());
+            }
+            stored.addAndGet(perGateway);
+        });
+        double upload = BenchSupport.seconds(t1);
+        pool.shutdown();
+        long inDb = countRows(db, tenant, households[0], households[gateways - 1]);
+        if (inDb != (long) gateways * perGateway) {
+            throw new IllegalStateException("database holds " + inDb + " rows for the benchmark households, expected "
+                    + (long) gateways * perGateway);
+        }
+        Arrays.sort(micros);
+        double platformRate = stored.get() / upload;
+        System.out.printf(Locale.ROOT, "platform: %,d readings stored in %.1f s = %,.0f readings/s (%,.1f uploads/s, 0 errors)%n",
+                stored.get(), upload, platformRate, gateways / upload);
+        System.out.printf(Locale.ROOT, "upload time per gateway: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                pct(micros, 50), pct(micros, 95), pct(micros, 99), micros[gateways - 1] / 1000.0);
+        if (days == 1) {
+            double for10k = upload * 10_000 / gateways;
+            System.out.printf(Locale.ROOT, "daily target (10,000 gateways' days in 15 min): %s — %.1f s for %d gateways"
+                    + " (%.1f min scaled to 10,000)%n", for10k <= 900 ? "met" : "MISSED", upload, gateways, for10k / 60);
+        }
+
+        CopyRates copy = copy(db, tenant, households, firstDay, days);
+        System.out.printf(Locale.ROOT, "COPY of the same %,d rows into meter_reading, one connection: %,.0f readings/s as deployed"
+                + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", stored.get(), copy.asDeployed(), copy.withoutRollup());
+        System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (as deployed), %.2f (trigger off); target for backlogs of a week"
+                + " or more: >= 0.50%n", platformRate / copy.asDeployed(), platformRate / copy.withoutRollup());
+    }
+
+    /** {@code days} days of import and export register values from {@code firstDay} for one household. */
+    static List<BatchValue> values(long household, Instant firstDay, int days) {
+        List<BatchValue> values = new ArrayList<>(days * 192);
+        for (int i = 0; i < days * 96; i++) {
+            Instant slot = firstDay.plus(Duration.ofMinutes(15L * i));
+            values.add(new BatchValue(household, 7, slot, IMPORT, BigInteger.valueOf(12_345_000 + 1_000L * i + household % 7), -1, "Wh", 0, 0));
+            values.add(new BatchValue(household, 7, slot, EXPORT, BigInteger.valueOf(500_000 + 20L * i), -1, "Wh", 0, 0));
+        }
+        return values;
+    }
+
+    /** One household per gateway, so every gateway serves a metering point of its own. Ids are consecutive. */
+    private static long[] households(String db, String tenant, String run, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
+                     SELECT ?, 'Benchmark ' || g, 'Messweg ' || g, '34117', 'Kassel',
+                            'DE' || lpad(?, 8, '0') || lpad(g::text, 23, '0'), '1BEN' || lpad(g::text, 10, '0')
+                       FROM generate_series(1, ?) AS g ORDER BY g RETURNING id""")) {
+            ps.setString(1, tenant);
+            ps.setString(2, run);
+            ps.setInt(3, count);
+            long[] ids = new long[count];
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            Arrays.sort(ids);
+            return ids;
+        }
+    }
+
+    private static long countRows(String db, String tenant, long fromHousehold, long toHousehold) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT count(*) FROM meter_reading WHERE tenant_id = ? AND household_id BETWEEN ? AND ?")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, fromHousehold);
+            ps.setLong(3, toHousehold);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Readings per second of one {@code COPY}: with the table as deployed, and with its day-rollup trigger off. */
+    private record CopyRates(double asDeployed, double withoutRollup) {
+    }
+
+    /**
+     * Deletes the rows the platform stored for the benchmark households and writes the same rows again with one
+     * COPY (text format, built in memory beforehand, so only the COPY is timed): first with the table's day-rollup
+     * trigger (V6) disabled, then — deleted again — with the table as deployed, which leaves the database as the
+     * platform would have it.
+     */
+    private static CopyRates copy(String db, String tenant, long[] households, Instant firstDay, int days) throws Exception {
+        StringBuilder text = new StringBuilder();
+        long rows = 0;
+        for (long h : households) {
+            for (BatchValue v : values(h, firstDay, days)) {
+                text.append(tenant).append('\t').append(h).append('\t').append(v.obis()).append('\t')
+                        .append(v.slotStart()).append('\t').append(v.unscaled()).append('\t').append(v.scaler()).append('\t')
+                        .append(v.unit()).append("\t0\t0\t7\t0\n");
+                rows++;
+            }
+        }
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
+            delete(c, tenant, households);
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE meter_reading DISABLE TRIGGER meter_reading_day_add");
+            }
+            double raw;
+            try {
+                raw = copyIn(c, text.toString(), rows);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE meter_reading ENABLE TRIGGER meter_reading_day_add");
+                }
+            }
+            delete(c, tenant, households);
+            return new CopyRates(copyIn(c, text.toString(), rows), raw);
+        }
+    }
+
+    private static void delete(Connection c, String tenant, long[] households) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id BETWEEN ? AND ?")) {
+            ps.setString(1, tenant);
+            ps.setLong(2, households[0]);
+            ps.setLong(3, households[households.length - 1]);
+            ps.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE meter_reading");
+            s.execute("VACUUM ANALYZE meter_reading_day");
+        }
+    }
+
+    private static double copyIn(Connection c, String text, long rows) throws Exception {
+        long t = System.nanoTime();
+        long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level,"
+                        + " flags, taf, batch_id) FROM STDIN", new StringReader(text));
+        double s = BenchSupport.seconds(t);
+        if (copied != rows) {
+            throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
+        }
+        return copied / s;
+    }
+
+    private static double pct(long[] sortedMicros, int p) {
+        int at = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
+        return sortedMicros[Math.max(0, at)] / 1000.0;
+    }
+
+    private static Path findRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
+    }
+}
