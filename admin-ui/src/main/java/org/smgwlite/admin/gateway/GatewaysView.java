@@ -94,7 +94,7 @@ public class GatewaysView extends VerticalLayout {
         requests.addColumn(Taf6RequestView::reason).setHeader("Reason").setAutoWidth(true);
         requests.addColumn(Taf6RequestView::requestedBy).setHeader("By").setAutoWidth(true);
         requests.addColumn(r -> r.status().name() + (r.statusReason() == null ? "" : ": " + r.statusReason()))
-                .setHeader("Status").setAutoWidth(true).setKey("status");
+                .setHeader("Status").setWidth("11em").setFlexGrow(0).setKey("status");
         requests.addColumn(r -> clock(r.pickedUpAt())).setHeader("Picked up").setAutoWidth(true);
         requests.addColumn(r -> clock(r.answeredAt())).setHeader("Answered").setAutoWidth(true);
         requests.addColumn(GatewaysView::values).setHeader("Values").setFlexGrow(1).setWidth("22em").setKey("values");
