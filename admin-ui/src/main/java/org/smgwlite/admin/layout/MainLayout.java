@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
+import org.smgwlite.admin.gateway.GatewaysView;
 import org.smgwlite.admin.household.HouseholdsView;
 import org.smgwlite.admin.household.MyHouseholdView;
 import org.smgwlite.admin.security.CurrentUser;
@@ -47,6 +48,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.hasRole(CurrentUser.OPERATOR)) {
             nav.addItem(new SideNavItem("Households", HouseholdsView.class));
+            nav.addItem(new SideNavItem("Gateways", GatewaysView.class));
         }
         if (user.hasRole(CurrentUser.HOUSEHOLD)) {
             nav.addItem(new SideNavItem("My household", MyHouseholdView.class));

@@ -31,6 +31,8 @@ import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.taf.TafKind;
 import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.HttpsTaf6Channel;
+import org.smgwlite.agent.upload.Taf6Poller;
 import org.smgwlite.agent.upload.Uploader;
 
 /**
@@ -69,6 +71,7 @@ public final class Agent implements AutoCloseable {
     private StatusServer statusServer;
     private MqttPublisher mqtt;
     private org.smgwlite.agent.upload.UploadService upload;
+    private Taf6Poller taf6Poller;
     private volatile boolean running = true;
     private volatile StatusView view;
     private boolean storeFailing;
@@ -145,6 +148,11 @@ public final class Agent implements AutoCloseable {
                         }
                     });
             upload.start();
+            org.smgwlite.agent.upload.UploadService uploads = upload;
+            taf6Poller = new Taf6Poller(new HttpsTaf6Channel(config.upload().devicePort(), uploads::deviceTls),
+                    order -> requestTaf6(order.reason(), order.id()), uploads::answerNow, d -> Thread.sleep(d.toMillis()),
+                    System::nanoTime, note -> err.println("device-agent: " + note));
+            taf6Poller.start();
         }
     }
 
@@ -282,15 +290,25 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * A TAF 6 reading, taken on the loop thread. Called by the status page (and later by the platform's request).
+     * A local TAF 6 reading (the status page), taken on the loop thread.
      *
      * @throws IllegalStateException if there is no reading yet or the loop does not answer within 10 s
      */
     public List<TafValue> requestTaf6(String reason) {
+        return requestTaf6(reason, null);
+    }
+
+    /**
+     * A TAF 6 reading taken on the loop thread and journaled (durable before this returns, unless the store is
+     * failing), answering the platform's request {@code requestId} ({@code null}: a local reading).
+     *
+     * @throws IllegalStateException if there is no reading yet or the loop does not answer within 10 s
+     */
+    public List<TafValue> requestTaf6(String reason, Long requestId) {
         CompletableFuture<List<TafValue>> result = new CompletableFuture<>();
         requests.add(() -> {
             try {
-                result.complete(pipeline.takeTaf6(reason));
+                result.complete(pipeline.takeTaf6(reason, requestId));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -414,6 +432,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (taf6Poller != null) {
+            taf6Poller.close();
+        }
         if (upload != null) {
             upload.close();
         }

@@ -178,8 +178,7 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
      */
     @Override
     public void slot(Instant boundary, List<TafValue> emitted) {
-        List<TafValue> values = silent ? emitted.stream().map(v -> new TafValue(v.seq(), v.kind(), v.meterId(),
-                v.slot(), v.obis(), v.value(), v.capturedAt(), v.status().with(GatewayStatus.METER_SILENT), v.reason()))
+        List<TafValue> values = silent ? emitted.stream().map(v -> v.withStatus(v.status().with(GatewayStatus.METER_SILENT)))
                 .toList() : emitted;
         if (rejectionsInSlot > 0) {
             sink.event(EventType.CRC_ERRORS, rejectionsInSlot + " frames rejected in slot ending " + boundary
@@ -203,11 +202,13 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
     /**
      * Takes a TAF 6 reading now and passes it to the sink as billing values.
      *
+     * @param requestId the platform's request it answers, or {@code null} for a local reading
      * @throws IllegalStateException if no reading has been received yet
      */
-    public List<TafValue> takeTaf6(String reason) {
-        List<TafValue> values = new Taf6Request(reason, clock.instant()).take(latest);
-        sink.event(EventType.TAF6, "reason=" + reason + " at " + values.get(0).slot());
+    public List<TafValue> takeTaf6(String reason, Long requestId) {
+        List<TafValue> values = new Taf6Request(reason, clock.instant(), requestId).take(latest);
+        sink.event(EventType.TAF6, "reason=" + reason + " at " + values.get(0).slot()
+                + (requestId == null ? "" : " request=" + requestId));
         sink.billing(values);
         return values;
     }

@@ -25,6 +25,8 @@ final class TafValueCodec {
     private static final int HAS_VALUE = 1;
     private static final int HAS_METER_STATUS = 2;
     private static final int HAS_UNIT = 4;
+    /** A TAF 6 reading that answers a platform request; records written before this bit existed never set it. */
+    private static final int HAS_REQUEST = 8;
 
     private TafValueCodec() {
     }
@@ -39,7 +41,7 @@ final class TafValueCodec {
             out.write(v.obis().toBytes());
             ExactValue value = v.value();
             int flags = (value != null ? HAS_VALUE : 0) | (v.status().meterStatus() != null ? HAS_METER_STATUS : 0)
-                    | (value != null && value.unit() != null ? HAS_UNIT : 0);
+                    | (value != null && value.unit() != null ? HAS_UNIT : 0) | (v.requestId() != null ? HAS_REQUEST : 0);
             out.writeByte(flags);
             if (value != null) {
                 out.writeLong(value.unscaled());
@@ -53,6 +55,9 @@ final class TafValueCodec {
             out.writeInt(v.status().gatewayBits());
             if (v.reason() != null) {
                 out.writeUTF(v.reason());
+            }
+            if (v.requestId() != null) {
+                out.writeLong(v.requestId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,8 +92,9 @@ final class TafValueCodec {
             Long meterStatus = (flags & HAS_METER_STATUS) != 0 ? in.readLong() : null;
             int bits = in.readInt();
             String reason = kind == TafKind.TAF6 ? in.readUTF() : null;
+            Long requestId = (flags & HAS_REQUEST) != 0 ? in.readLong() : null;
             return new TafValue(seq, kind, meterId, slot, ObisCode.fromBytes(obis), value, captured,
-                    new ValueStatus(meterStatus, bits), reason);
+                    new ValueStatus(meterStatus, bits), reason, requestId);
         } catch (IllegalArgumentException e) {
             throw new IOException("store record " + seq + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.smgwlite.agent.status.GatewayStatus;
 import org.smgwlite.agent.status.ValueStatus;
+import org.smgwlite.metering.contract.Taf6Order;
 
 /**
  * TAF 6: a register reading taken on demand, now, with the reason it was asked for (e.g. "Zählerwechsel" — meter
@@ -14,19 +15,23 @@ import org.smgwlite.agent.status.ValueStatus;
  *
  * @param reason      why, as given by the platform or the local operator; never blank
  * @param requestedAt when the request was made (the value's slot)
+ * @param requestId   the platform's request id, or {@code null} for a local reading (status page)
  */
-public record Taf6Request(String reason, Instant requestedAt) {
+public record Taf6Request(String reason, Instant requestedAt, Long requestId) {
 
     /** The latest telegram may be this old for a "now" reading; older data is taken but flagged {@code METER_SILENT}. */
     public static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     public Taf6Request {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a TAF 6 reading needs a reason");
+        String broken = Taf6Order.reasonProblem(reason);
+        if (broken != null) {
+            throw new IllegalArgumentException(broken);
         }
-        if (reason.length() > 200 || reason.chars().anyMatch(c -> c < 0x20)) {
-            throw new IllegalArgumentException("TAF 6 reason must be one line of at most 200 characters");
-        }
+    }
+
+    /** A local reading, not asked for by the platform. */
+    public Taf6Request(String reason, Instant requestedAt) {
+        this(reason, requestedAt, null);
     }
 
     /**
@@ -45,7 +50,7 @@ public record Taf6Request(String reason, Instant requestedAt) {
         List<TafValue> values = new ArrayList<>();
         for (Snapshot.Register r : latest.registers()) {
             values.add(new TafValue(0, TafKind.TAF6, latest.meterId(), requestedAt, r.obis(), r.value(), latest.at(),
-                    new ValueStatus(r.meterStatus(), bits), reason));
+                    new ValueStatus(r.meterStatus(), bits), reason, requestId));
         }
         return values;
     }

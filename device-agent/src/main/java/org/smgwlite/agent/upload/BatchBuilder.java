@@ -28,7 +28,7 @@ public final class BatchBuilder {
             String unit = v.value().unit().symbol();
             out.add(new BatchValue(householdId, v.kind() == TafKind.TAF7 ? 7 : 6, v.slot(), v.obis().toString(),
                     BigInteger.valueOf(v.value().unscaled()), v.value().scaler(), unit == null || unit.isEmpty() ? "none" : unit,
-                    v.status().level().level(), v.status().gatewayBits()));
+                    v.status().level().level(), v.status().gatewayBits(), v.requestId()));
         }
         return new ReadingBatch(gatewayId, now, out, eichlog);
     }

@@ -33,7 +33,8 @@ import org.smgwlite.pki.tls.TlsEndpoint;
  * The agent's upload thread: enrolls once (keys made here, the one-time code used once, credentials kept in
  * {@code credentials/}), learns its metering point from {@code /api/device/whoami}, renews a certificate in its
  * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader} over the
- * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day.
+ * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A TAF 6 answer
+ * ({@link #answerNow()}) is the same run with short retries; one run at a time.
  */
 public final class UploadService implements AutoCloseable {
 
@@ -47,6 +48,8 @@ public final class UploadService implements AutoCloseable {
     private final Consumer<String> events;
     private final Thread thread;
     private volatile boolean running = true;
+    /** The last device-port TLS context and the certificate it was made for (written under this). */
+    private volatile CachedEndpoint session;
 
     public UploadService(UploadSettings settings, PendingValues pending, Clock clock, Consumer<String> events) {
         this(settings, pending, null, clock, events);
@@ -90,8 +93,53 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
-    /** Enrollment or renewal as needed, then the whole backlog, batch after batch, each with retries. */
+    /** Enrollment or renewal as needed, then the whole backlog, batch after batch, each with retries (the day-after run). */
     public Uploader.Run uploadNow() throws IOException, InterruptedException {
+        return upload(pacing);
+    }
+
+    /**
+     * An upload right away with short retries (about a minute in all): the answer to a platform's TAF 6 request,
+     * which goes with everything else not yet acknowledged ({@link Uploader.Run#outcome()}).
+     */
+    public Uploader.Result answerNow() throws IOException, InterruptedException {
+        return upload(new Uploader.Pacing(pacing.valuesPerBatch(), Duration.ofSeconds(10), Duration.ofSeconds(40), 3)).outcome();
+    }
+
+    /**
+     * The device port's TLS context of the current credential, for the TAF 6 poller, which calls the device port
+     * between uploads. Once known it is returned without waiting for an upload in progress (renewal is the uploads'
+     * business); before that, enrolls first.
+     */
+    public TlsEndpoint deviceTls() throws IOException, InterruptedException {
+        CachedEndpoint known = session;
+        if (known != null) {
+            return known.endpoint();
+        }
+        synchronized (this) {
+            return connect().endpoint();
+        }
+    }
+
+    /** What a call to the device port needs: the TLS context and the signature credential. */
+    private record Session(TlsEndpoint endpoint, EstEnrollment.Credential signature) {
+    }
+
+    /** One upload at a time: the daily run and a TAF 6 answer never interleave their reads and acknowledgements. */
+    private synchronized Uploader.Run upload(Uploader.Pacing pacing) throws IOException, InterruptedException {
+        Session session = connect();
+        long household = householdOf(session.endpoint());
+        EstEnrollment.Credential signature = session.signature();
+        Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), session.endpoint()),
+                settings.gatewayId(), household, signature.keys().getPrivate(), signature.certificate(), pacing,
+                d -> Thread.sleep(d.toMillis()), clock, events);
+        PendingEichlog eichlog = eichlogFile == null ? PendingEichlog.NONE
+                : new EichlogCursor(eichlogFile, settings.credentialDir().resolve("eichlog.sent"));
+        return uploader.uploadBacklog(eichlog);
+    }
+
+    /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
+    private Session connect() throws IOException, InterruptedException {
         X509Certificate root = certificates(Files.readString(settings.rootPem(), StandardCharsets.US_ASCII)).get(0);
         EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
                 GatewayId.of(settings.gatewayId()), List.of(root));
@@ -111,14 +159,13 @@ public final class UploadService implements AutoCloseable {
             signature = save("signature", est.signatureCredential(tls));
             events.accept("signature certificate " + signature.certificate().getSerialNumber().toString(16));
         }
-        TlsEndpoint endpoint = est.deviceTls(tls);
-        long household = householdOf(endpoint);
-        Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), endpoint), settings.gatewayId(),
-                household, signature.keys().getPrivate(), signature.certificate(), pacing, d -> Thread.sleep(d.toMillis()), clock,
-                events);
-        PendingEichlog eichlog = eichlogFile == null ? PendingEichlog.NONE
-                : new EichlogCursor(eichlogFile, settings.credentialDir().resolve("eichlog.sent"));
-        return uploader.uploadBacklog(eichlog);
+        if (session == null || !session.endpointFor.equals(tls.certificate())) {
+            session = new CachedEndpoint(tls.certificate(), est.deviceTls(tls));
+        }
+        return new Session(session.endpoint, signature);
+    }
+
+    private record CachedEndpoint(X509Certificate endpointFor, TlsEndpoint endpoint) {
     }
 
     private long householdOf(TlsEndpoint endpoint) throws IOException, InterruptedException {

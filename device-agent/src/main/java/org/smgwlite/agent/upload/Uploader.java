@@ -106,6 +106,11 @@ public final class Uploader {
         public Result failed() {
             return complete || batches.isEmpty() ? null : batches.get(batches.size() - 1);
         }
+
+        /** The batch that ended the run unacknowledged, else the last one; an acknowledged nothing when none went out. */
+        public Result outcome() {
+            return batches.isEmpty() ? new Result(0, Outcome.ACKNOWLEDGED, 0, "nothing to send") : batches.get(batches.size() - 1);
+        }
     }
 
     private final PendingValues store;

@@ -59,11 +59,15 @@ class ValueStoreTest {
             TafValue taf6 = new TafValue(0, TafKind.TAF6, "0a01455359", DAY.plusSeconds(77), IMPORT,
                     new ExactValue(5, 3, null), DAY.plusSeconds(70), ValueStatus.OK.with(GatewayStatus.METER_SILENT),
                     "Zählerwechsel");
-            stored.addAll(store.appendBilling(List.of(taf6)));
+            TafValue answer = new TafValue(0, TafKind.TAF6, "0a01455359", DAY.plusSeconds(99), IMPORT,
+                    new ExactValue(6, 3, null), DAY.plusSeconds(98), ValueStatus.OK, "Lieferantenwechsel", 917L);
+            stored.addAll(store.appendBilling(List.of(taf6, answer)));
         }
         try (ValueStore store = open(MB, WriteGuard.NONE)) {
             assertThat(store.readUnacknowledged(100)).isEqualTo(stored);
-            assertThat(stored).extracting(TafValue::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+            assertThat(stored.get(10).requestId()).as("a local TAF 6 reading answers no request").isNull();
+            assertThat(stored.get(11).requestId()).as("the platform's request id survives the journal").isEqualTo(917L);
+            assertThat(stored).extracting(TafValue::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
             assertThat(store.lastTaf7Slot()).isEqualTo(DAY.plusSeconds(900L * 9));
             assertThat(store.lastTaf7Registers()).containsExactly(IMPORT);
             assertThat(events).isEmpty();

@@ -33,15 +33,6 @@ import org.smgwlite.metering.contract.BatchFormat;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
-import org.smgwlite.pki.Curve;
-import org.smgwlite.pki.CurvePolicy;
-import org.smgwlite.pki.GatewayId;
-import org.smgwlite.pki.TenantId;
-import org.smgwlite.pki.ca.CaHierarchy;
-import org.smgwlite.pki.ca.CertificateAuthority;
-import org.smgwlite.pki.csr.Csr;
-import org.smgwlite.pki.csr.GatewayRequests;
-import org.smgwlite.pki.profile.CertificateProfile;
 
 class UploaderTest {
 
@@ -49,15 +40,9 @@ class UploaderTest {
     private static final String GW = "EDEF0000000099";
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
-    private static final KeyPair KEYS = GatewayRequests.newKeyPair(Curve.P256);
-    private static final X509Certificate CERT;
-
-    static {
-        CertificateAuthority ca = CaHierarchy.createTenantCa(CaHierarchy.createRoot("Test Root", CurvePolicy.NIST, Duration.ofDays(30)),
-                TenantId.of("agent-test"), CurvePolicy.NIST, Duration.ofDays(20));
-        CERT = ca.issueGatewayCertificate(Csr.fromDer(GatewayRequests.csrDer(KEYS, GatewayId.of(GW))), GatewayId.of(GW),
-                CertificateProfile.GATEWAY_SIGNATURE).certificate();
-    }
+    private static final TestSigner SIGNER = TestSigner.forGateway(GW);
+    private static final KeyPair KEYS = SIGNER.keys();
+    private static final X509Certificate CERT = SIGNER.certificate();
 
     @TempDir
     Path dir;

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +28,8 @@ import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.SpreadDelay;
+import org.smgwlite.agent.upload.HttpsTaf6Channel;
+import org.smgwlite.agent.upload.Taf6Poller;
 import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.agent.upload.Uploader;
@@ -34,7 +40,8 @@ import org.smgwlite.agent.upload.Uploader;
  * {@code historyDays} before today on a first run) up to now on the fast simulated clock, then uploads all of it
  * at once with the agent's {@link UploadService} (EST enrollment with the one-time code on the first run, signed
  * batches over the mutual-TLS device port), then runs live at one telegram per second and uploads once a day
- * shortly after midnight UTC. Uploads run on the agent's loop thread, which owns the store.
+ * shortly after midnight UTC. Uploads run on the agent's loop thread, which owns the store. Once live it also
+ * answers the operator's TAF 6 requests (the agent's {@link Taf6Poller}; the answer is sent from the loop thread).
  */
 final class DemoGateway implements AutoCloseable {
 
@@ -61,6 +68,10 @@ final class DemoGateway implements AutoCloseable {
     private final UploadService uploads;
     private final SpreadDelay daily;
     private final CompletableFuture<Report> firstUpload = new CompletableFuture<>();
+    /** TAF 6 answers the poller asked for, sent on the loop thread (which owns the store). */
+    private final ConcurrentLinkedQueue<CompletableFuture<Uploader.Result>> answers = new ConcurrentLinkedQueue<>();
+    private final Taf6Poller taf6;
+    private boolean taf6Started;
     private final Thread thread;
     private boolean enrolledNow;
     private Instant nextUpload;
@@ -96,6 +107,9 @@ final class DemoGateway implements AutoCloseable {
                 enrollmentCode, platform.rootPem(), state.credentialDir(), Duration.ZERO, Duration.ZERO),
                 PendingValues.of(agent.store()), config.eichlogFile(), Clock.systemUTC(), this::note);
         this.daily = new SpreadDelay(gatewayId, Duration.ofMinutes(5), Duration.ofMinutes(30));
+        this.taf6 = new Taf6Poller(new HttpsTaf6Channel(platform.devicePort(), uploads::deviceTls),
+                order -> agent.requestTaf6(order.reason(), order.id()), this::answerOnLoop, d -> Thread.sleep(d.toMillis()),
+                System::nanoTime, this::note);
         this.thread = new Thread(this::run, "demo-gateway-" + gatewayId);
         this.thread.setDaemon(true);
     }
@@ -176,6 +190,18 @@ final class DemoGateway implements AutoCloseable {
                 uploadEverything(at);
                 nextUpload = daily.nextAfter(at);
             }
+            if (caughtUp && !taf6Started) { // live now: TAF 6 requests of the operator are answered from here on
+                taf6Started = true;
+                taf6.start();
+            }
+            CompletableFuture<Uploader.Result> answer;
+            while ((answer = answers.poll()) != null) {
+                try {
+                    answer.complete(uploads.answerNow());
+                } catch (IOException | RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }
         }
 
         @Override
@@ -211,6 +237,19 @@ final class DemoGateway implements AutoCloseable {
         firstUpload.complete(new Report(gatewayId, enrolledNow, historyFrom, caughtUpAt, values, accepted, problem));
     }
 
+    /** The TAF 6 poller's answer: an upload right away, run by the loop thread at its next telegram. */
+    private Uploader.Result answerOnLoop() throws IOException, InterruptedException {
+        CompletableFuture<Uploader.Result> done = new CompletableFuture<>();
+        answers.add(done);
+        try {
+            return done.get(3, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the agent's loop did not send the TAF 6 answer within 3 minutes");
+        }
+    }
+
     private void note(String line) {
         log.println(wall.instant() + " " + gatewayId + ": " + line);
         if (line.startsWith("enrolled:")) {
@@ -224,6 +263,7 @@ final class DemoGateway implements AutoCloseable {
     /** Stops the agent (store flushed, STOP in its Eichlog) and waits for its thread. */
     @Override
     public void close() {
+        taf6.close();
         agent.stop();
         try {
             thread.join(5_000);

@@ -16,10 +16,14 @@ import java.util.List;
  * SMGWLITE-BATCH  1
  * gateway         EDEF0012345678
  * created         2026-11-25T00:07:13Z
- * V  householdId  taf  slotStart  obis  unscaled  scaler  unit  ptbLevel  flags     (per value)
+ * V  householdId  taf  slotStart  obis  unscaled  scaler  unit  ptbLevel  flags  [requestId]   (per value)
  * E  eichlog-line                                                                   (per Eichlog entry, verbatim)
  * END  valueCount  eichlogCount
  * </pre>
+ *
+ * <p>The eleventh field {@code requestId} is optional and only on a TAF 6 value that answers a platform request
+ * ({@code GET /api/device/taf6-requests}); a value without it is written exactly as before, so a batch without
+ * such answers is byte for byte what the first version of this class wrote.
  */
 public final class BatchFormat {
 
@@ -44,8 +48,11 @@ public final class BatchFormat {
         for (BatchValue v : batch.values()) {
             b.append("V\t").append(v.householdId()).append('\t').append(v.taf()).append('\t').append(v.slotStart())
                     .append('\t').append(v.obis()).append('\t').append(v.unscaled()).append('\t').append(v.scaler())
-                    .append('\t').append(v.unit()).append('\t').append(v.ptbLevel()).append('\t').append(v.flags())
-                    .append('\n');
+                    .append('\t').append(v.unit()).append('\t').append(v.ptbLevel()).append('\t').append(v.flags());
+            if (v.requestId() != null) {
+                b.append('\t').append(v.requestId());
+            }
+            b.append('\n');
         }
         for (String e : batch.eichlog()) {
             b.append("E\t").append(e).append('\n');
@@ -116,12 +123,14 @@ public final class BatchFormat {
 
     private static BatchValue value(String line, int lineNo) {
         String[] f = line.split("\t", -1);
-        if (f.length != 10) {
-            throw new BatchFormatException(lineNo, "a value needs 10 fields, found " + f.length);
+        if (f.length != 10 && f.length != 11) {
+            throw new BatchFormatException(lineNo, "a value needs 10 fields (11 with a TAF 6 request id), found " + f.length);
         }
         try {
+            Long requestId = f.length == 11 ? Long.valueOf(f[10]) : null;
             return new BatchValue(Long.parseLong(f[1]), Integer.parseInt(f[2]), instant(f[3], lineNo), f[4],
-                    new BigInteger(f[5]), Integer.parseInt(f[6]), f[7], Integer.parseInt(f[8]), Integer.parseInt(f[9]));
+                    new BigInteger(f[5]), Integer.parseInt(f[6]), f[7], Integer.parseInt(f[8]), Integer.parseInt(f[9]),
+                    requestId);
         } catch (NumberFormatException e) {
             throw new BatchFormatException(lineNo, "not a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param obis        register, {@code A-B:C.D.E*F} in decimal
  * @param ptbLevel    0 ok .. 4 fatal
  * @param flags       the gateway's status bits, as sent
+ * @param requestId   TAF 6 only: the platform's request this reading answers ({@code null} for TAF 7 and for a
+ *                    TAF 6 reading taken locally, without a platform request)
  */
 public record BatchValue(long householdId, int taf, Instant slotStart, String obis, BigInteger unscaled, int scaler,
-                         String unit, int ptbLevel, int flags) {
+                         String unit, int ptbLevel, int flags, Long requestId) {
 
     /** OBIS in its decimal text form, e.g. {@code 1-0:1.8.0*255}. */
     public static final Pattern OBIS = Pattern.compile("\\d{1,3}-\\d{1,3}:\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\*\\d{1,3}");
@@ -48,5 +50,17 @@ public record BatchValue(long householdId, int taf, Instant slotStart, String ob
         if (ptbLevel < 0 || ptbLevel > 4) {
             throw new IllegalArgumentException("ptb level out of range 0..4: " + ptbLevel);
         }
+        if (requestId != null && taf != 6) {
+            throw new IllegalArgumentException("only a TAF 6 value answers a request, this is TAF " + taf);
+        }
+        if (requestId != null && requestId <= 0) {
+            throw new IllegalArgumentException("request id must be positive, was " + requestId);
+        }
+    }
+
+    /** A value that answers no platform request (every TAF 7 value, a locally taken TAF 6 reading). */
+    public BatchValue(long householdId, int taf, Instant slotStart, String obis, BigInteger unscaled, int scaler,
+                      String unit, int ptbLevel, int flags) {
+        this(householdId, taf, slotStart, obis, unscaled, scaler, unit, ptbLevel, flags, null);
     }
 }

@@ -95,7 +95,8 @@ public class GatewayService {
                 .getResultStream().findFirst();
     }
 
-    private static GatewayId parse(String gatewayId) {
+    /** A gateway id as typed by an operator; {@link InvalidInputException} on field {@code gatewayId} if malformed. */
+    public static GatewayId parse(String gatewayId) {
         try {
             return GatewayId.of(gatewayId == null ? "" : gatewayId.strip());
         } catch (IllegalArgumentException e) {

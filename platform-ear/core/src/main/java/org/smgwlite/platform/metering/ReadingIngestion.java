@@ -40,6 +40,7 @@ import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.certificate.GatewayCertificate;
 import org.smgwlite.platform.infra.PlatformDataSource;
+import org.smgwlite.platform.metering.taf6.Taf6Answers;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
@@ -47,7 +48,8 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * client certificate, verifies the CMS signature against that gateway's signature certificates only, checks
  * every value, stores the good ones exactly once ({@code ON CONFLICT DO NOTHING} on metering point, register
  * and slot), records each missing quarter hour as a gap, keeps the signed body as received, verifies and
- * stores the Eichlog chain, and audits the outcome.
+ * stores the Eichlog chain, and audits the outcome. TAF 6 values (on-demand readings) pass the same checks and
+ * then go to {@link Taf6Answers}, apart from the TAF 7 series.
  *
  * <p>Invariants: a refused batch ({@link BatchRefusedException}) stores nothing (one transaction); the same
  * body a second time is answered with the first answer and changes nothing; a value that is already stored
@@ -69,6 +71,9 @@ public class ReadingIngestion {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Taf6Answers taf6Answers;
 
     /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
     @Resource(lookup = PlatformDataSource.JNDI_NAME)
@@ -125,10 +130,15 @@ public class ReadingIngestion {
         List<IngestionReport.Reject> rejects = new ArrayList<>();
         Map<String, TreeMap<Instant, Candidate>> byRegister = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        List<Taf6Answers.Line> taf6 = new ArrayList<>();
         int line = 4;
         for (BatchValue v : batch.values()) {
             int at = line++;
             String broken = ValueRules.check(v, gw.householdId(), now);
+            if (broken == null && v.taf() == 6) { // on-demand readings are not part of the TAF 7 series
+                taf6.add(new Taf6Answers.Line(at, v));
+                continue;
+            }
             if (broken == null && !seen.add(v.obis() + "@" + v.slotStart())) {
                 broken = "DUPLICATE_IN_BATCH: " + v.obis() + " at " + v.slotStart() + " appears twice in this batch";
             }
@@ -181,6 +191,9 @@ public class ReadingIngestion {
             }
             findGaps(obis, candidates, series, rejectedSlots, gapRows);
         }
+        Taf6Answers.Outcome answers = taf6Answers.store(em, gw, batchId, taf6);
+        duplicates += answers.duplicates();
+        rejects.addAll(answers.rejects());
         int accepted;
         int gaps;
         try (Connection c = dataSource.getConnection()) {
@@ -193,6 +206,7 @@ public class ReadingIngestion {
             throw new IllegalStateException("storing batch " + batchId + " of gateway " + gw.gatewayId() + " failed: "
                     + e.getMessage(), e);
         }
+        accepted += answers.accepted();
         nativeQuery(em, "UPDATE reading_batch SET accepted = ?1, rejected = ?2, duplicates = ?3, gaps = ?4 WHERE id = ?5")
                 .setParameter(1, accepted).setParameter(2, rejects.size()).setParameter(3, duplicates).setParameter(4, gaps)
                 .setParameter(5, batchId).executeUpdate();

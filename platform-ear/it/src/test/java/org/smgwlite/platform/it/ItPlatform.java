@@ -79,36 +79,44 @@ final class ItPlatform {
         }
     }
 
-    static long householdOfGateway(String gw) throws Exception {
-        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
-    }
-
     /**
-     * A gateway of a household of its own in {@link #TENANT}, registered by the operator over the API,
+     * A gateway of a household of its own in the demo tenant, registered by the demo operator over the REST API,
      * so that every run and every test starts from an empty series.
      */
     static String registeredGateway() throws Exception {
         String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
         String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
         long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
                 + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = operator("POST", "/gateways", "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return gw;
     }
 
-    /** A one-time enrollment code for {@code gw}, handed out by the operator. */
+    static long householdOfGateway(String gw) throws Exception {
+        return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
+    }
+
+    /** A new one-time enrollment code for the gateway, from the demo operator. */
     static String enrollmentCode(String gw) throws Exception {
-        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", "operator");
-        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways/" + gw + "/enrollment-codes"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> code = operator("POST", "/gateways/" + gw + "/enrollment-codes", "{}");
         Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
         assertThat(m.find()).as(code.body()).isTrue();
         return m.group(1);
+    }
+
+    /** The demo operator calls {@code /api/tenants/stadtwerke-demo<path>} (JSON body for POST, null for GET). */
+    static HttpResponse<String> operator(String method, String path, String json) throws Exception {
+        return tenantCall("operator", TENANT, method, path, json);
+    }
+
+    /** {@code user} (password = user name) calls {@code /api/tenants/<tenant><path>} with a bearer token. */
+    static HttpResponse<String> tenantCall(String user, String tenant, String method, String path, String json) throws Exception {
+        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + tenant + path))
+                .header("Authorization", "Bearer " + token);
+        request = json == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,6 +19,8 @@ import org.smgwlite.platform.certificate.GatewayCertificate;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.NewGatewayEnrollmentCode;
+import org.smgwlite.platform.metering.taf6.Taf6RequestView;
+import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.TenantId;
@@ -44,6 +46,9 @@ public class GatewayResource {
     @Inject
     Callers callers;
 
+    @Inject
+    Taf6Requests taf6;
+
     @PathParam("tenant")
     String tenantParam;
 
@@ -60,6 +65,9 @@ public class GatewayResource {
     }
 
     public record RevokeRequest(String reason) {
+    }
+
+    public record Taf6Body(String reason) {
     }
 
     public record Revoked(String gatewayId, List<String> revokedSerials, String reason) {
@@ -117,6 +125,26 @@ public class GatewayResource {
         }
         List<String> serials = enrollment.revoke(tenant(), gatewayId, reason, operator());
         return new Revoked(gatewayId, serials, reason.name());
+    }
+
+    /**
+     * Queues a TAF 6 reading: 202 with the request ({@code status} {@code QUEUED}); the gateway picks it up on its
+     * next long poll and its signed answer marks it {@code ANSWERED}. 400 for a blank reason, 404 for a gateway that
+     * is not the tenant's.
+     */
+    @POST
+    @Path("{gatewayId}/taf6-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestTaf6(@PathParam("gatewayId") String gatewayId, Taf6Body body) {
+        Taf6RequestView queued = taf6.queue(tenant(), gatewayId, body == null ? null : body.reason(), operator());
+        return Response.accepted(queued).build();
+    }
+
+    /** The gateway's TAF 6 requests, newest first, with status and the arrived values. */
+    @GET
+    @Path("{gatewayId}/taf6-requests")
+    public List<Taf6RequestView> taf6Requests(@PathParam("gatewayId") String gatewayId) {
+        return taf6.ofGateway(tenant(), gatewayId);
     }
 
     private TenantId tenant() {
