@@ -119,12 +119,19 @@ public class ReadingIngestion {
         }
         List<String[]> eichlog = verifyEichlog(em, gw, batch.eichlog());
 
-        long batchId = ((Number) nativeQuery(em, "INSERT INTO reading_batch (tenant_id, gateway_id, household_id, signed_body,"
-                        + " body_sha256, signer_serial, accepted, rejected, duplicates, gaps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0) RETURNING id")
+        List<?> inserted = nativeQuery(em, "INSERT INTO reading_batch (tenant_id, gateway_id, household_id, signed_body,"
+                        + " body_sha256, signer_serial, accepted, rejected, duplicates, gaps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0)"
+                        + " ON CONFLICT (tenant_id, body_sha256) DO NOTHING RETURNING id")
                 .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, gw.householdId())
                 .setParameter(4, body).setParameter(5, sha256)
                 .setParameter(6, opened.signer().getSerialNumber().toString(16))
-                .getSingleResult()).longValue();
+                .getResultList();
+        if (inserted.isEmpty()) {
+            // the same body arrived twice at once (a retry racing its original): answer as the first one was
+            return earlierAnswer(em, gw, sha256).orElseThrow(() -> new IllegalStateException(
+                    "batch " + sha256 + " conflicts with a stored batch that is not this gateway's"));
+        }
+        long batchId = ((Number) inserted.get(0)).longValue();
 
         Instant now = Instant.now();
         List<IngestionReport.Reject> rejects = new ArrayList<>();

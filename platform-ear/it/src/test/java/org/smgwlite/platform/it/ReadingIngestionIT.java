@@ -115,6 +115,26 @@ class ReadingIngestionIT {
     }
 
     @Test
+    void the_same_body_twice_at_once_is_stored_once_and_both_get_the_answer() throws Exception {
+        TestGateway gw = enrolledGateway();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(9));
+        byte[] signed = gw.sign(new ReadingBatch(gw.id(), Instant.now(), dayValues(gw.householdId(), day, 96, -1), List.of()));
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> upload(gw, signed));
+            var second = two.submit(() -> upload(gw, signed));
+            for (TestGateway.Answer answer : List.of(first.get(), second.get())) {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.body()).contains("\"accepted\":192");
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw.id())).containsExactly("1");
+        assertThat(count("meter_reading", gw, IMPORT)).isEqualTo(96);
+    }
+
+    @Test
     void a_partly_bad_batch_stores_the_good_values_reports_each_bad_one_and_records_gaps() throws Exception {
         TestGateway gw = enrolledGateway();
         Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
