@@ -32,6 +32,9 @@ public final class CsvRows {
             String utc = slot.toString();
             String local = LOCAL.format(slot.atZone(zone));
             for (IntervalSeries s : both) {
+                if (!s.metered()) {
+                    continue;
+                }
                 line.setLength(0);
                 line.append(utc).append(',').append(local).append(',').append(s.register().obis()).append(',');
                 append(line, s.readingAtStart(i)).append(',');

@@ -21,9 +21,10 @@ public final class IntervalSeries {
     private final BigDecimal[] energyWh;
     private final byte[] ptbLevel;
     private final String[] gapReason;
+    private final boolean metered;
 
     IntervalSeries(Register register, long startEpochSecond, BigDecimal[] readingAtStart, String[] unit,
-                   BigDecimal[] energyWh, byte[] ptbLevel, String[] gapReason) {
+                   BigDecimal[] energyWh, byte[] ptbLevel, String[] gapReason, boolean metered) {
         this.register = register;
         this.startEpochSecond = startEpochSecond;
         this.readingAtStart = readingAtStart;
@@ -31,6 +32,15 @@ public final class IntervalSeries {
         this.energyWh = energyWh;
         this.ptbLevel = ptbLevel;
         this.gapReason = gapReason;
+        this.metered = metered;
+    }
+
+    /**
+     * False when the household's meter has never reported this register (a consumer meter without export):
+     * its intervals are then empty, not gaps, and count in no gap total.
+     */
+    public boolean metered() {
+        return metered;
     }
 
     public Register register() {

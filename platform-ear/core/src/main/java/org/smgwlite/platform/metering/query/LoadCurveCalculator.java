@@ -38,13 +38,13 @@ public final class LoadCurveCalculator {
         return new LoadCurve(range, imports, exports, List.copyOf(daily), List.copyOf(monthly));
     }
 
-    /** Gaps count an interval once if either register misses it. */
+    /** Gaps count an interval once if either metered register misses it. */
     private static EnergyTotal total(LocalDate day, IntervalSeries imports, IntervalSeries exports, int begin, int end) {
         BigDecimal in = BigDecimal.ZERO;
         BigDecimal out = BigDecimal.ZERO;
         int gaps = 0;
         for (int i = begin; i < end; i++) {
-            if (imports.isGap(i) || exports.isGap(i)) {
+            if (imports.metered() && imports.isGap(i) || exports.metered() && exports.isGap(i)) {
                 gaps++;
             }
             if (!imports.isGap(i)) {

@@ -26,6 +26,11 @@ public final class LoadCurveQuery {
              WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
                AND day >= ? AND day <= ?""";
 
+    /** Whether the meter has ever reported import, and export (any day, not only the range). */
+    static final String METERED_SQL = """
+            SELECT EXISTS (SELECT 1 FROM meter_reading_day WHERE tenant_id = ? AND household_id = ? AND obis = ?),
+                   EXISTS (SELECT 1 FROM meter_reading_day WHERE tenant_id = ? AND household_id = ? AND obis = ?)""";
+
     /** The same values as rows of {@code meter_reading}, the record: the benchmark's bare query. */
     public static final String READINGS_SQL = """
             SELECT obis, extract(epoch FROM slot_start)::bigint, value_unscaled, scaler, unit, ptb_level
@@ -76,6 +81,21 @@ public final class LoadCurveQuery {
             while (rs.next()) {
                 SeriesBuilder target = Register.IMPORT.obis().equals(rs.getString(1)) ? imports : exports;
                 target.gap(rs.getLong(2), rs.getString(3));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(METERED_SQL)) {
+            ps.setString(1, tenant.value());
+            ps.setLong(2, householdId);
+            ps.setString(3, Register.IMPORT.obis());
+            ps.setString(4, tenant.value());
+            ps.setLong(5, householdId);
+            ps.setString(6, Register.EXPORT.obis());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // every meter has an import register; one that reports it but has never reported export has none
+                if (rs.getBoolean(1) && !rs.getBoolean(2)) {
+                    exports.notMetered();
+                }
             }
         }
         return LoadCurveCalculator.curve(range, imports.build(), exports.build());

@@ -22,6 +22,7 @@ public final class SeriesBuilder {
     private final String[] unit;
     private final byte[] ptb;
     private final String[] recordedGap;
+    private boolean metered = true;
 
     public SeriesBuilder(Register register, Instant from, int intervals) {
         this.register = register;
@@ -63,6 +64,12 @@ public final class SeriesBuilder {
         }
     }
 
+    /** The meter has never reported this register: the series is empty, not a row of gaps. */
+    public SeriesBuilder notMetered() {
+        metered = false;
+        return this;
+    }
+
     /** Energy registers in Wh, kWh or MWh; anything else yields null (no energy derivable). */
     static BigDecimal toWh(BigDecimal value, String unit) {
         if (unit == null) {
@@ -81,7 +88,7 @@ public final class SeriesBuilder {
         byte[] level = new byte[intervals];
         String[] reason = new String[intervals];
         for (int i = 0; i < intervals; i++) {
-            String why = missing(i);
+            String why = metered ? missing(i) : "register not metered";
             if (why == null) {
                 why = missing(i + 1);
             }
@@ -101,7 +108,7 @@ public final class SeriesBuilder {
         }
         BigDecimal[] readingAtStart = java.util.Arrays.copyOf(reading, intervals);
         String[] unitAtStart = java.util.Arrays.copyOf(unit, intervals);
-        return new IntervalSeries(register, start, readingAtStart, unitAtStart, energy, level, reason);
+        return new IntervalSeries(register, start, readingAtStart, unitAtStart, energy, level, reason, metered);
     }
 
     private String missing(int slot) {

@@ -150,4 +150,27 @@ class LoadCurveCalculatorTest {
                 + "\"no telegram, \"\"optical head\"\" loose at 2026-01-04T23:00:00Z\"");
         assertThat(CsvRows.HEADER).startsWith("slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh");
     }
+
+    @Test
+    void a_register_the_meter_does_not_have_is_empty_not_a_day_of_gaps_and_stays_out_of_the_csv() throws Exception {
+        CurveRange day = CurveRange.around(LocalDate.of(2026, 6, 10), CurveRange.Span.DAY, CurveRange.BERLIN);
+        IntervalSeries imports = rising(Register.IMPORT, day, 1_000_000, 100).build();
+        IntervalSeries exports = new SeriesBuilder(Register.EXPORT, day.from(), day.slotCount()).notMetered().build();
+
+        LoadCurve curve = LoadCurveCalculator.curve(day, imports, exports);
+
+        assertThat(exports.metered()).isFalse();
+        assertThat(curve.daily()).singleElement().satisfies(d -> {
+            assertThat(d.gaps()).isZero();
+            assertThat(d.importWh()).isEqualByComparingTo("9600");
+            assertThat(d.exportWh()).isEqualByComparingTo("0");
+        });
+        StringWriter csv = new StringWriter();
+        CsvRows.write(curve, csv);
+        assertThat(csv.toString().lines()).hasSize(96).allMatch(l -> l.contains(Register.IMPORT.obis()));
+
+        // a metered register with no readings is still a day of gaps
+        IntervalSeries silent = new SeriesBuilder(Register.EXPORT, day.from(), day.slotCount()).build();
+        assertThat(LoadCurveCalculator.curve(day, imports, silent).daily().get(0).gaps()).isEqualTo(96);
+    }
 }
