@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.smgwlite.devstack.DevicePort;
 
 /**
@@ -100,9 +98,7 @@ final class ItPlatform {
     /** A new one-time enrollment code for the gateway, from the demo operator. */
     static String enrollmentCode(String gw) throws Exception {
         HttpResponse<String> code = operator("POST", "/gateways/" + gw + "/enrollment-codes", "{}");
-        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
-        assertThat(m.find()).as(code.body()).isTrue();
-        return m.group(1);
+        return TestGateway.enrollmentCodeIn(code.body());
     }
 
     /** The demo operator calls {@code /api/tenants/stadtwerke-demo<path>} (JSON body for POST, null for GET). */

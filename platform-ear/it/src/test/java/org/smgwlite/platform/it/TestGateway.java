@@ -53,11 +53,7 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
             HttpResponse<String> code = HTTP.send(json(api + "/" + gatewayId + "/enrollment-codes", operatorToken, "{}"),
                     HttpResponse.BodyHandlers.ofString());
             expect(201, code);
-            Matcher m = CODE.matcher(code.body());
-            if (!m.find()) {
-                throw new IllegalStateException("no enrollment code in " + code.body());
-            }
-            return m.group(1);
+            return enrollmentCodeIn(code.body());
         }
 
         /** EST simpleenroll with the one-time code, then the signature certificate over the device port. */
@@ -83,6 +79,15 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
             X509Certificate signatureCertificate = EstWireFormat.parseCertsOnly(signature.bytes()).get(0);
             return new TestGateway(gatewayId, householdId, tls, signatureKeys, signatureCertificate);
         }
+    }
+
+    /** The one-time code in the operator API's answer to {@code POST .../enrollment-codes}. */
+    public static String enrollmentCodeIn(String answer) {
+        Matcher m = CODE.matcher(answer);
+        if (!m.find()) {
+            throw new IllegalStateException("no enrollment code in " + answer);
+        }
+        return m.group(1);
     }
 
     /** {@code batch} signed with this gateway's signature key, as the agent sends it. */

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,10 +52,7 @@ public final class LoadCurveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> opts = BenchSupport.options(args);
         int households = Integer.parseInt(opts.getOrDefault("households", "1000"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "50"));
         try (Connection c = DriverManager.getConnection(opts.getOrDefault("url", "jdbc:postgresql://localhost:54329/smgw"),
