@@ -136,7 +136,6 @@ public class ReadingIngestion {
         Instant now = Instant.now();
         List<IngestionReport.Reject> rejects = new ArrayList<>();
         Map<String, TreeMap<Instant, Candidate>> byRegister = new HashMap<>();
-        Set<String> seen = new HashSet<>();
         List<Taf6Answers.Line> taf6 = new ArrayList<>();
         int line = 4;
         for (BatchValue v : batch.values()) {
@@ -146,14 +145,13 @@ public class ReadingIngestion {
                 taf6.add(new Taf6Answers.Line(at, v));
                 continue;
             }
-            if (broken == null && !seen.add(v.obis() + "@" + v.slotStart())) {
+            if (broken == null && byRegister.computeIfAbsent(v.obis(), k -> new TreeMap<>())
+                    .putIfAbsent(v.slotStart(), new Candidate(at, v)) != null) {
                 broken = "DUPLICATE_IN_BATCH: " + v.obis() + " at " + v.slotStart() + " appears twice in this batch";
             }
             if (broken != null) {
                 rejects.add(reject(at, v, broken));
-                continue;
             }
-            byRegister.computeIfAbsent(v.obis(), k -> new TreeMap<>()).put(v.slotStart(), new Candidate(at, v));
         }
 
         int duplicates = 0;

@@ -15,6 +15,7 @@ final class ValueRules {
     static final Duration TAF7_PERIOD = Duration.ofMinutes(15);
     /** Household connections: above 100 kW between two readings is a meter or gateway fault. */
     static final BigDecimal MAX_POWER_W = BigDecimal.valueOf(100_000);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     /** Clock tolerance for "not in the future". */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
@@ -62,13 +63,12 @@ final class ValueRules {
             return "DECREASING: " + later.toPlainString() + " at " + laterAt + " is below " + earlier.toPlainString() + " at " + earlierAt;
         }
         long seconds = Duration.between(earlierAt, laterAt).toSeconds();
-        if (seconds > 0) {
-            BigDecimal watts = later.subtract(earlier).multiply(BigDecimal.valueOf(3600))
-                    .divide(BigDecimal.valueOf(seconds), 3, java.math.RoundingMode.HALF_UP);
-            if (watts.compareTo(MAX_POWER_W) > 0) {
-                return "IMPLAUSIBLE_POWER: " + watts.toPlainString() + " W between " + earlierAt + " and " + laterAt
-                        + " exceeds " + MAX_POWER_W.toPlainString() + " W";
-            }
+        // Wh * 3600 / s > W_max, compared as Wh * 3600 > W_max * s: no division for the thousands of good values
+        BigDecimal whTimesSeconds = later.subtract(earlier).multiply(SECONDS_PER_HOUR);
+        if (seconds > 0 && whTimesSeconds.compareTo(MAX_POWER_W.multiply(BigDecimal.valueOf(seconds))) > 0) {
+            BigDecimal watts = whTimesSeconds.divide(BigDecimal.valueOf(seconds), 3, java.math.RoundingMode.HALF_UP);
+            return "IMPLAUSIBLE_POWER: " + watts.toPlainString() + " W between " + earlierAt + " and " + laterAt
+                    + " exceeds " + MAX_POWER_W.toPlainString() + " W";
         }
         return null;
     }

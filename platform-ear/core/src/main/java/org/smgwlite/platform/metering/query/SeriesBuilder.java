@@ -52,7 +52,8 @@ public final class SeriesBuilder {
         BigDecimal value = unscaled.scaleByPowerOfTen(scaler);
         this.reading[i] = value;
         this.unit[i] = unit;
-        this.readingWh[i] = toWh(value, unit);
+        int toWh = whExponent(unit);
+        this.readingWh[i] = toWh == NOT_ENERGY ? null : toWh == 0 ? value : value.scaleByPowerOfTen(toWh);
         this.ptb[i] = (byte) ptbLevel;
     }
 
@@ -70,16 +71,26 @@ public final class SeriesBuilder {
         return this;
     }
 
-    /** Energy registers in Wh, kWh or MWh; anything else yields null (no energy derivable). */
-    static BigDecimal toWh(BigDecimal value, String unit) {
+    private static final int NOT_ENERGY = Integer.MIN_VALUE;
+
+    /**
+     * The power of ten from {@code unit} to Wh for energy registers in Wh, kWh or MWh; {@link #NOT_ENERGY} for
+     * anything else (no energy derivable). The units as stored come first: this runs for every value of a year.
+     */
+    private static int whExponent(String unit) {
         if (unit == null) {
-            return null;
+            return NOT_ENERGY;
         }
-        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
-            case "wh" -> value;
-            case "kwh" -> value.scaleByPowerOfTen(3);
-            case "mwh" -> value.scaleByPowerOfTen(6);
-            default -> null;
+        return switch (unit) {
+            case "Wh" -> 0;
+            case "kWh" -> 3;
+            case "MWh" -> 6;
+            default -> switch (unit.strip().toLowerCase(Locale.ROOT)) {
+                case "wh" -> 0;
+                case "kwh" -> 3;
+                case "mwh" -> 6;
+                default -> NOT_ENERGY;
+            };
         };
     }
 
@@ -111,14 +122,15 @@ public final class SeriesBuilder {
         return new IntervalSeries(register, start, readingAtStart, unitAtStart, energy, level, reason, metered);
     }
 
+    /** Why {@code slot} cannot close or open an interval; null when it can (the text is made only for a gap). */
     private String missing(int slot) {
-        String at = Instant.ofEpochSecond(start + STEP * slot).toString();
+        if (readingWh[slot] != null) {
+            return null;
+        }
+        Instant at = Instant.ofEpochSecond(start + STEP * slot);
         if (reading[slot] == null) {
             return recordedGap[slot] != null ? recordedGap[slot] + " at " + at : "no reading at " + at;
         }
-        if (readingWh[slot] == null) {
-            return "unit " + unit[slot] + " is not energy at " + at;
-        }
-        return null;
+        return "unit " + unit[slot] + " is not energy at " + at;
     }
 }

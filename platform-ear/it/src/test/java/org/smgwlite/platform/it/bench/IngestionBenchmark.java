@@ -41,6 +41,8 @@ import org.smgwlite.platform.it.TestGateway;
  * <li>Setup (timed, not measured): N households (SQL), N gateways registered with one-time codes through the
  *     operator API, each enrolled through EST (TLS certificate) and over mutual TLS (signature certificate); each
  *     gateway's batch of {@code --days} days x 96 slots x import and export register built and CMS-signed.</li>
+ * <li>Warm-up: W further gateways upload the same way first (not measured), so that the platform's code is
+ *     compiled, as on a platform that has been running, not a fresh deployment's interpreter.</li>
  * <li>Measured: the N uploads over mutual TLS to {@code /api/device/batches}, {@code --threads} at a time, each a new
  *     TLS connection as a gateway makes once a day; every answer must be 200 with every value accepted. Printed:
  *     readings/s stored, wall time, p50/p95/p99/max upload time.</li>
@@ -56,7 +58,8 @@ import org.smgwlite.platform.it.TestGateway;
  * # gateways returning with a backlog: 200 gateways, 14 days each
  *     ... -Dexec.args="--gateways 200 --days 14"
  * </pre>
- * Options: {@code --gateways N} (1000), {@code --days D} (1), {@code --threads T} (8), {@code --base URL}
+ * Options: {@code --gateways N} (1000), {@code --days D} (1), {@code --threads T} (8), {@code --warmup W} (gateways
+ * enrolled and uploaded first, not measured: min(N, 100)), {@code --base URL}
  * (http://localhost:8080), {@code --device URL} (https://localhost:8443), {@code --tenant ID} (stadtwerke-demo),
  * {@code --root FILE} (the platform root CA, default {@code .run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem}),
  * {@code --db JDBC-URL} (jdbc:postgresql://localhost:54329/smgw), {@code --keycloak URL}.
@@ -75,6 +78,7 @@ public final class IngestionBenchmark {
         int gateways = Integer.parseInt(opts.getOrDefault("gateways", "1000"));
         int days = Integer.parseInt(opts.getOrDefault("days", "1"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(gateways, 100))));
         String base = opts.getOrDefault("base", "http://localhost:8080");
         String device = opts.getOrDefault("device", "https://localhost:8443");
         String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
@@ -85,38 +89,41 @@ public final class IngestionBenchmark {
         Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
         int perGateway = days * 96 * 2;
 
-        System.out.printf(Locale.ROOT, "ingestion benchmark: %d gateways x %d day(s) = %,d readings, %d upload threads, run %s%n",
-                gateways, days, (long) gateways * perGateway, threads, run);
+        System.out.printf(Locale.ROOT, "ingestion benchmark: %d gateways x %d day(s) = %,d readings, %d upload threads, run %s"
+                + " (after %d warm-up gateways)%n", gateways, days, (long) gateways * perGateway, threads, run, warmup);
+        int total = warmup + gateways;
         ExecutorService pool = BenchSupport.pool(threads);
 
         long t0 = System.nanoTime();
-        long[] households = households(db, tenant, run, gateways);
+        long[] all = households(db, tenant, run, total);
         TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
                 Pem.parseCertificates(Files.readString(root)).get(0));
-        TestGateway[] gws = new TestGateway[gateways];
-        byte[][] bodies = new byte[gateways][];
+        TestGateway[] gws = new TestGateway[total];
+        byte[][] bodies = new byte[total][];
         BenchSupport.OperatorToken token = new BenchSupport.OperatorToken(keycloak);
-        BenchSupport.parallel(pool, threads, gateways, i -> {
+        BenchSupport.parallel(pool, threads, total, i -> {
             String id = "ING" + run + String.format(Locale.ROOT, "%06d", i);
-            String code = platform.register(token.get(), id, households[i]);
-            gws[i] = platform.enroll(id, households[i], code);
-            bodies[i] = gws[i].sign(new ReadingBatch(id, Instant.now(), values(households[i], firstDay, days), List.of()));
+            String code = platform.register(token.get(), id, all[i]);
+            gws[i] = platform.enroll(id, all[i], code);
+            bodies[i] = gws[i].sign(new ReadingBatch(id, Instant.now(), values(all[i], firstDay, days), List.of()));
         });
         long bytes = Arrays.stream(bodies).mapToLong(b -> b.length).sum();
         System.out.printf(Locale.ROOT, "setup: %d households, gateways enrolled (TLS + signature certificate), batches signed"
-                + " (%.1f MB) in %.1f s%n", gateways, bytes / 1e6, BenchSupport.seconds(t0));
+                + " (%.1f MB) in %.1f s%n", total, bytes / 1e6, BenchSupport.seconds(t0));
 
+        // warm-up: the first uploads after a deployment run in the interpreter and keep the JIT compiler busy
+        long tw = System.nanoTime();
+        BenchSupport.parallel(pool, threads, warmup, i -> upload(device, gws[i], bodies[i], perGateway));
+        System.out.printf(Locale.ROOT, "warm-up: %d uploads in %.1f s (not counted)%n", warmup, BenchSupport.seconds(tw));
+
+        long[] households = Arrays.copyOfRange(all, warmup, total);
         long[] micros = new long[gateways];
         AtomicLong stored = new AtomicLong();
         long t1 = System.nanoTime();
         BenchSupport.parallel(pool, threads, gateways, i -> {
             long s = System.nanoTime();
-            var answer = gws[i].upload(device, bodies[i]);
+            upload(device, gws[warmup + i], bodies[warmup + i], perGateway);
             micros[i] = (System.nanoTime() - s) / 1000;
-            Matcher m = ACCEPTED.matcher(answer.body());
-            if (answer.statusCode() != 200 || !m.find() || Integer.parseInt(m.group(1)) != perGateway) {
-                throw new IllegalStateException("gateway " + gws[i].id() + ": " + answer.statusCode() + " " + answer.body());
-            }
             stored.addAndGet(perGateway);
         });
         double upload = BenchSupport.seconds(t1);
@@ -143,6 +150,15 @@ public final class IngestionBenchmark {
                 + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", stored.get(), copy.asDeployed(), copy.withoutRollup());
         System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (as deployed), %.2f (trigger off); target for backlogs of a week"
                 + " or more: >= 0.50%n", platformRate / copy.asDeployed(), platformRate / copy.withoutRollup());
+    }
+
+    /** One gateway's upload; anything but 200 with every value accepted stops the benchmark. */
+    private static void upload(String device, TestGateway gw, byte[] body, int values) throws Exception {
+        var answer = gw.upload(device, body);
+        Matcher m = ACCEPTED.matcher(answer.body());
+        if (answer.statusCode() != 200 || !m.find() || Integer.parseInt(m.group(1)) != values) {
+            throw new IllegalStateException("gateway " + gw.id() + ": " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     /** {@code days} days of import and export register values from {@code firstDay} for one household. */
