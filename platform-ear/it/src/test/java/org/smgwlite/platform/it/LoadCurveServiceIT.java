@@ -43,7 +43,7 @@ import org.smgwlite.platform.tenant.TenantService;
  * household come back as intervals with the missing slot as a gap, exact daily totals, the CSV,
  * and the access rules (viewer, operator, other tenant). The readings live in a transaction that
  * is rolled back, so the test leaves no rows; they reach the curve through the day rows the
- * migrated schema's triggers keep (V6), as stored readings do.
+ * migrated schema's triggers keep (V6, packed since V8), as stored readings do.
  */
 @ExtendWith(ArquillianExtension.class)
 class LoadCurveServiceIT {
@@ -56,7 +56,7 @@ class LoadCurveServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return PlatformArchives.coreWar("load-curve-it.war").addClass(LoadCurveServiceIT.class);
+        return PlatformArchives.coreWar("load-curve-it.war").addClasses(LoadCurveServiceIT.class, ReadingRows.class);
     }
 
     @Inject
@@ -202,5 +202,73 @@ class LoadCurveServiceIT {
         }
         assertThatThrownBy(() -> curves.curve(B, Viewer.operator("operator2"), mine.id(), day))
                 .as("another tenant's operator").isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * The day rows (V8, packed) keep every stored value exact and follow every change of the record: a register
+     * beyond the int8 range (a 30-digit numeric), a value that arrives after its neighbours (appended to the day
+     * row), and a deleted one (the day row rebuilt).
+     */
+    @Test
+    void the_day_rows_follow_the_record_exactly_for_huge_values_late_values_and_deletions() throws Exception {
+        Household mine = household();
+        CurveRange day = CurveRange.around(DAY, CurveRange.Span.DAY, CurveRange.BERLIN);
+        Instant from = day.from();
+        BigDecimal base = new BigDecimal("123456789012345678901234567"); // 27 digits: numeric(30,0), not int8
+        tx.begin();
+        try (Connection c = dataSource.getConnection()) {
+            long batch = ReadingRows.batch(c, A.value(), mine.id(), "gw-it");
+            String insert = """
+                    INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
+                        ptb_level, taf, batch_id) VALUES (?, ?, '1-0:1.8.0*255', ?, ?, 0, 'Wh', 0, 7, ?)""";
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (int i = 0; i <= 96; i++) {
+                    if (i != 50) {
+                        bind(ps, mine.id(), from.plusSeconds(900L * i), base.add(BigDecimal.valueOf(250L * i)), batch);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            LoadCurve before = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
+            assertThat(before.imports().readingAtStart(1)).isEqualTo(base.add(BigDecimal.valueOf(250)));
+            assertThat(before.imports().energyWh(0)).isEqualByComparingTo("250");
+            assertThat(before.imports().isGap(49)).isTrue();
+            assertThat(before.imports().isGap(50)).isTrue();
+
+            try (PreparedStatement ps = c.prepareStatement(insert)) { // the late value: appended to its day row
+                bind(ps, mine.id(), from.plusSeconds(900L * 50), base.add(BigDecimal.valueOf(250L * 50)), batch);
+                ps.executeUpdate();
+            }
+            LoadCurve filled = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
+            assertThat(filled.imports().gapCount()).isZero();
+            assertThat(filled.daily().get(0).importWh()).isEqualByComparingTo(BigDecimal.valueOf(250L * 96));
+
+            try (var owner = c.createStatement()) { // readings are deleted by the database owner only, never a tenant
+                owner.execute("RESET ROLE");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id = ? AND slot_start = ?")) {
+                ps.setString(1, A.value());
+                ps.setLong(2, mine.id());
+                ps.setObject(3, OffsetDateTime.ofInstant(from.plusSeconds(900L * 10), ZoneOffset.UTC));
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            LoadCurve deleted = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
+            assertThat(deleted.imports().readingAtStart(10)).isNull();
+            assertThat(deleted.imports().gapCount()).isEqualTo(2);
+            assertThat(deleted.imports().readingAtStart(11)).isEqualTo(base.add(BigDecimal.valueOf(250L * 11)));
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, long household, Instant slot, BigDecimal unscaled, long batch)
+            throws Exception {
+        ps.setString(1, A.value());
+        ps.setLong(2, household);
+        ps.setObject(3, OffsetDateTime.ofInstant(slot, ZoneOffset.UTC));
+        ps.setBigDecimal(4, unscaled);
+        ps.setLong(5, batch);
     }
 }

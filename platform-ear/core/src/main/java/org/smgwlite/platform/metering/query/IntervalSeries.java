@@ -9,30 +9,39 @@ import java.time.Instant;
  * its start (the reading of the next slot minus this slot's), exact in Wh. When either reading is
  * missing, unusable or the register went backwards, the interval is a gap: no energy, a reason,
  * never an interpolated value.
+ *
+ * <p>Values are held as unscaled {@code long}s with their power of ten ({@link SeriesBuilder}); the exact
+ * {@link BigDecimal}s are made when asked for one.
  */
 public final class IntervalSeries {
 
     private static final BigDecimal FOUR = BigDecimal.valueOf(4);
 
+    /** The reading at each interval's start: unscaled * 10^scaler in unit; unit null where there is none. */
+    record Readings(long[] unscaled, BigDecimal[] bigUnscaled, byte[] scaler, String[] unit) {
+    }
+
+    /** Each interval's energy in Wh: unscaled * 10^exponent, or the exact value where it needed one. */
+    record Energies(long[] unscaled, byte[] exponent, BigDecimal[] exact) {
+    }
+
     private final Register register;
     private final long startEpochSecond;
-    private final BigDecimal[] readingAtStart;
-    private final String[] unit;
-    private final BigDecimal[] energyWh;
+    private final boolean metered;
+    private final Readings readings;
+    private final Energies energies;
     private final byte[] ptbLevel;
     private final String[] gapReason;
-    private final boolean metered;
 
-    IntervalSeries(Register register, long startEpochSecond, BigDecimal[] readingAtStart, String[] unit,
-                   BigDecimal[] energyWh, byte[] ptbLevel, String[] gapReason, boolean metered) {
+    IntervalSeries(Register register, long startEpochSecond, boolean metered, Readings readings, Energies energies,
+                   byte[] ptbLevel, String[] gapReason) {
         this.register = register;
         this.startEpochSecond = startEpochSecond;
-        this.readingAtStart = readingAtStart;
-        this.unit = unit;
-        this.energyWh = energyWh;
+        this.metered = metered;
+        this.readings = readings;
+        this.energies = energies;
         this.ptbLevel = ptbLevel;
         this.gapReason = gapReason;
-        this.metered = metered;
     }
 
     /**
@@ -48,7 +57,7 @@ public final class IntervalSeries {
     }
 
     public int size() {
-        return energyWh.length;
+        return ptbLevel.length;
     }
 
     public long startEpochSecond() {
@@ -61,26 +70,67 @@ public final class IntervalSeries {
 
     /** The register reading stored for this interval's start slot, exact and scaled; null when missing. */
     public BigDecimal readingAtStart(int i) {
-        return readingAtStart[i];
+        if (readings.unit()[i] == null) {
+            return null;
+        }
+        int scale = -readings.scaler()[i];
+        BigDecimal[] big = readings.bigUnscaled();
+        return big != null && big[i] != null ? big[i].scaleByPowerOfTen(-scale) : BigDecimal.valueOf(readings.unscaled()[i], scale);
     }
 
     /** The unit of {@link #readingAtStart(int)}, as the meter reported it; null when missing. */
     public String unit(int i) {
-        return unit[i];
+        return readings.unit()[i];
     }
 
     public boolean isGap(int i) {
-        return energyWh[i] == null;
+        return ptbLevel[i] < 0;
     }
 
     /** Energy of the quarter hour in Wh, exact; null for a gap. */
     public BigDecimal energyWh(int i) {
-        return energyWh[i];
+        if (isGap(i)) {
+            return null;
+        }
+        BigDecimal[] exact = energies.exact();
+        return exact != null && exact[i] != null ? exact[i] : BigDecimal.valueOf(energies.unscaled()[i], -energies.exponent()[i]);
+    }
+
+    /** The energy of intervals {@code from} (inclusive) to {@code to} (exclusive) in Wh, exact; gaps count nothing. */
+    public BigDecimal energyWhSum(int from, int to) {
+        if (energies.exact() == null) { // the usual case: one power of ten, a sum of longs
+            long sum = 0;
+            int exponent = Integer.MIN_VALUE;
+            boolean fits = true;
+            for (int i = from; i < to && fits; i++) {
+                if (isGap(i)) {
+                    continue;
+                }
+                if (exponent == Integer.MIN_VALUE) {
+                    exponent = energies.exponent()[i];
+                }
+                long e = energies.unscaled()[i];
+                long r = sum + e;
+                fits = exponent == energies.exponent()[i] && ((sum ^ r) & (e ^ r)) >= 0;
+                sum = r;
+            }
+            if (fits) {
+                return exponent == Integer.MIN_VALUE ? BigDecimal.ZERO : BigDecimal.valueOf(sum, -exponent);
+            }
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = from; i < to; i++) {
+            if (!isGap(i)) {
+                sum = sum.add(energyWh(i));
+            }
+        }
+        return sum;
     }
 
     /** Average power over the quarter hour in W (Wh * 4); null for a gap. */
     public BigDecimal averagePowerW(int i) {
-        return energyWh[i] == null ? null : energyWh[i].multiply(FOUR);
+        BigDecimal e = energyWh(i);
+        return e == null ? null : e.multiply(FOUR);
     }
 
     /** The worse PTB status level (0 ok .. 4 fatal) of the two readings; -1 for a gap. */
@@ -95,8 +145,8 @@ public final class IntervalSeries {
 
     public int gapCount() {
         int gaps = 0;
-        for (BigDecimal e : energyWh) {
-            if (e == null) {
+        for (byte level : ptbLevel) {
+            if (level < 0) {
                 gaps++;
             }
         }
@@ -105,9 +155,22 @@ public final class IntervalSeries {
 
     /** Power for drawing only (not exact): W as float, NaN for a gap. */
     public float[] powerForChart() {
-        float[] power = new float[energyWh.length];
+        float[] power = new float[ptbLevel.length];
+        BigDecimal[] exact = energies.exact();
+        int lastExponent = 0;
+        double wattsPerUnit = 4;
         for (int i = 0; i < power.length; i++) {
-            power[i] = energyWh[i] == null ? Float.NaN : energyWh[i].floatValue() * 4f;
+            if (isGap(i)) {
+                power[i] = Float.NaN;
+            } else if (exact != null && exact[i] != null) {
+                power[i] = exact[i].floatValue() * 4f;
+            } else {
+                if (energies.exponent()[i] != lastExponent) {
+                    lastExponent = energies.exponent()[i];
+                    wattsPerUnit = 4 * Math.pow(10, lastExponent);
+                }
+                power[i] = (float) (energies.unscaled()[i] * wattsPerUnit);
+            }
         }
         return power;
     }

@@ -1,6 +1,5 @@
 package org.smgwlite.platform.metering.query;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +39,12 @@ public final class LoadCurveCalculator {
 
     /** Gaps count an interval once if either metered register misses it. */
     private static EnergyTotal total(LocalDate day, IntervalSeries imports, IntervalSeries exports, int begin, int end) {
-        BigDecimal in = BigDecimal.ZERO;
-        BigDecimal out = BigDecimal.ZERO;
         int gaps = 0;
         for (int i = begin; i < end; i++) {
             if (imports.metered() && imports.isGap(i) || exports.metered() && exports.isGap(i)) {
                 gaps++;
             }
-            if (!imports.isGap(i)) {
-                in = in.add(imports.energyWh(i));
-            }
-            if (!exports.isGap(i)) {
-                out = out.add(exports.energyWh(i));
-            }
         }
-        return new EnergyTotal(day, in, out, end - begin, gaps);
+        return new EnergyTotal(day, imports.energyWhSum(begin, end), exports.energyWhSum(begin, end), end - begin, gaps);
     }
 }

@@ -1,6 +1,9 @@
 package org.smgwlite.platform.metering.query;
 
 import java.math.BigDecimal;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +14,9 @@ import java.time.ZoneOffset;
 import org.smgwlite.platform.shared.TenantId;
 
 /**
- * Reads a curve from the day rows of {@code meter_reading_day} (V6: one row per register and UTC day, the
- * day's values as parallel arrays, kept by triggers on {@code meter_reading}) straight into slot-indexed
- * arrays: a year is 2 x 366 rows instead of 2 x 35,041, no entity per value. Values of the first and last UTC day
+ * Reads a curve from the day rows of {@code meter_reading_day} (V6/V8: one row per register and UTC day, the
+ * day's values packed in one bytea, kept by triggers on {@code meter_reading}) straight into slot-indexed
+ * arrays: a year is 2 x 366 rows instead of 2 x 35,041, no object per value. Values of the first and last UTC day
  * outside the range are left out by {@link SeriesBuilder}. Gaps the ingestion recorded come from a second, small query.
  * Callers own the connection and its tenant binding ({@link LoadCurveService}); the benchmark harness calls
  * this directly and compares it with {@link #READINGS_SQL}, the same values as rows of the record table.
@@ -21,7 +24,7 @@ import org.smgwlite.platform.shared.TenantId;
 public final class LoadCurveQuery {
 
     static final String DAYS_SQL = """
-            SELECT obis, unit, epochs, unscaled, scalers, ptb_levels
+            SELECT obis, unit, day, readings
               FROM meter_reading_day
              WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
                AND day >= ? AND day <= ?""";
@@ -64,15 +67,7 @@ public final class LoadCurveQuery {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SeriesBuilder target = Register.IMPORT.obis().equals(rs.getString(1)) ? imports : exports;
-                    String unit = rs.getString(2);
-                    Object[] epochs = (Object[]) rs.getArray(3).getArray();
-                    Object[] unscaled = (Object[]) rs.getArray(4).getArray();
-                    Object[] scalers = (Object[]) rs.getArray(5).getArray();
-                    Object[] ptbLevels = (Object[]) rs.getArray(6).getArray();
-                    for (int i = 0; i < epochs.length; i++) { // slots outside the range are ignored by the builder
-                        target.reading(((Number) epochs[i]).longValue(), (BigDecimal) unscaled[i],
-                                ((Number) scalers[i]).intValue(), unit, ((Number) ptbLevels[i]).intValue());
-                    }
+                    unpack(rs.getObject(3, LocalDate.class), rs.getString(2), rs.getBytes(4), target);
                 }
             }
         }
@@ -99,6 +94,36 @@ public final class LoadCurveQuery {
             }
         }
         return LoadCurveCalculator.curve(range, imports.build(), exports.build());
+    }
+
+    /**
+     * The readings of one day row into {@code target} (slots outside its range are ignored there). The format is
+     * V8's {@code meter_reading_pack}: per reading int4 seconds into the UTC day, int1 kind, the unscaled value
+     * (kind 0: int8; kind 1: int2 length and the decimal digits in ASCII), int2 scaler, int2 PTB level; big-endian.
+     */
+    static void unpack(LocalDate day, String unit, byte[] readings, SeriesBuilder target) {
+        long dayStart = day.toEpochDay() * 86_400;
+        ByteBuffer b = ByteBuffer.wrap(readings);
+        try {
+            while (b.hasRemaining()) {
+                long at = dayStart + b.getInt();
+                byte kind = b.get();
+                if (kind == 0) {
+                    long unscaled = b.getLong();
+                    target.reading(at, unscaled, b.getShort(), unit, b.getShort());
+                } else if (kind == 1) {
+                    byte[] digits = new byte[b.getShort()];
+                    b.get(digits);
+                    BigDecimal unscaled = new BigDecimal(new String(digits, StandardCharsets.US_ASCII));
+                    target.reading(at, unscaled, b.getShort(), unit, b.getShort());
+                } else {
+                    throw new IllegalStateException("value kind " + kind + " at byte " + (b.position() - 1));
+                }
+            }
+        } catch (BufferUnderflowException | IllegalStateException | NumberFormatException e) {
+            throw new IllegalStateException("day row " + day + " (" + unit + ") of meter_reading_day is not in the V8 format: "
+                    + e, e);
+        }
     }
 
     /** {@code sql} with its six parameters bound: tenant, household, both OBIS codes, range start and end slot. */

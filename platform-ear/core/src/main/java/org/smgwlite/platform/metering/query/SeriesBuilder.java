@@ -2,6 +2,7 @@ package org.smgwlite.platform.metering.query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -9,27 +10,43 @@ import java.util.Locale;
  * more slot than intervals: the reading at the range's end closes the last interval), then
  * derives the {@link IntervalSeries}. Readings off the 15-minute grid or outside the range are
  * ignored: they belong to no slot.
+ *
+ * <p>A year is 35,041 readings per register, so they are kept as {@code long} unscaled values with their power
+ * of ten, not as objects: an interval's energy is then one subtraction when both readings have the same
+ * power of ten in Wh (a meter's register always has). Anything else (a change of unit or scaler between two
+ * readings, a value beyond {@code long}) takes the exact {@link BigDecimal} way; the result is the same.
  */
 public final class SeriesBuilder {
 
     private static final long STEP = CurveRange.SLOT.getSeconds();
+    /** Marks a slot whose unit is not energy (no Wh derivable). */
+    static final byte NOT_ENERGY = Byte.MIN_VALUE;
 
     private final Register register;
     private final long start;
     private final int intervals;
-    private final BigDecimal[] reading;
-    private final BigDecimal[] readingWh;
+    /** The reading's unscaled value when it fits a {@code long}; see {@link #bigUnscaled}. */
+    private final long[] unscaled;
+    /** The reading's unscaled value when it does not fit a {@code long} (else null; the array is made on first use). */
+    private BigDecimal[] bigUnscaled;
+    private final byte[] scaler;
+    /** Power of ten from the unscaled value to Wh (scaler + unit), or {@link #NOT_ENERGY}. */
+    private final byte[] whExponent;
+    /** The unit as reported; null where the slot has no reading. */
     private final String[] unit;
     private final byte[] ptb;
     private final String[] recordedGap;
     private boolean metered = true;
+    private String lastUnit;
+    private int lastUnitExponent = NOT_ENERGY;
 
     public SeriesBuilder(Register register, Instant from, int intervals) {
         this.register = register;
         this.start = from.getEpochSecond();
         this.intervals = intervals;
-        this.reading = new BigDecimal[intervals + 1];
-        this.readingWh = new BigDecimal[intervals + 1];
+        this.unscaled = new long[intervals + 1];
+        this.scaler = new byte[intervals + 1];
+        this.whExponent = new byte[intervals + 1];
         this.unit = new String[intervals + 1];
         this.ptb = new byte[intervals + 1];
         this.recordedGap = new String[intervals + 1];
@@ -45,16 +62,51 @@ public final class SeriesBuilder {
 
     /** A stored reading: value = unscaled * 10^scaler in {@code unit}. */
     public void reading(long epochSecond, BigDecimal unscaled, int scaler, String unit, int ptbLevel) {
-        int i = slot(epochSecond);
-        if (i < 0) {
+        BigDecimal integer = unscaled;
+        if (integer.scale() != 0) { // stored values are integers; any other is taken exactly all the same
+            scaler -= integer.scale();
+            integer = new BigDecimal(integer.unscaledValue());
+        }
+        if (integer.precision() <= 18) {
+            reading(epochSecond, integer.longValue(), scaler, unit, ptbLevel);
             return;
         }
-        BigDecimal value = unscaled.scaleByPowerOfTen(scaler);
-        this.reading[i] = value;
-        this.unit[i] = unit;
-        int toWh = whExponent(unit);
-        this.readingWh[i] = toWh == NOT_ENERGY ? null : toWh == 0 ? value : value.scaleByPowerOfTen(toWh);
+        int i = put(epochSecond, scaler, unit, ptbLevel);
+        if (i >= 0) {
+            if (bigUnscaled == null) {
+                bigUnscaled = new BigDecimal[intervals + 1];
+            }
+            bigUnscaled[i] = integer;
+        }
+    }
+
+    /** A stored reading whose unscaled value fits a {@code long} (nearly every one): no object made. */
+    public void reading(long epochSecond, long unscaled, int scaler, String unit, int ptbLevel) {
+        int i = put(epochSecond, scaler, unit, ptbLevel);
+        if (i >= 0) {
+            this.unscaled[i] = unscaled;
+            if (bigUnscaled != null) {
+                bigUnscaled[i] = null;
+            }
+        }
+    }
+
+    /** Everything of a reading but its value; the slot, or -1 when it is not one of the range. */
+    private int put(long epochSecond, int scaler, String unit, int ptbLevel) {
+        int i = slot(epochSecond);
+        if (i < 0) {
+            return -1;
+        }
+        String u = unit == null ? "" : unit;
+        if (u != lastUnit) { // a day's readings share one unit string
+            lastUnit = u;
+            lastUnitExponent = unitExponent(u);
+        }
+        this.scaler[i] = (byte) scaler;
+        this.whExponent[i] = lastUnitExponent == NOT_ENERGY ? NOT_ENERGY : (byte) (scaler + lastUnitExponent);
+        this.unit[i] = u;
         this.ptb[i] = (byte) ptbLevel;
+        return i;
     }
 
     /** A slot the ingestion recorded as missing, with its reason. */
@@ -71,31 +123,23 @@ public final class SeriesBuilder {
         return this;
     }
 
-    private static final int NOT_ENERGY = Integer.MIN_VALUE;
-
     /**
      * The power of ten from {@code unit} to Wh for energy registers in Wh, kWh or MWh; {@link #NOT_ENERGY} for
-     * anything else (no energy derivable). The units as stored come first: this runs for every value of a year.
+     * anything else (no energy derivable).
      */
-    private static int whExponent(String unit) {
-        if (unit == null) {
-            return NOT_ENERGY;
-        }
-        return switch (unit) {
-            case "Wh" -> 0;
-            case "kWh" -> 3;
-            case "MWh" -> 6;
-            default -> switch (unit.strip().toLowerCase(Locale.ROOT)) {
-                case "wh" -> 0;
-                case "kwh" -> 3;
-                case "mwh" -> 6;
-                default -> NOT_ENERGY;
-            };
+    private static int unitExponent(String unit) {
+        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
+            case "wh" -> 0;
+            case "kwh" -> 3;
+            case "mwh" -> 6;
+            default -> NOT_ENERGY;
         };
     }
 
     public IntervalSeries build() {
-        BigDecimal[] energy = new BigDecimal[intervals];
+        long[] energy = new long[intervals];
+        byte[] energyExponent = new byte[intervals];
+        BigDecimal[] bigEnergy = null;
         byte[] level = new byte[intervals];
         String[] reason = new String[intervals];
         for (int i = 0; i < intervals; i++) {
@@ -104,11 +148,25 @@ public final class SeriesBuilder {
                 why = missing(i + 1);
             }
             if (why == null) {
-                BigDecimal e = readingWh[i + 1].subtract(readingWh[i]);
-                if (e.signum() < 0) {
-                    why = "register went backwards";
+                long difference = 0;
+                BigDecimal exact = null;
+                if (whExponent[i] == whExponent[i + 1] && !isBig(i) && !isBig(i + 1)
+                        && !subtractionOverflows(unscaled[i + 1], unscaled[i])) {
+                    difference = unscaled[i + 1] - unscaled[i];
                 } else {
-                    energy[i] = e;
+                    exact = wh(i + 1).subtract(wh(i));
+                }
+                if (exact == null ? difference < 0 : exact.signum() < 0) {
+                    why = "register went backwards";
+                } else if (exact == null) {
+                    energy[i] = difference;
+                    energyExponent[i] = whExponent[i];
+                    level[i] = (byte) Math.max(ptb[i], ptb[i + 1]);
+                } else {
+                    if (bigEnergy == null) {
+                        bigEnergy = new BigDecimal[intervals];
+                    }
+                    bigEnergy[i] = exact;
                     level[i] = (byte) Math.max(ptb[i], ptb[i + 1]);
                 }
             }
@@ -117,18 +175,35 @@ public final class SeriesBuilder {
                 reason[i] = why;
             }
         }
-        BigDecimal[] readingAtStart = java.util.Arrays.copyOf(reading, intervals);
-        String[] unitAtStart = java.util.Arrays.copyOf(unit, intervals);
-        return new IntervalSeries(register, start, readingAtStart, unitAtStart, energy, level, reason, metered);
+        return new IntervalSeries(register, start, metered,
+                new IntervalSeries.Readings(Arrays.copyOf(unscaled, intervals),
+                        bigUnscaled == null ? null : Arrays.copyOf(bigUnscaled, intervals),
+                        Arrays.copyOf(scaler, intervals), Arrays.copyOf(unit, intervals)),
+                new IntervalSeries.Energies(energy, energyExponent, bigEnergy), level, reason);
+    }
+
+    private boolean isBig(int slot) {
+        return bigUnscaled != null && bigUnscaled[slot] != null;
+    }
+
+    private static boolean subtractionOverflows(long a, long b) {
+        long r = a - b;
+        return ((a ^ b) & (a ^ r)) < 0;
+    }
+
+    /** The reading in Wh, exact. */
+    private BigDecimal wh(int slot) {
+        BigDecimal u = isBig(slot) ? bigUnscaled[slot] : BigDecimal.valueOf(unscaled[slot]);
+        return u.scaleByPowerOfTen(whExponent[slot]);
     }
 
     /** Why {@code slot} cannot close or open an interval; null when it can (the text is made only for a gap). */
     private String missing(int slot) {
-        if (readingWh[slot] != null) {
+        if (unit[slot] != null && whExponent[slot] != NOT_ENERGY) {
             return null;
         }
         Instant at = Instant.ofEpochSecond(start + STEP * slot);
-        if (reading[slot] == null) {
+        if (unit[slot] == null) {
             return recordedGap[slot] != null ? recordedGap[slot] + " at " + at : "no reading at " + at;
         }
         return "unit " + unit[slot] + " is not energy at " + at;

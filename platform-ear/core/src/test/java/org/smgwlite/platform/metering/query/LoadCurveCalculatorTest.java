@@ -173,4 +173,52 @@ class LoadCurveCalculatorTest {
         IntervalSeries silent = new SeriesBuilder(Register.EXPORT, day.from(), day.slotCount()).build();
         assertThat(LoadCurveCalculator.curve(day, imports, silent).daily().get(0).gaps()).isEqualTo(96);
     }
+
+    @Test
+    void energy_is_exact_whatever_the_unit_scaler_or_size_of_the_readings() {
+        CurveRange day = CurveRange.around(LocalDate.of(2026, 6, 10), CurveRange.Span.DAY, CurveRange.BERLIN);
+        long t0 = day.from().getEpochSecond();
+        java.util.Random random = new java.util.Random(7);
+        String[] units = {"Wh", "kWh", "MWh", " wh "};
+        int[] toWh = {0, 3, 6, 0};
+        SeriesBuilder b = new SeriesBuilder(Register.IMPORT, day.from(), day.slotCount());
+        BigDecimal[] wh = new BigDecimal[97];
+        BigDecimal register = new BigDecimal("123456789012.345");
+        for (int i = 0; i <= 96; i++) {
+            register = register.add(BigDecimal.valueOf(random.nextInt(2_000_000), 3)); // up to 2 kWh a quarter hour
+            int u = i < 40 ? 0 : random.nextInt(units.length); // a steady meter first, then every change there is
+            int scaler = i < 40 ? -3 : -3 - toWh[u] - random.nextInt(4); // fine enough for the register's mWh
+            BigDecimal unscaled = register.scaleByPowerOfTen(-toWh[u] - scaler).setScale(0, java.math.RoundingMode.UNNECESSARY);
+            if (i == 70) { // beyond a long: 10^25 Wh more than the meter before, then back
+                unscaled = unscaled.add(BigDecimal.TEN.pow(25 - toWh[u] - scaler));
+            }
+            b.reading(t0 + STEP * i, unscaled, scaler, units[u], 0);
+            wh[i] = unscaled.scaleByPowerOfTen(scaler + toWh[u]);
+        }
+        IntervalSeries s = b.build();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 96; i++) {
+            BigDecimal expected = wh[i + 1].subtract(wh[i]);
+            if (expected.signum() < 0) {
+                assertThat(s.isGap(i)).as("interval %d", i).isTrue();
+                continue;
+            }
+            assertThat(s.energyWh(i)).as("interval %d", i).isEqualByComparingTo(expected);
+            assertThat(s.powerForChart()[i]).isCloseTo(expected.floatValue() * 4, org.assertj.core.data.Percentage.withPercentage(0.001));
+            total = total.add(expected);
+        }
+        assertThat(s.gapCount()).as("only the interval back from 10^25 Wh").isEqualTo(1);
+        assertThat(s.energyWhSum(0, 96)).isEqualByComparingTo(total);
+        assertThat(s.energyWhSum(0, 40)).isEqualByComparingTo(wh[40].subtract(wh[0]));
+        assertThat(s.readingAtStart(70)).isEqualByComparingTo(wh[70].scaleByPowerOfTen(-toWhOf(s.unit(70))));
+        assertThat(s.readingAtStart(5)).isEqualTo(wh[5]); // equals: the same value and the same 3 decimals
+    }
+
+    private static int toWhOf(String unit) {
+        return switch (unit.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "wh" -> 0;
+            case "kwh" -> 3;
+            default -> 6;
+        };
+    }
 }
