@@ -46,8 +46,8 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 /**
  * The one rule by which a signed day-after batch becomes stored readings. Identifies the gateway from its
  * client certificate, verifies the CMS signature against that gateway's signature certificates only, checks
- * every value, stores the good ones exactly once ({@code ON CONFLICT DO NOTHING} on metering point, register
- * and slot), records each missing quarter hour as a gap, keeps the signed body as received, verifies and
+ * every value, stores the good ones exactly once (one batch per metering point at a time; the key is metering
+ * point, register and slot), records each missing quarter hour as a gap, keeps the signed body as received, verifies and
  * stores the Eichlog chain, and audits the outcome. TAF 6 values (on-demand readings) pass the same checks and
  * then go to {@link Taf6Answers}, apart from the TAF 7 series.
  *
@@ -96,6 +96,11 @@ public class ReadingIngestion {
     }
 
     private IngestionReport ingest(EntityManager em, DeviceIdentity gw, byte[] body) {
+        // One batch of a metering point at a time, until commit: what stored() reads stays true until the insert,
+        // so monotony is checked against everything stored and the insert needs no ON CONFLICT (a retry racing
+        // its original waits here, then finds the original's answer).
+        nativeQuery(em, "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "meter_reading:" + gw.tenant().value() + ":" + gw.householdId()).getSingleResult();
         String sha256 = sha256(body);
         Optional<IngestionReport> earlier = earlierAnswer(em, gw, sha256);
         if (earlier.isPresent()) {
@@ -227,7 +232,9 @@ public class ReadingIngestion {
     /**
      * The values in one statement: each column travels as one array and {@code unnest} turns them back into
      * rows, so a week of a gateway's values is one round trip, not 1,344 (the difference between per-row
-     * inserts and a rate near {@code COPY}). Returns the rows actually inserted.
+     * inserts and a rate near {@code COPY}). No value here is stored yet (checked under the metering point's
+     * lock), so a plain INSERT; a row written past this service would fail the batch, which the gateway then
+     * repeats and finds that value stored. Returns the rows inserted.
      */
     private static int storeReadings(Connection c, DeviceIdentity gw, long batchId, List<BatchValue> values) throws SQLException {
         if (values.isEmpty()) {
@@ -258,8 +265,7 @@ public class ReadingIngestion {
                                            ptb_level, flags, taf, batch_id)
                 SELECT ?, ?, x.obis, to_timestamp(x.epoch), x.unscaled::numeric, x.scaler, x.unit, x.ptb, x.flags, x.taf, ?
                   FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::smallint[], ?::varchar[], ?::smallint[], ?::integer[],
-                              ?::smallint[]) AS x(obis, epoch, unscaled, scaler, unit, ptb, flags, taf)
-                ON CONFLICT DO NOTHING""")) {
+                              ?::smallint[]) AS x(obis, epoch, unscaled, scaler, unit, ptb, flags, taf)""")) {
             ps.setString(1, gw.tenant().value());
             ps.setLong(2, gw.householdId());
             ps.setLong(3, batchId);
