@@ -162,6 +162,7 @@ public class ReadingIngestion {
         int duplicates = 0;
         List<BatchValue> toStore = new ArrayList<>();
         List<Gap> gapRows = new ArrayList<>();
+        Map<String, TreeMap<Instant, BigDecimal>> seriesOf = new HashMap<>();
         for (Map.Entry<String, TreeMap<Instant, Candidate>> register : byRegister.entrySet()) {
             String obis = register.getKey();
             TreeMap<Instant, Candidate> candidates = register.getValue();
@@ -200,8 +201,24 @@ public class ReadingIngestion {
                 series.put(c.value().slotStart(), value);
             }
             findGaps(obis, candidates, series, rejectedSlots, gapRows);
+            seriesOf.put(obis, series);
         }
-        Taf6Answers.Outcome answers = taf6Answers.store(em, gw, batchId, taf6);
+        List<Taf6Answers.Line> taf6InSeries = new ArrayList<>();
+        for (Taf6Answers.Line l : taf6) { // an on-demand register reading must fit between its 15-minute neighbours
+            BatchValue v = l.value();
+            String broken = null;
+            if (ValueRules.isRegister(v.obis())) { // few values: one query each for the stored neighbours
+                TreeMap<Instant, BigDecimal> around = stored(em, gw, v.obis(), v.slotStart(), v.slotStart());
+                around.putAll(seriesOf.getOrDefault(v.obis(), new TreeMap<>())); // and this batch's accepted values
+                broken = ValueRules.between(around, ValueRules.decimal(v), v.slotStart());
+            }
+            if (broken != null) {
+                rejects.add(reject(l.line(), v, broken));
+            } else {
+                taf6InSeries.add(l);
+            }
+        }
+        Taf6Answers.Outcome answers = taf6Answers.store(em, gw, batchId, taf6InSeries);
         duplicates += answers.duplicates();
         rejects.addAll(answers.rejects());
         int accepted;

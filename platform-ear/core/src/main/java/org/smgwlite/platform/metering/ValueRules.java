@@ -3,6 +3,8 @@ package org.smgwlite.platform.metering;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import org.smgwlite.metering.contract.BatchValue;
 
@@ -54,6 +56,17 @@ final class ValueRules {
 
     static BigDecimal decimal(BatchValue v) {
         return new BigDecimal(v.unscaled(), -v.scaler());
+    }
+
+    /**
+     * {@code REASON: detail} if a reading {@code value} taken at {@code at} (TAF 6, any second) does not fit between
+     * the register's stored values around it ({@code series}: the last at or before, the first after), or null.
+     */
+    static String between(NavigableMap<Instant, BigDecimal> series, BigDecimal value, Instant at) {
+        Map.Entry<Instant, BigDecimal> before = series.floorEntry(at);
+        Map.Entry<Instant, BigDecimal> after = series.higherEntry(at);
+        String broken = before == null ? null : successor(before.getValue(), before.getKey(), value, at);
+        return broken != null || after == null ? broken : successor(value, at, after.getValue(), after.getKey());
     }
 
     /** {@code REASON: detail} if {@code later} does not follow {@code earlier} of the same register, or null. */

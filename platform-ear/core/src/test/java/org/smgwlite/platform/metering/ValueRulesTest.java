@@ -47,4 +47,22 @@ class ValueRulesTest {
         // over a gap the same energy is spread over the longer time
         assertThat(ValueRules.successor(start, SLOT, new BigDecimal("35000.1"), SLOT.plusSeconds(1800))).isNull();
     }
+
+    @Test
+    void an_on_demand_reading_must_fit_between_the_15_minute_values_around_it() {
+        java.util.TreeMap<Instant, BigDecimal> series = new java.util.TreeMap<>();
+        series.put(SLOT, new BigDecimal("10000.0"));
+        series.put(SLOT.plusSeconds(900), new BigDecimal("10100.0"));
+        Instant between = SLOT.plusSeconds(300);
+
+        assertThat(ValueRules.between(series, new BigDecimal("10050.0"), between)).isNull();
+        assertThat(ValueRules.between(series, new BigDecimal("9999.9"), between)).startsWith("DECREASING: 9999.9 at "
+                + between + " is below 10000.0 at " + SLOT);
+        assertThat(ValueRules.between(series, new BigDecimal("10100.1"), between)).startsWith("DECREASING: 10100.0 at "
+                + SLOT.plusSeconds(900));
+        assertThat(ValueRules.between(series, new BigDecimal("10000.0"), SLOT)).as("at a slot: its value").isNull();
+        assertThat(ValueRules.between(series, new BigDecimal("20000.0"), SLOT.plusSeconds(1000)))
+                .as("after the last: 9,900 Wh in 100 s").startsWith("IMPLAUSIBLE_POWER");
+        assertThat(ValueRules.between(new java.util.TreeMap<>(), BigDecimal.ONE, between)).as("nothing stored yet").isNull();
+    }
 }

@@ -276,6 +276,30 @@ class ReadingIngestionIT {
         return gw.upload(DEVICE, body);
     }
 
+    @Test
+    void an_on_demand_reading_that_does_not_fit_the_15_minute_series_is_rejected_and_one_that_fits_is_kept() throws Exception {
+        TestGateway gw = enrolledGateway();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        assertThat(upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), dayValues(gw.householdId(), day, 96, -1),
+                List.of()))).body()).contains("\"accepted\":192");
+        // slot 10 holds 1,235,500.0 Wh and slot 11 1,235,600.0 Wh; readings taken on demand five minutes after slot 10:
+        Instant at = day.plus(Duration.ofMinutes(15L * 10 + 5));
+        List<BatchValue> taf6 = List.of(
+                new BatchValue(gw.householdId(), 6, at, IMPORT, BigInteger.valueOf(12_354_900), -1, "Wh", 0, 0),   // below slot 10
+                new BatchValue(gw.householdId(), 6, at.plusSeconds(1), IMPORT, BigInteger.valueOf(12_356_001), -1, "Wh", 0, 0), // above slot 11
+                new BatchValue(gw.householdId(), 6, at.plusSeconds(2), IMPORT, BigInteger.valueOf(12_355_300), -1, "Wh", 0, 0)); // fits
+
+        TestGateway.Answer answer = upload(gw, gw.sign(new ReadingBatch(gw.id(), Instant.now(), taf6, List.of())));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"accepted\":1").contains("\"rejected\":2").contains("\"reason\":\"DECREASING\"")
+                .contains("1235490.0 at " + at + " is below 1235500.0 at " + day.plus(Duration.ofMinutes(150)))
+                .contains("1235600.0 at " + day.plus(Duration.ofMinutes(15L * 11)) + " is below 1235600.1");
+        assertThat(sql("SELECT value_unscaled FROM taf6_reading WHERE household_id = ?::bigint", String.valueOf(gw.householdId())))
+                .containsExactly("12355300");
+        assertThat(count("meter_reading", gw, IMPORT)).as("the 15-minute series is untouched").isEqualTo(96);
+    }
+
     /** A day of TAF 7 values for import and export; {@code skip} is a slot left out (-1: none). */
     private static List<BatchValue> dayValues(long householdId, Instant day, int slots, int skip) {
         List<BatchValue> values = new ArrayList<>();

@@ -99,7 +99,7 @@ public class Taf6Answers {
 
     private static int insert(EntityManager em, DeviceIdentity gw, long batchId, BatchValue v) {
         return nativeQuery(em, "INSERT INTO taf6_reading (tenant_id, request_id, household_id, obis, read_at, value_unscaled, scaler,"
-                + " unit, ptb_level, flags, batch_id) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz), CAST(?6 AS numeric), ?7, ?8,"
+                + " unit, ptb_level, flags, batch_id) VALUES (?1, CAST(?2 AS bigint), ?3, ?4, CAST(?5 AS timestamptz), CAST(?6 AS numeric), ?7, ?8,"
                 + " ?9, ?10, ?11) ON CONFLICT DO NOTHING")
                 .setParameter(1, gw.tenant().value()).setParameter(2, v.requestId()).setParameter(3, gw.householdId())
                 .setParameter(4, v.obis()).setParameter(5, v.slotStart().toString()).setParameter(6, v.unscaled().toString())
