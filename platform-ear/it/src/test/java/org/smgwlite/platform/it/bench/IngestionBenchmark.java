@@ -59,7 +59,7 @@ import org.smgwlite.platform.it.TestGateway;
  *     ... -Dexec.args="--gateways 200 --days 14"
  * </pre>
  * Options: {@code --gateways N} (1000), {@code --days D} (1), {@code --threads T} (8), {@code --warmup W} (gateways
- * enrolled and uploaded first, not measured: min(N, 100)), {@code --base URL}
+ * enrolled and uploaded first, not measured: min(N, 1000)), {@code --base URL}
  * (http://localhost:8080), {@code --device URL} (https://localhost:8443), {@code --tenant ID} (stadtwerke-demo),
  * {@code --root FILE} (the platform root CA, default {@code .run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem}),
  * {@code --db JDBC-URL} (jdbc:postgresql://localhost:54329/smgw), {@code --keycloak URL}.
@@ -78,7 +78,7 @@ public final class IngestionBenchmark {
         int gateways = Integer.parseInt(opts.getOrDefault("gateways", "1000"));
         int days = Integer.parseInt(opts.getOrDefault("days", "1"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(gateways, 100))));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(gateways, 1000))));
         String base = opts.getOrDefault("base", "http://localhost:8080");
         String device = opts.getOrDefault("device", "https://localhost:8443");
         String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
