@@ -181,17 +181,8 @@ public class ReadingIngestion {
                     }
                     continue;
                 }
-                String broken = null;
-                if (ValueRules.isRegister(obis)) {
-                    Map.Entry<Instant, BigDecimal> before = series.lowerEntry(c.value().slotStart());
-                    Map.Entry<Instant, BigDecimal> after = series.higherEntry(c.value().slotStart());
-                    if (before != null) {
-                        broken = ValueRules.successor(before.getValue(), before.getKey(), value, c.value().slotStart());
-                    }
-                    if (broken == null && after != null) {
-                        broken = ValueRules.successor(value, c.value().slotStart(), after.getValue(), after.getKey());
-                    }
-                }
+                // the slot is not in the series yet (a stored one was handled above): its neighbours are around it
+                String broken = ValueRules.isRegister(obis) ? ValueRules.between(series, value, c.value().slotStart()) : null;
                 if (broken != null) {
                     rejects.add(reject(c.line(), c.value(), broken));
                     rejectedSlots.add(c.value().slotStart());

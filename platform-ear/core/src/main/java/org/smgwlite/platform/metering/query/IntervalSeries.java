@@ -73,9 +73,9 @@ public final class IntervalSeries {
         if (readings.unit()[i] == null) {
             return null;
         }
-        int scale = -readings.scaler()[i];
+        int scaler = readings.scaler()[i];
         BigDecimal[] big = readings.bigUnscaled();
-        return big != null && big[i] != null ? big[i].scaleByPowerOfTen(-scale) : BigDecimal.valueOf(readings.unscaled()[i], scale);
+        return big != null && big[i] != null ? big[i].scaleByPowerOfTen(scaler) : BigDecimal.valueOf(readings.unscaled()[i], -scaler);
     }
 
     /** The unit of {@link #readingAtStart(int)}, as the meter reported it; null when missing. */

@@ -21,6 +21,7 @@ public final class SeriesBuilder {
     private static final long STEP = CurveRange.SLOT.getSeconds();
     /** Marks a slot whose unit is not energy (no Wh derivable). */
     static final byte NOT_ENERGY = Byte.MIN_VALUE;
+    private static final String BACKWARDS = "register went backwards";
 
     private final Register register;
     private final long start;
@@ -148,32 +149,29 @@ public final class SeriesBuilder {
                 why = missing(i + 1);
             }
             if (why == null) {
-                long difference = 0;
-                BigDecimal exact = null;
                 if (whExponent[i] == whExponent[i + 1] && !isBig(i) && !isBig(i + 1)
                         && !subtractionOverflows(unscaled[i + 1], unscaled[i])) {
-                    difference = unscaled[i + 1] - unscaled[i];
-                } else {
-                    exact = wh(i + 1).subtract(wh(i));
-                }
-                if (exact == null ? difference < 0 : exact.signum() < 0) {
-                    why = "register went backwards";
-                } else if (exact == null) {
-                    energy[i] = difference;
-                    energyExponent[i] = whExponent[i];
-                    level[i] = (byte) Math.max(ptb[i], ptb[i + 1]);
-                } else {
-                    if (bigEnergy == null) {
-                        bigEnergy = new BigDecimal[intervals];
+                    long difference = unscaled[i + 1] - unscaled[i];
+                    if (difference < 0) {
+                        why = BACKWARDS;
+                    } else {
+                        energy[i] = difference;
+                        energyExponent[i] = whExponent[i];
                     }
-                    bigEnergy[i] = exact;
-                    level[i] = (byte) Math.max(ptb[i], ptb[i + 1]);
+                } else {
+                    BigDecimal exact = wh(i + 1).subtract(wh(i));
+                    if (exact.signum() < 0) {
+                        why = BACKWARDS;
+                    } else {
+                        if (bigEnergy == null) {
+                            bigEnergy = new BigDecimal[intervals];
+                        }
+                        bigEnergy[i] = exact;
+                    }
                 }
             }
-            if (why != null) {
-                level[i] = -1;
-                reason[i] = why;
-            }
+            level[i] = why == null ? (byte) Math.max(ptb[i], ptb[i + 1]) : -1;
+            reason[i] = why;
         }
         return new IntervalSeries(register, start, metered,
                 new IntervalSeries.Readings(Arrays.copyOf(unscaled, intervals),
