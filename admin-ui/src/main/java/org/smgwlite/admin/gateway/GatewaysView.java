@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -41,6 +42,7 @@ import org.smgwlite.platform.shared.TenantId;
  */
 @Route(value = "gateways", layout = MainLayout.class)
 @PageTitle("Gateways · SMGW.Lite")
+@Menu(title = "Gateways", order = 2)
 @RolesAllowed(CurrentUser.OPERATOR)
 public class GatewaysView extends VerticalLayout {
 

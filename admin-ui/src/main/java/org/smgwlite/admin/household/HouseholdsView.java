@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -23,6 +24,7 @@ import org.smgwlite.platform.shared.TenantId;
 /** An operator's households: the tenant's grid, and a form to add, edit and delete. */
 @Route(value = "households", layout = MainLayout.class)
 @PageTitle("Households · SMGW.Lite")
+@Menu(title = "Households", order = 1)
 @RolesAllowed(CurrentUser.OPERATOR)
 public class HouseholdsView extends VerticalLayout {
 

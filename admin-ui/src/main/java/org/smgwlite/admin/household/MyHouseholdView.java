@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import org.smgwlite.platform.metering.query.Viewer;
  */
 @Route(value = "my-household", layout = MainLayout.class)
 @PageTitle("My household · SMGW.Lite")
+@Menu(title = "My household", order = 3)
 @RolesAllowed(CurrentUser.HOUSEHOLD)
 public class MyHouseholdView extends VerticalLayout {
 

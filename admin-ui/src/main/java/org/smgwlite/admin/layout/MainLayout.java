@@ -12,15 +12,17 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.inject.Inject;
-import org.smgwlite.admin.gateway.GatewaysView;
-import org.smgwlite.admin.household.HouseholdsView;
-import org.smgwlite.admin.household.MyHouseholdView;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.admin.security.OidcSettings;
-import org.smgwlite.admin.tenant.TenantsView;
 
-/** Header, role-dependent navigation and sign-out around every view. */
+/**
+ * Header, navigation and sign-out around every view. The navigation lists the views marked {@code @Menu} that
+ * the signed-in user may open: Vaadin's {@link MenuConfiguration} checks each against its own
+ * {@code @RolesAllowed} with the UI's {@code NavigationAccessControl} (see {@code UiSetup}), so no role is
+ * named here.
+ */
 public class MainLayout extends AppLayout {
 
     @Inject
@@ -43,16 +45,8 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
-            nav.addItem(new SideNavItem("Tenants", TenantsView.class));
-        }
-        if (user.hasRole(CurrentUser.OPERATOR)) {
-            nav.addItem(new SideNavItem("Households", HouseholdsView.class));
-            nav.addItem(new SideNavItem("Gateways", GatewaysView.class));
-        }
-        if (user.hasRole(CurrentUser.HOUSEHOLD)) {
-            nav.addItem(new SideNavItem("My household", MyHouseholdView.class));
-        }
+        MenuConfiguration.getMenuEntries()
+                .forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.menuClass())));
         addToDrawer(nav);
     }
 

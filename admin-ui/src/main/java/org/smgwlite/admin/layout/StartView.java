@@ -6,35 +6,26 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
-import org.smgwlite.admin.household.HouseholdsView;
-import org.smgwlite.admin.household.MyHouseholdView;
-import org.smgwlite.admin.security.CurrentUser;
-import org.smgwlite.admin.tenant.TenantsView;
 
-/** The landing page: sends operators to their households, households to their page, admins to tenants. */
+/**
+ * The landing page: sends the user on to the first view of their navigation (the {@code @Menu} order puts an
+ * operator's households first, then a household's own page, then the tenants of a platform admin). A user
+ * whose roles open no view stays here and reads why.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("SMGW.Lite")
 @PermitAll
 public class StartView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final CurrentUser user;
-
-    @Inject
-    public StartView(CurrentUser user) {
-        this.user = user;
+    public StartView() {
         add(new Paragraph("Your account has no platform role. Ask a platform administrator."));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (user.hasRole(CurrentUser.OPERATOR)) {
-            event.forwardTo(HouseholdsView.class);
-        } else if (user.hasRole(CurrentUser.HOUSEHOLD)) {
-            event.forwardTo(MyHouseholdView.class);
-        } else if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
-            event.forwardTo(TenantsView.class);
-        }
+        MenuConfiguration.getMenuEntries().stream().findFirst()
+                .ifPresent(first -> event.forwardTo(first.menuClass()));
     }
 }

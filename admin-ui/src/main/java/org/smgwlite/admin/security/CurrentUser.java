@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.smgwlite.platform.shared.TenantId;
 
 /**
- * The signed-in user of the current request: username, roles, and the tenant carried in the
- * token's {@code tenant} claim. Views ask this, never the token directly.
+ * The signed-in user of the current request: username and the tenant carried in the token's {@code tenant}
+ * claim. Views ask this, never the token directly. The role names are the ones the views'
+ * {@code @RolesAllowed} use; which view a role may open is written only there.
  */
 @ApplicationScoped
 public class CurrentUser {
@@ -26,10 +27,6 @@ public class CurrentUser {
 
     public String username() {
         return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
-    }
-
-    public boolean hasRole(String role) {
-        return security.isCallerInRole(role);
     }
 
     /** The user's tenant, or empty for a platform admin (who belongs to none). */

@@ -15,7 +15,8 @@ import org.smgwlite.platform.shared.DomainException;
 
 /**
  * Wires every UI: routes are checked against their {@code @RolesAllowed}/{@code @PermitAll}
- * annotations before they open, and one error handler turns domain failures into a message the
+ * annotations before they open (the same {@link NavigationAccessControl} also filters the menu entries
+ * that {@code MainLayout} shows), and one error handler turns domain failures into a message the
  * user can act on, while anything unexpected is logged with an incident id.
  */
 @ApplicationScoped

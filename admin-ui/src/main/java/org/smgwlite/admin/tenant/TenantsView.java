@@ -9,6 +9,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import org.smgwlite.platform.tenant.TenantService;
 /** Platform administrators create tenants (operators, energy communities) and rename them. */
 @Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants · SMGW.Lite")
+@Menu(title = "Tenants", order = 4)
 @RolesAllowed(CurrentUser.PLATFORM_ADMIN)
 public class TenantsView extends VerticalLayout {
 
