@@ -9,8 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -32,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.EnergyTotal;
@@ -192,9 +191,7 @@ public class LoadCurvePanel extends VerticalLayout {
             download.setText("Download " + name);
             download.setVisible(true);
         } catch (ExecutionException e) {
-            Notification n = Notification.show("The export failed: " + e.getCause().getMessage(), 8000,
-                    Notification.Position.MIDDLE);
-            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.failed("The export failed: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.gateway.Gateway;
@@ -88,7 +88,7 @@ public class GatewaysView extends VerticalLayout {
         reason.setWidth("24em");
         request.setId("taf6-request");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        request.addClickListener(e -> requestReading());
+        request.addClickListener(e -> gateways.asSingleSelect().getOptionalValue().ifPresent(this::requestReading));
 
         requests.setId("taf6-requests-grid");
         requests.addColumn(Taf6RequestView::id).setHeader("#").setAutoWidth(true);
@@ -110,13 +110,9 @@ public class GatewaysView extends VerticalLayout {
         showRequests();
     }
 
-    private void requestReading() {
-        Gateway g = gateways.asSingleSelect().getValue();
-        if (g == null) {
-            return;
-        }
+    private void requestReading(Gateway g) {
         Taf6RequestView queued = taf6.queue(tenant, g.gatewayId().value(), reason.getValue(), operator);
-        Notification.show("TAF 6 request " + queued.id() + " queued for " + g.gatewayId(), 3000, Notification.Position.BOTTOM_START);
+        Notices.done("TAF 6 request " + queued.id() + " queued for " + g.gatewayId());
         reason.clear();
         refresh();
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.smgwlite.admin.curve.HouseholdCurveView;
+import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.household.Household;
@@ -73,7 +73,7 @@ public class HouseholdsView extends VerticalLayout {
         delete.setId("household-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setEnabled(false);
-        delete.addClickListener(e -> confirmDelete());
+        delete.addClickListener(e -> grid.asSingleSelect().getOptionalValue().ifPresent(this::confirmDelete));
 
         HorizontalLayout content = new HorizontalLayout(grid, form);
         content.setSizeFull();
@@ -86,21 +86,17 @@ public class HouseholdsView extends VerticalLayout {
 
     private void save(Long id, long version, org.smgwlite.platform.household.HouseholdDraft draft) {
         Household saved = id == null ? households.create(tenant, draft) : households.update(tenant, id, version, draft);
-        Notification.show("Saved " + saved.name(), 3000, Notification.Position.BOTTOM_START);
+        Notices.done("Saved " + saved.name());
         closeForm();
         refresh();
     }
 
-    private void confirmDelete() {
-        Household selected = grid.asSingleSelect().getValue();
-        if (selected == null) {
-            return;
-        }
+    private void confirmDelete(Household selected) {
         ConfirmDialog dialog = new ConfirmDialog("Delete " + selected.name() + "?",
                 "The household " + selected.messlokationId() + " is removed from " + tenant + ".",
                 "Delete", e -> {
                     households.delete(tenant, selected.id());
-                    Notification.show("Deleted " + selected.name(), 3000, Notification.Position.BOTTOM_START);
+                    Notices.done("Deleted " + selected.name());
                     closeForm();
                     refresh();
                 });

@@ -1,8 +1,6 @@
 package org.smgwlite.admin.security;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
@@ -11,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.platform.shared.DomainException;
 
 /**
@@ -44,8 +43,7 @@ public class UiSetup {
             message = "Something went wrong (incident " + incident + "). Please try again or tell your administrator.";
         }
         if (UI.getCurrent() != null) {
-            Notification n = Notification.show(message, 8000, Notification.Position.MIDDLE);
-            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.failed(message);
         }
     }
 }

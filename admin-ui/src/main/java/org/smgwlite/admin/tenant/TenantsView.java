@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -14,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -75,7 +75,7 @@ public class TenantsView extends VerticalLayout {
             Tenant saved = existing
                     ? tenants.rename(tenantId, name.getValue(), kind.getValue())
                     : tenants.create(tenantId, name.getValue(), kind.getValue());
-            Notification.show("Saved " + saved.name(), 3000, Notification.Position.BOTTOM_START);
+            Notices.done("Saved " + saved.name());
             grid.asSingleSelect().clear();
             refresh();
         } catch (InvalidInputException e) {
