@@ -60,62 +60,54 @@ public final class JsonReader {
     }
 
     private Map<String, Object> object() {
-        enter();
-        pos++; // '{'
         Map<String, Object> members = new LinkedHashMap<>();
+        sequence('}', () -> member(members));
+        return Collections.unmodifiableMap(members);
+    }
+
+    private void member(Map<String, Object> members) {
+        if (peek() != '"') {
+            throw error("a member name in quotes expected");
+        }
+        int at = pos;
+        String name = string();
         whitespace();
-        if (peek() == '}') {
-            pos++;
-            depth--;
-            return Collections.unmodifiableMap(members);
+        expect(':');
+        whitespace();
+        if (members.containsKey(name)) {
+            throw new JsonSyntaxException(at, "member \"" + name + "\" given twice");
         }
-        while (true) {
-            whitespace();
-            if (peek() != '"') {
-                throw error("a member name in quotes expected");
-            }
-            int at = pos;
-            String name = string();
-            whitespace();
-            expect(':');
-            whitespace();
-            if (members.containsKey(name)) {
-                throw new JsonSyntaxException(at, "member \"" + name + "\" given twice");
-            }
-            members.put(name, value());
-            whitespace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
-                depth--;
-                return Collections.unmodifiableMap(members);
-            }
-        }
+        members.put(name, value());
     }
 
     private List<Object> array() {
-        enter();
-        pos++; // '['
         List<Object> elements = new ArrayList<>();
+        sequence(']', () -> elements.add(value()));
+        return Collections.unmodifiableList(elements);
+    }
+
+    /** From the opening bracket at {@code pos} to {@code close}: elements separated by commas, none trailing. */
+    private void sequence(char close, Runnable element) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        pos++;
         whitespace();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            depth--;
-            return Collections.unmodifiableList(elements);
-        }
-        while (true) {
-            whitespace();
-            elements.add(value());
-            whitespace();
-            if (peek() == ',') {
+        } else {
+            while (true) {
+                whitespace();
+                element.run();
+                whitespace();
+                if (peek() != ',') {
+                    break;
+                }
                 pos++;
-            } else {
-                expect(']');
-                depth--;
-                return Collections.unmodifiableList(elements);
             }
+            expect(close);
         }
+        depth--;
     }
 
     private String string() {
@@ -214,12 +206,6 @@ public final class JsonReader {
         }
         pos += word.length();
         return value;
-    }
-
-    private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
-        }
     }
 
     private void expect(char c) {
