@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+
+import org.smgwlite.agent.json.JsonObject;
+import org.smgwlite.agent.json.JsonSyntaxException;
 
 /**
  * Keycloak in development mode on {@value #PORT} (localhost only) with the {@code smgw} realm imported.
@@ -120,16 +122,23 @@ public final class KeycloakServer implements AutoCloseable {
                 .build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("no token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return token.group(1);
+            Optional<String> token = response.statusCode() == 200 ? accessToken(response.body()) : Optional.empty();
+            return token.orElseThrow(() -> new IllegalStateException("no token for " + username + ": HTTP "
+                    + response.statusCode() + " " + response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The {@code access_token} of a token endpoint's answer; empty when the answer has none or is no JSON object. */
+    static Optional<String> accessToken(String answer) {
+        try {
+            return JsonObject.parse(answer).optionalString("access_token").filter(t -> !t.isEmpty());
+        } catch (JsonSyntaxException e) {
+            return Optional.empty();
         }
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
-import org.smgwlite.agent.d0.D0TelegramDecoder;
 import org.smgwlite.agent.eichlog.EventType;
+import org.smgwlite.agent.meter.MeterProtocol;
 import org.smgwlite.agent.meter.MeterTelegram;
 import org.smgwlite.agent.meter.ObisCode;
-import org.smgwlite.agent.meter.SmlTelegramDecoder;
+import org.smgwlite.agent.meter.TelegramDecoder;
 import org.smgwlite.agent.meter.TelegramListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
 import org.smgwlite.agent.status.GatewayStatus;
@@ -58,8 +58,7 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
     private final Taf7Engine taf7;
     private final Taf14Sampler taf14;
     private final ClockJumpDetector jumps;
-    private final SmlTelegramDecoder sml;
-    private final D0TelegramDecoder d0;
+    private final TelegramDecoder decoder;
     private Snapshot latest;
     private Instant lastTelegramAt;
     private Instant startedAt;
@@ -85,8 +84,7 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
         this.taf14 = settings.taf14IntervalSeconds() > 0 ? new Taf14Sampler(settings.taf14IntervalSeconds(), sink::sample)
                 : null;
         this.jumps = new ClockJumpDetector(settings.clockJumpMillis());
-        this.sml = settings.d0() ? null : new SmlTelegramDecoder(this);
-        this.d0 = settings.d0() ? new D0TelegramDecoder(this) : null;
+        this.decoder = (settings.d0() ? MeterProtocol.D0 : MeterProtocol.SML).decoder(this);
     }
 
     /** Continues the TAF 7 series of the store after a restart. */
@@ -96,21 +94,13 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
 
     /** Bytes from the source, as they came; then a {@link #tick}. */
     public void accept(byte[] bytes, int offset, int length) {
-        if (sml != null) {
-            sml.accept(bytes, offset, length);
-        } else {
-            d0.accept(bytes, offset, length);
-        }
+        decoder.accept(bytes, offset, length);
         tick();
     }
 
     /** End of a replayed stream: flushes a last frame. */
     public void endOfStream() {
-        if (sml != null) {
-            sml.endOfStream();
-        } else {
-            d0.endOfStream();
-        }
+        decoder.endOfStream();
         tick();
     }
 

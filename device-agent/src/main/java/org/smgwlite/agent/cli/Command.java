@@ -3,7 +3,11 @@ package org.smgwlite.agent.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-/** One subcommand of {@code device-agent}. Implementations print, they do not call {@code System.exit}. */
+/**
+ * One subcommand of {@code device-agent}. Implementations print, they do not call {@code System.exit}; they read
+ * their options with {@link org.smgwlite.pki.cli.Arguments}, whose {@link org.smgwlite.pki.cli.UsageException}
+ * {@link Main} prints with the synopsis and exit status {@value Main#USAGE}.
+ */
 public interface Command {
 
     /** The word after {@code device-agent}, e.g. {@code decode}. */

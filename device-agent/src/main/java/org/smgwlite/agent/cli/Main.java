@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.smgwlite.pki.cli.UsageException;
+
 /**
  * Entry point of {@code device-agent SUBCOMMAND ...}. New subcommands ({@code run}, {@code simulate},
  * {@code verify-eichlog}) are one {@link Command} each, registered in {@link #commands()}.
@@ -50,7 +52,13 @@ public final class Main {
             usage(commands, err);
             return USAGE;
         }
-        return command.run(Arrays.asList(args).subList(1, args.length), out, err);
+        try {
+            return command.run(Arrays.asList(args).subList(1, args.length), out, err);
+        } catch (UsageException e) {
+            err.println("device-agent: " + e.getMessage());
+            err.println("usage: device-agent " + command.synopsis());
+            return USAGE;
+        }
     }
 
     private static void usage(Map<String, Command> commands, PrintStream to) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.smgwlite.agent.simulator.SimulationClock;
 import org.smgwlite.agent.simulator.VirtualMeter;
 import org.smgwlite.agent.source.ByteSources;
 import org.smgwlite.agent.store.WriteGuard;
+import org.smgwlite.pki.cli.Arguments;
 
 /**
  * {@code device-agent run --config FILE}: the long-running agent. Stops on SIGTERM/SIGINT (clean close: store
@@ -38,13 +40,12 @@ final class RunCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2 || !args.get(0).equals("--config")) {
-            err.println("usage: device-agent " + synopsis());
-            return Main.USAGE;
-        }
+        Arguments a = Arguments.parse(name(), args).allowOnly(Set.of("config"));
+        a.operands(0, "no operand");
+        Path file = Path.of(a.required("config"));
         AgentConfig config;
         try {
-            config = AgentConfig.load(Path.of(args.get(1)));
+            config = AgentConfig.load(file);
         } catch (IOException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return Main.USAGE;

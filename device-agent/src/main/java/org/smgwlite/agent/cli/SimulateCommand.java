@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.smgwlite.agent.meter.ObisCode;
 import org.smgwlite.agent.simulator.FleetSimulator;
 import org.smgwlite.agent.taf.SlotAlignment;
+import org.smgwlite.pki.cli.Arguments;
+import org.smgwlite.pki.cli.UsageException;
 
 /**
  * {@code device-agent simulate}: N virtual meters for D days at an accelerated clock, through encoder, framer,
@@ -36,46 +39,20 @@ final class SimulateCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        int meters = 1;
-        int days = 1;
-        Instant start = Instant.parse("2024-03-05T00:00:00Z");
-        int interval = 1;
-        long pv = 0;
-        long seed = 1;
-        long period = 900;
-        Path dir = null;
-        Path stream = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (i + 1 >= args.size() || !a.startsWith("--")) {
-                    err.println("simulate: " + a + (a.startsWith("--") ? " needs a value" : " is not an option"));
-                    return Main.USAGE;
-                }
-                String v = args.get(++i);
-                switch (a) {
-                    case "--meters" -> meters = Integer.parseInt(v);
-                    case "--days" -> days = Integer.parseInt(v);
-                    case "--start" -> start = Instant.parse(v);
-                    case "--interval" -> interval = Integer.parseInt(v);
-                    case "--pv" -> pv = Long.parseLong(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--period" -> period = Long.parseLong(v);
-                    case "--out" -> dir = Path.of(v);
-                    case "--write-stream" -> stream = Path.of(v);
-                    default -> {
-                        err.println("simulate: unknown option " + a);
-                        return Main.USAGE;
-                    }
-                }
-            }
-            if (meters < 1 || days < 1 || interval < 1 || interval > 60 || pv < 0) {
-                err.println("simulate: need meters >= 1, days >= 1, interval 1..60, pv >= 0");
-                return Main.USAGE;
-            }
-        } catch (RuntimeException e) {
-            err.println("simulate: " + e.getMessage());
-            return Main.USAGE;
+        Arguments a = Arguments.parse(name(), args).allowOnly(Set.of("meters", "days", "start", "interval", "pv",
+                "seed", "period", "out", "write-stream"));
+        a.operands(0, "no operand");
+        int meters = a.value("meters", Integer::parseInt, 1);
+        int days = a.value("days", Integer::parseInt, 1);
+        Instant start = a.value("start", Instant::parse, Instant.parse("2024-03-05T00:00:00Z"));
+        int interval = a.value("interval", Integer::parseInt, 1);
+        long pv = a.value("pv", Long::parseLong, 0L);
+        long seed = a.value("seed", Long::parseLong, 1L);
+        long period = a.value("period", Long::parseLong, 900L);
+        Path dir = a.value("out", Path::of, null);
+        Path stream = a.value("write-stream", Path::of, null);
+        if (meters < 1 || days < 1 || interval < 1 || interval > 60 || pv < 0) {
+            throw new UsageException("need meters >= 1, days >= 1, interval 1..60, pv >= 0");
         }
         try (OutputStream raw = stream == null ? null : new BufferedOutputStream(Files.newOutputStream(stream))) {
             SlotAlignment alignment = SlotAlignment.ofSeconds(period);

@@ -12,6 +12,7 @@ import org.smgwlite.agent.meter.MeterReading;
 import org.smgwlite.agent.meter.MeterTelegram;
 import org.smgwlite.agent.meter.MeterValue;
 import org.smgwlite.agent.meter.ObisCode;
+import org.smgwlite.agent.meter.TelegramDecoder;
 import org.smgwlite.agent.meter.TelegramListener;
 import org.smgwlite.agent.sml.transport.FrameRejection;
 
@@ -31,7 +32,7 @@ import org.smgwlite.agent.sml.transport.FrameRejection;
  * becomes unscaled 123456789, scaler -1, unit Wh (kilo folded into the scaler). Memory is bounded
  * by {@link #MAX_TELEGRAM_BYTES}; nothing is thrown for bad input.
  */
-public final class D0TelegramDecoder {
+public final class D0TelegramDecoder implements TelegramDecoder {
 
     public static final int MAX_TELEGRAM_BYTES = 16 * 1024;
 
@@ -56,10 +57,7 @@ public final class D0TelegramDecoder {
         this.listener = listener;
     }
 
-    public void accept(byte[] bytes) {
-        accept(bytes, 0, bytes.length);
-    }
-
+    @Override
     public void accept(byte[] bytes, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             accept(bytes[i] & 0xFF);
@@ -144,6 +142,7 @@ public final class D0TelegramDecoder {
     }
 
     /** Call when the stream ends: a telegram still open was cut off. */
+    @Override
     public void endOfStream() {
         if (state != State.HUNT) {
             reject(start, "telegram cut off by the end of the stream");

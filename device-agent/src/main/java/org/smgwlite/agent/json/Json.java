@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Writes JSON from maps, lists, strings, booleans and exact numbers ({@link BigDecimal} written plain, never in
- * exponent form). Enough for flat status documents; not a parser.
+ * exponent form). Enough for flat status documents; {@link JsonReader} reads.
  */
 public final class Json {
 

@@ -17,7 +17,7 @@ import org.smgwlite.agent.sml.transport.SmlFramer;
  * a frame that fails any layer becomes a {@link FrameRejection} with offset and reason, and the
  * next frame is read. Not thread-safe: one instance per byte stream.
  */
-public final class SmlTelegramDecoder implements FrameListener {
+public final class SmlTelegramDecoder implements TelegramDecoder, FrameListener {
 
     /** Prefix of rejection reasons that stem from a bug here rather than from the input. */
     public static final String INTERNAL_ERROR = "internal decoder error: ";
@@ -32,14 +32,12 @@ public final class SmlTelegramDecoder implements FrameListener {
         this.framer = new SmlFramer(this);
     }
 
+    @Override
     public void accept(byte[] bytes, int offset, int length) {
         framer.accept(bytes, offset, length);
     }
 
-    public void accept(byte[] bytes) {
-        framer.accept(bytes, 0, bytes.length);
-    }
-
+    @Override
     public void endOfStream() {
         framer.endOfStream();
     }

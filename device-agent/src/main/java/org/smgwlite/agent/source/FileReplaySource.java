@@ -1,88 +1,65 @@
 package org.smgwlite.agent.source;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Replays a capture: {@code .bin} is raw bytes, {@code .hex} is hex text (whitespace, line breaks,
  * {@code 0x} prefixes and {@code #} comments ignored), as people paste dumps into issues.
- * Captures are small, so the file is read whole.
+ *
+ * <p>The file is streamed, never read whole: a capture of any size replays in constant memory (the agent runs
+ * with {@code -Xmx32m}). A {@code .hex} file is checked once when opened, so that a typo is reported with its
+ * line before any byte is decoded.
  */
 public final class FileReplaySource implements ByteSource {
 
-    private final Path path;
-    private final byte[] bytes;
-    private int next;
+    private static final int BUFFER = 64 * 1024;
 
-    private FileReplaySource(Path path, byte[] bytes) {
+    private final Path path;
+    private final BufferedInputStream in;
+
+    private FileReplaySource(Path path, BufferedInputStream in) {
         this.path = path;
-        this.bytes = bytes;
+        this.in = in;
     }
 
+    /** @throws IOException when the file cannot be read, or naming the line of a {@code .hex} file that is not hex */
     public static FileReplaySource open(Path path) throws IOException {
-        byte[] content = Files.readAllBytes(path);
-        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".hex")) {
-            content = parseHex(new String(content, StandardCharsets.US_ASCII), path.toString());
+        if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".hex")) {
+            return new FileReplaySource(path, new BufferedInputStream(Files.newInputStream(path), BUFFER));
         }
-        return new FileReplaySource(path, content);
+        try (InputStream check = hex(path)) {
+            byte[] skip = new byte[BUFFER];
+            while (check.read(skip) >= 0) {
+                // every character checked, nothing kept
+            }
+        }
+        return new FileReplaySource(path, new BufferedInputStream(hex(path), BUFFER));
+    }
+
+    private static InputStream hex(Path path) throws IOException {
+        return new HexTextInputStream(new BufferedInputStream(Files.newInputStream(path), BUFFER), path.toString());
     }
 
     /**
-     * Hex text to bytes.
-     *
-     * @throws IOException naming the line with a character that is not hex or an odd digit count
+     * Up to {@code max} (at most 64 KiB) of the next bytes, which the next reads return again: for a guess at the
+     * protocol before decoding starts.
      */
-    static byte[] parseHex(String text, String where) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() / 2);
-        String[] lines = text.split("\n", -1);
-        int high = -1;
-        for (int lineNo = 0; lineNo < lines.length; lineNo++) {
-            String line = lines[lineNo];
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            line = line.replace("0x", " ").replace("0X", " ");
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (Character.isWhitespace(c) || c == ',' || c == ':') {
-                    continue;
-                }
-                int digit = Character.digit(c, 16);
-                if (digit < 0) {
-                    throw new IOException(where + " line " + (lineNo + 1) + ": '" + c + "' is not a hex digit");
-                }
-                if (high < 0) {
-                    high = digit;
-                } else {
-                    out.write(high << 4 | digit);
-                    high = -1;
-                }
-            }
-        }
-        if (high >= 0) {
-            throw new IOException(where + ": odd number of hex digits");
-        }
-        return out.toByteArray();
-    }
-
-    /** The whole capture, for decoders that take a byte array. */
-    public byte[] allBytes() {
-        return bytes.clone();
+    public byte[] peek(int max) throws IOException {
+        int n = Math.min(max, BUFFER);
+        in.mark(n);
+        byte[] head = in.readNBytes(n);
+        in.reset();
+        return head;
     }
 
     @Override
-    public int read(byte[] buffer) {
-        if (next >= bytes.length) {
-            return -1;
-        }
-        int n = Math.min(buffer.length, bytes.length - next);
-        System.arraycopy(bytes, next, buffer, 0, n);
-        next += n;
-        return n;
+    public int read(byte[] buffer) throws IOException {
+        return in.read(buffer);
     }
 
     @Override
@@ -91,7 +68,7 @@ public final class FileReplaySource implements ByteSource {
     }
 
     @Override
-    public void close() {
-        next = bytes.length;
+    public void close() throws IOException {
+        in.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.smgwlite.agent.upload;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,24 +8,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.smgwlite.agent.json.JsonObject;
+import org.smgwlite.agent.json.JsonSyntaxException;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.TlsEndpoint;
 
 /**
@@ -140,7 +133,7 @@ public final class UploadService implements AutoCloseable {
 
     /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
     private Session connect() throws IOException, InterruptedException {
-        X509Certificate root = certificates(Files.readString(settings.rootPem(), StandardCharsets.US_ASCII)).get(0);
+        X509Certificate root = PemCredentials.readChain(settings.rootPem()).get(0);
         EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
                 GatewayId.of(settings.gatewayId()), List.of(root));
         EstEnrollment.Credential tls = load("tls");
@@ -173,11 +166,14 @@ public final class UploadService implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(20)).build()
                 .send(HttpRequest.newBuilder(settings.devicePort().resolve("/api/device/whoami")).build(),
                         HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"householdId\":(\\d+)").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
+        if (r.statusCode() != 200) {
             throw new IOException("whoami answered " + r.statusCode() + ": " + r.body());
         }
-        return Long.parseLong(m.group(1));
+        try {
+            return JsonObject.parse(r.body()).longValue("householdId");
+        } catch (JsonSyntaxException e) {
+            throw new IOException("whoami answered " + r.statusCode() + ": " + r.body() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private EstEnrollment.Credential load(String name) throws IOException {
@@ -186,56 +182,17 @@ public final class UploadService implements AutoCloseable {
         if (!Files.exists(key) || !Files.exists(chain)) {
             return null;
         }
-        List<X509Certificate> certs = certificates(Files.readString(chain, StandardCharsets.US_ASCII));
-        try {
-            byte[] pkcs8 = Base64.getMimeDecoder().decode(Files.readString(key, StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").strip());
-            return new EstEnrollment.Credential(new KeyPair(certs.get(0).getPublicKey(),
-                    KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8))), certs);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException(key + ": not a PKCS#8 EC key: " + e.getMessage(), e);
-        }
+        List<X509Certificate> certs = PemCredentials.readChain(chain);
+        return new EstEnrollment.Credential(new KeyPair(certs.get(0).getPublicKey(), PemCredentials.readPrivateKey(key)),
+                certs);
     }
 
+    /** The chain first, then the key replaces the old one atomically: a credential is complete once its key is. */
     private EstEnrollment.Credential save(String name, EstEnrollment.Credential c) throws IOException {
         Files.createDirectories(settings.credentialDir());
-        Path key = settings.credentialDir().resolve(name + ".key");
-        Path tmp = settings.credentialDir().resolve(name + ".key.tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, pem("PRIVATE KEY", c.keys().getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        StringBuilder chain = new StringBuilder();
-        for (X509Certificate cert : c.chain()) {
-            try {
-                chain.append(pem("CERTIFICATE", cert.getEncoded()));
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IOException(e);
-            }
-        }
-        Files.writeString(settings.credentialDir().resolve(name + ".chain.pem"), chain, StandardCharsets.US_ASCII);
-        Files.move(tmp, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PemCredentials.writeChain(settings.credentialDir().resolve(name + ".chain.pem"), c.chain());
+        PemCredentials.writePrivateKey(settings.credentialDir().resolve(name + ".key"), c.keys().getPrivate());
         return c;
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static List<X509Certificate> certificates(String pem) throws IOException {
-        try {
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(
-                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new IOException("no certificate in PEM");
-            }
-            return out;
-        } catch (java.security.cert.CertificateException e) {
-            throw new IOException("not a PEM certificate: " + e.getMessage(), e);
-        }
     }
 
     @Override

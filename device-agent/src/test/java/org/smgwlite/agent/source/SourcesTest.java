@@ -48,6 +48,18 @@ class SourcesTest {
     }
 
     @Test
+    void hexSeparatorsPrefixesAndCommentsAreSkippedAndPeekedBytesAreReadAgain(@TempDir Path dir) throws IOException {
+        Path hexFile = dir.resolve("dump.hex");
+        Files.writeString(hexFile, "0x1b,0X1B:00 # 0xzz is a comment\r\n0 0x1\n100x0a#\n");
+        try (FileReplaySource source = FileReplaySource.open(hexFile)) {
+            assertThat(source.peek(2)).containsExactly(0x1b, 0x1b);
+            assertThat(drain(source)).containsExactly(0x1b, 0x1b, 0x00, 0x01, 0x10, 0x0a);
+        }
+        Files.writeString(hexFile, "1b1b\n1b1\n");
+        assertThatThrownBy(() -> FileReplaySource.open(hexFile)).hasMessageContaining("odd number of hex digits");
+    }
+
+    @Test
     void tcpSourceReadsWhatTheIrReaderBridges() throws Exception {
         byte[] capture = Captures.bytes("EMH_eHZ361L5R");
         try (ServerSocket server = new ServerSocket(0)) {

@@ -17,11 +17,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.smgwlite.agent.agent.Agent;
 import org.smgwlite.agent.agent.AgentConfig;
+import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.simulator.SimulationClock;
 import org.smgwlite.agent.simulator.VirtualMeter;
 import org.smgwlite.agent.store.ValueStore;
@@ -56,7 +55,6 @@ final class DemoGateway implements AutoCloseable {
 
     /** How far back a gateway that was away catches up value by value; before that its absence is a gap. */
     static final Duration MAX_CATCH_UP = Duration.ofDays(31);
-    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
     private final String gatewayId;
     private final DemoGatewayState state;
@@ -227,8 +225,7 @@ final class DemoGateway implements AutoCloseable {
                     break;
                 }
                 values += batch.sent();
-                Matcher m = ACCEPTED.matcher(batch.answer());
-                accepted += m.find() ? Long.parseLong(m.group(1)) : 0;
+                accepted += JsonObject.parse(batch.answer()).optionalLong("accepted").orElse(0L);
             }
         } catch (IOException | RuntimeException e) {
             problem = e.getMessage();

@@ -6,16 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.smgwlite.agent.json.JsonObject;
+import org.smgwlite.agent.json.JsonSyntaxException;
 
 /**
  * The platform's operator REST API ({@code /api/tenants/<tenant>/...}, Keycloak bearer token) as far as the demo
  * fleet needs it: the tenant's households, its gateways, registering a gateway and creating its one-time code.
- * The answers are our own API's small JSON documents; the fields are picked out by pattern.
+ * The answers are our own API's small JSON documents, read with the device agent's {@link JsonObject}.
  */
 final class OperatorApi {
 
@@ -23,7 +24,6 @@ final class OperatorApi {
     record Household(long id, String name, String viewerUsername) {
     }
 
-    private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*}");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI api;
@@ -40,25 +40,14 @@ final class OperatorApi {
     }
 
     List<Household> households(String tenant) throws IOException, InterruptedException {
-        String body = send("GET", "/tenants/" + tenant + "/households", null, 200);
-        List<Household> out = new ArrayList<>();
-        Matcher object = OBJECT.matcher(body);
-        while (object.find()) {
-            String json = object.group();
-            out.add(new Household(Long.parseLong(field(json, "id", "(\\d+)")), field(json, "name", "\"((?:[^\"\\\\]|\\\\.)*)\""),
-                    optionalField(json, "viewerUsername")));
-        }
-        return out;
+        return read(send("GET", "/tenants/" + tenant + "/households", null, 200), body -> JsonObject.parseArray(body).stream()
+                .map(h -> new Household(h.longValue("id"), h.string("name"), h.optionalString("viewerUsername").orElse(null)))
+                .toList());
     }
 
     List<String> gateways(String tenant) throws IOException, InterruptedException {
-        String body = send("GET", "/tenants/" + tenant + "/gateways", null, 200);
-        List<String> out = new ArrayList<>();
-        Matcher id = Pattern.compile("\"gatewayId\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        while (id.find()) {
-            out.add(id.group(1));
-        }
-        return out;
+        return read(send("GET", "/tenants/" + tenant + "/gateways", null, 200),
+                body -> JsonObject.parseArray(body).stream().map(g -> g.string("gatewayId")).toList());
     }
 
     void register(String tenant, String gatewayId, long householdId) throws IOException, InterruptedException {
@@ -68,8 +57,8 @@ final class OperatorApi {
 
     /** A new one-time enrollment code (the platform keeps only its hash). */
     String enrollmentCode(String tenant, String gatewayId) throws IOException, InterruptedException {
-        return field(send("POST", "/tenants/" + tenant + "/gateways/" + gatewayId + "/enrollment-codes", "{}", 201),
-                "code", "\"([^\"]+)\"");
+        return read(send("POST", "/tenants/" + tenant + "/gateways/" + gatewayId + "/enrollment-codes", "{}", 201),
+                body -> JsonObject.parse(body).string("code"));
     }
 
     private String send(String method, String path, String json, int expected) throws IOException, InterruptedException {
@@ -88,20 +77,12 @@ final class OperatorApi {
         return response.body();
     }
 
-    private static String field(String json, String name, String valuePattern) throws IOException {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*" + valuePattern).matcher(json);
-        if (!m.find()) {
-            throw new IOException("no " + name + " in " + json);
+    /** The answer as {@code reader} reads it; an answer that is not the JSON expected is an I/O failure quoting it. */
+    private static <T> T read(String body, Function<String, T> reader) throws IOException {
+        try {
+            return reader.apply(body);
+        } catch (JsonSyntaxException e) {
+            throw new IOException(e.getMessage() + ": " + body, e);
         }
-        return unescape(m.group(1));
-    }
-
-    private static String optionalField(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return m.find() ? unescape(m.group(1)) : null;
-    }
-
-    private static String unescape(String s) {
-        return s.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 }

@@ -88,6 +88,9 @@ public final class PkiCli {
     }
 
     private void execute(Arguments a) throws IOException {
+        if (!a.operands().isEmpty()) {
+            throw new UsageException("expected an option --name, got '" + a.operands().get(0) + "'");
+        }
         switch (a.command()) {
             case "init-root" -> initRoot(a);
             case "create-tenant-ca" -> createTenantCa(a);

@@ -1,9 +1,9 @@
 package org.smgwlite.pki.cli;
 
 /** A command line that cannot be run as given; the CLI prints the message and the usage, exit code 2. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }
