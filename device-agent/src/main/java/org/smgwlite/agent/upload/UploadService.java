@@ -2,7 +2,6 @@ package org.smgwlite.agent.upload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -242,10 +241,5 @@ public final class UploadService implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
-    }
-
-    /** For tests and the status page: where the service would connect. */
-    public URI devicePort() {
-        return settings.devicePort();
     }
 }
