@@ -218,8 +218,4 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
     public long rejections() {
         return rejections;
     }
-
-    public Instant nextBoundary() {
-        return taf7.nextBoundary();
-    }
 }

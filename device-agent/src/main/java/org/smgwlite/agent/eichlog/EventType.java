@@ -12,6 +12,8 @@ public enum EventType {
     CRC_ERRORS,
     TAF6, TAF7_FLAGGED, TAF7_SKIPPED,
     STORE_EVICTION, STORE_REPAIR, STORE_WRITE_FAILED, STORE_WRITE_RECOVERED,
+    /** Billing values fill the store: TAF 14 samples are not kept until the platform acknowledges some. */
+    STORE_FULL,
     /** The byte source failed (TCP reader gone, serial port unplugged) or came back. */
     SOURCE_ERROR, SOURCE_BACK,
     UPLOAD,

@@ -88,7 +88,7 @@ public final class FleetSimulator {
             Path dir = plan.out().resolve(String.format("meter-%04d", number));
             eichlog = Eichlog.open(dir.resolve("eichlog.log"), clock);
             eichlog.append(EventType.START, "fleet simulator, meter " + number);
-            store = ValueStore.open(dir.resolve("store"), 64L << 20, WriteGuard.NONE, events::add);
+            store = ValueStore.open(dir.resolve("store"), 64L << 20, WriteGuard.NONE, note -> events.add(note.toString()));
         }
         Collector collector = new Collector(store, eichlog, events);
         MeterPipeline pipeline = new MeterPipeline(new MeterPipeline.Settings(plan.alignment(), 0,

@@ -40,7 +40,7 @@ public final class ValueStore implements Closeable {
 
     private final Path dir;
     private final long capacity;
-    private final Consumer<String> events;
+    private final Consumer<StoreNote> events;
     private final Journal billing;
     private final Journal local;
     private long acknowledged;
@@ -49,7 +49,7 @@ public final class ValueStore implements Closeable {
     private final Set<ObisCode> lastTaf7Registers = new LinkedHashSet<>();
     private boolean localRefusedReported;
 
-    private ValueStore(Path dir, long capacity, Consumer<String> events, Journal billing, Journal local) {
+    private ValueStore(Path dir, long capacity, Consumer<StoreNote> events, Journal billing, Journal local) {
         this.dir = dir;
         this.capacity = capacity;
         this.events = events;
@@ -62,16 +62,17 @@ public final class ValueStore implements Closeable {
      *
      * @param capacityBytes upper bound of all journal bytes; 60 days of quarter-hour values of 4 registers need
      *                      about 2 MB, so the default of 64 MB leaves most of it to TAF 14 history
-     * @param events        receives recovery notes and evictions (one line each) for the Eichlog
+     * @param events        receives repairs found at open, evictions and a full store, each with its kind, for the Eichlog
      */
-    public static ValueStore open(Path dir, long capacityBytes, WriteGuard guard, Consumer<String> events)
+    public static ValueStore open(Path dir, long capacityBytes, WriteGuard guard, Consumer<StoreNote> events)
             throws IOException {
         if (capacityBytes < 256 * 1024) {
             throw new IllegalArgumentException("store capacity must be at least 256 KiB, was " + capacityBytes);
         }
         long segment = Math.max(16 * 1024, Math.min(4L << 20, capacityBytes / 64));
-        Journal billing = Journal.open(dir.resolve("billing"), "billing", segment, guard, events);
-        Journal local = Journal.open(dir.resolve("local"), "local", segment, guard, events);
+        Consumer<String> repairs = detail -> events.accept(new StoreNote(StoreNote.Kind.REPAIR, detail));
+        Journal billing = Journal.open(dir.resolve("billing"), "billing", segment, guard, repairs);
+        Journal local = Journal.open(dir.resolve("local"), "local", segment, guard, repairs);
         ValueStore store = new ValueStore(dir, capacityBytes, events, billing, local);
         store.acknowledged = store.readAcknowledged();
         store.scanBilling();
@@ -87,7 +88,8 @@ public final class ValueStore implements Closeable {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            events.accept("store: acknowledgement file unreadable ('" + text + "'), all values count as unacknowledged");
+            events.accept(new StoreNote(StoreNote.Kind.REPAIR,
+                    "store: acknowledgement file unreadable ('" + text + "'), all values count as unacknowledged"));
             return 0;
         }
     }
@@ -153,7 +155,7 @@ public final class ValueStore implements Closeable {
         makeRoom(bytes);
         if (sizeBytes() + bytes > capacity) {
             if (!localRefusedReported) {
-                events.accept("store: no room for TAF 14 samples, billing values fill the store");
+                events.accept(new StoreNote(StoreNote.Kind.FULL, "store: no room for TAF 14 samples, billing values fill the store"));
                 localRefusedReported = true;
             }
             return;
@@ -195,8 +197,8 @@ public final class ValueStore implements Closeable {
             if (s == null) {
                 return;
             }
-            events.accept("store full: evicted TAF 14 samples seq " + s.baseSeq() + ".." + s.lastSeq() + " ("
-                    + s.bytes() + " bytes)");
+            events.accept(new StoreNote(StoreNote.Kind.EVICTION, "store full: evicted TAF 14 samples seq " + s.baseSeq() + ".."
+                    + s.lastSeq() + " (" + s.bytes() + " bytes)"));
         }
     }
 

@@ -42,25 +42,22 @@ public final class EstEnrollment {
         }
     }
 
-    private final URI platform;
-    private final URI devicePort;
-    private final String tenant;
+    private final UploadSettings settings;
     private final GatewayId gateway;
     private final Collection<X509Certificate> roots;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
-    public EstEnrollment(URI platform, URI devicePort, String tenant, GatewayId gateway, Collection<X509Certificate> roots) {
-        this.platform = platform;
-        this.devicePort = devicePort;
-        this.tenant = tenant;
-        this.gateway = gateway;
+    /** @param roots the trust anchors of the device port */
+    public EstEnrollment(UploadSettings settings, Collection<X509Certificate> roots) {
+        this.settings = settings;
+        this.gateway = GatewayId.of(settings.gatewayId());
         this.roots = roots;
     }
 
     /** {@code /simpleenroll} with the one-time code: the TLS client credential. */
     public Credential enroll(String oneTimeCode) throws IOException, InterruptedException {
         KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
-        HttpRequest request = csrRequest(platform, "simpleenroll", keys)
+        HttpRequest request = csrRequest(settings.platform(), "simpleenroll", keys)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (gateway.value() + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
                 .build();
@@ -70,14 +67,14 @@ public final class EstEnrollment {
     /** {@code /signature/simplereenroll} on the device port: the batch signature credential. */
     public Credential signatureCredential(Credential tls) throws IOException, InterruptedException {
         KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
-        return new Credential(keys, certificates(mutual(tls).send(csrRequest(devicePort, "signature/simplereenroll", keys).build(),
+        return new Credential(keys, certificates(mutual(tls).send(csrRequest(settings.devicePort(), "signature/simplereenroll", keys).build(),
                 HttpResponse.BodyHandlers.ofByteArray())));
     }
 
     /** {@code /simplereenroll} on the device port with a new key: the renewed TLS credential. */
     public Credential renew(Credential tls) throws IOException, InterruptedException {
         KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
-        return new Credential(keys, certificates(mutual(tls).send(csrRequest(devicePort, "simplereenroll", keys).build(),
+        return new Credential(keys, certificates(mutual(tls).send(csrRequest(settings.devicePort(), "simplereenroll", keys).build(),
                 HttpResponse.BodyHandlers.ofByteArray())));
     }
 
@@ -93,7 +90,7 @@ public final class EstEnrollment {
     }
 
     private HttpRequest.Builder csrRequest(URI base, String operation, KeyPair keys) {
-        return HttpRequest.newBuilder(base.resolve("/api/.well-known/est/" + tenant + "/" + operation))
+        return HttpRequest.newBuilder(base.resolve("/api/.well-known/est/" + settings.tenant() + "/" + operation))
                 .timeout(Duration.ofMinutes(1))
                 .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(keys, gateway))));

@@ -51,8 +51,7 @@ public final class Taf6Poller implements AutoCloseable {
     private final LongSupplier monotonicNanos;
     private final Consumer<String> events;
     private final LinkedHashSet<Long> taken = new LinkedHashSet<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RepeatingThread thread = new RepeatingThread("taf6-poller", this::step);
     private Duration backoff = FIRST_BACKOFF;
     private int answerTriesLeft;
 
@@ -64,22 +63,10 @@ public final class Taf6Poller implements AutoCloseable {
         this.sleeper = sleeper;
         this.monotonicNanos = monotonicNanos;
         this.events = events;
-        this.thread = new Thread(this::run, "taf6-poller");
-        this.thread.setDaemon(true);
     }
 
     public void start() {
         thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                step();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     /** One turn: a pending answer first, then one poll, the readings it asks for and their answer, then a pause. */
@@ -157,7 +144,6 @@ public final class Taf6Poller implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        thread.close();
     }
 }

@@ -1,7 +1,6 @@
 package org.smgwlite.agent.upload;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.util.function.Consumer;
 
 import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.json.JsonSyntaxException;
-import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.TlsEndpoint;
 
@@ -39,8 +37,7 @@ public final class UploadService implements AutoCloseable {
     private final Uploader.Pacing pacing;
     private final Clock clock;
     private final Consumer<String> events;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RepeatingThread daily;
     /** The last device-port TLS context and the certificate it was made for (written under this). */
     private volatile CachedEndpoint session;
 
@@ -62,27 +59,24 @@ public final class UploadService implements AutoCloseable {
         this.pacing = pacing;
         this.clock = clock;
         this.events = events;
-        this.thread = new Thread(this::run, "upload");
-        this.thread.setDaemon(true);
-    }
-
-    public void start() {
-        thread.start();
-    }
-
-    private void run() {
         SpreadDelay spread = new SpreadDelay(settings.gatewayId(), settings.spreadMinimum(), settings.spreadWindow());
-        while (running) {
-            Instant next = spread.nextAfter(clock.instant());
-            events.accept("next upload at " + next);
-            try {
-                Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
-                uploadNow();
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                events.accept("upload failed: " + e.getMessage());
-            }
+        this.daily = new RepeatingThread("upload", () -> dailyRun(spread));
+    }
+
+    /** Starts the daily runs on the service's own thread. */
+    public void start() {
+        daily.start();
+    }
+
+    /** Sleeps until the next run is due, then runs it; a failed run waits for the next day. */
+    private void dailyRun(SpreadDelay spread) throws InterruptedException {
+        Instant next = spread.nextAfter(clock.instant());
+        events.accept("next upload at " + next);
+        Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
+        try {
+            uploadNow();
+        } catch (IOException | RuntimeException e) {
+            events.accept("upload failed: " + e.getMessage());
         }
     }
 
@@ -134,8 +128,7 @@ public final class UploadService implements AutoCloseable {
     /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
     private Session connect() throws IOException, InterruptedException {
         X509Certificate root = PemCredentials.readChain(settings.rootPem()).get(0);
-        EstEnrollment est = new EstEnrollment(settings.platform(), settings.devicePort(), settings.tenant(),
-                GatewayId.of(settings.gatewayId()), List.of(root));
+        EstEnrollment est = new EstEnrollment(settings, List.of(root));
         EstEnrollment.Credential tls = load("tls");
         if (tls == null) {
             if (settings.enrollmentCode().isEmpty()) {
@@ -197,12 +190,6 @@ public final class UploadService implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-    }
-
-    /** For tests and the status page: where the service would connect. */
-    public URI devicePort() {
-        return settings.devicePort();
+        daily.close();
     }
 }

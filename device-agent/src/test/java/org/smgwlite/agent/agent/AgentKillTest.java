@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.agent.eichlog.EichlogVerifier;
+import org.smgwlite.agent.store.StoreNote;
 import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.taf.TafValue;
@@ -98,7 +99,7 @@ class AgentKillTest {
 
     /** @return whether reopening the store had to repair a torn tail (the kill hit a write) */
     private boolean verify(Map<Long, String> durable, int kill) throws IOException {
-        List<String> repairs = new ArrayList<>();
+        List<StoreNote> repairs = new ArrayList<>();
         try (ValueStore store = ValueStore.open(dir.resolve("data/store"), 64L << 20, WriteGuard.NONE, repairs::add)) {
             List<TafValue> all = new ArrayList<>();
             for (List<TafValue> batch; !(batch = store.readBilling(all.size() + 1, 10_000)).isEmpty(); ) {

@@ -32,7 +32,7 @@ class ValueStoreTest {
     @TempDir
     Path dir;
 
-    final List<String> events = new ArrayList<>();
+    final List<StoreNote> events = new ArrayList<>();
 
     static TafValue taf7(int slot) {
         return new TafValue(0, TafKind.TAF7, "0a01455359", DAY.plusSeconds(900L * slot), IMPORT,
@@ -90,7 +90,7 @@ class ValueStoreTest {
                 assertThat(store.readUnacknowledged(10)).as("cut at " + cut).extracting(TafValue::seq)
                         .containsExactly(1L, 2L);
                 if (cut > lastRecord) {
-                    assertThat(events).singleElement().asString().contains("damaged tail")
+                    assertThat(events).singleElement().satisfies(ValueStoreTest::isRepair).asString().contains("damaged tail")
                             .contains((cut - lastRecord) + " bytes cut off");
                 }
                 assertThat(store.appendBilling(List.of(taf7(2))).get(0).seq()).isEqualTo(3);
@@ -110,7 +110,7 @@ class ValueStoreTest {
         Files.write(segment, bytes);
         try (ValueStore store = open(MB, WriteGuard.NONE)) {
             assertThat(store.readUnacknowledged(10)).extracting(TafValue::seq).containsExactly(1L);
-            assertThat(events).singleElement().asString().contains("CRC32C mismatch");
+            assertThat(events).singleElement().satisfies(ValueStoreTest::isRepair).asString().contains("CRC32C mismatch");
         }
     }
 
@@ -174,7 +174,10 @@ class ValueStoreTest {
                 store.appendLocal(List.of(taf14(s)));
             }
             assertThat(store.sizeBytes()).isLessThanOrEqualTo(capacity);
-            assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("store full: evicted TAF 14"));
+            assertThat(events).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(StoreNote.Kind.EVICTION);
+                assertThat(e.detail()).startsWith("store full: evicted TAF 14");
+            });
             assertThat(store.readUnacknowledged(1000)).hasSize(100);
             List<TafValue> local = store.readLocal(0, 1);
             assertThat(local.get(0).slot()).as("oldest samples evicted").isAfter(DAY.plusSeconds(1000));
@@ -188,6 +191,39 @@ class ValueStoreTest {
             }).isInstanceOf(StoreFullException.class).hasMessageContaining("not yet acknowledged");
             assertThat(store.sizeBytes()).isLessThanOrEqualTo(capacity);
         }
+    }
+
+    @Test
+    void aStoreFullOfBillingValuesSaysSoOnceAsFullNotAsARepair() throws IOException {
+        try (ValueStore store = open(256 * 1024, WriteGuard.NONE)) {
+            int slot = 0;
+            for (int batch : new int[] {100, 1}) { // fill in batches of 100 (fewer fsyncs), then the last few one by one
+                try {
+                    while (true) {
+                        List<TafValue> values = new ArrayList<>();
+                        for (int i = 0; i < batch; i++) {
+                            values.add(taf7(slot + i));
+                        }
+                        store.appendBilling(values);
+                        slot += batch;
+                    }
+                } catch (StoreFullException full) {
+                    // on to the smaller batch
+                }
+            }
+            events.clear();
+            store.appendLocal(List.of(taf14(0)));
+            store.appendLocal(List.of(taf14(1)));
+            assertThat(events).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(StoreNote.Kind.FULL);
+                assertThat(e.detail()).contains("no room for TAF 14");
+            });
+            assertThat(store.readLocal(0, 10)).isEmpty();
+        }
+    }
+
+    static void isRepair(StoreNote note) {
+        assertThat(note.kind()).isEqualTo(StoreNote.Kind.REPAIR);
     }
 
     static int recordLength(TafValue v) {
@@ -212,7 +248,7 @@ class ValueStoreTest {
             ch.write(java.nio.ByteBuffer.wrap(new byte[] {0x53, 0x4d}));
         }
         try (ValueStore store = open(MB, WriteGuard.NONE)) {
-            assertThat(events).singleElement().asString().contains("header torn");
+            assertThat(events).singleElement().satisfies(ValueStoreTest::isRepair).asString().contains("header torn");
             assertThat(store.appendBilling(List.of(taf7(1))).get(0).seq()).isEqualTo(2);
         }
     }

@@ -13,23 +13,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.smgwlite.agent.agent.Agent;
 import org.smgwlite.agent.agent.AgentConfig;
+import org.smgwlite.agent.agent.PlatformLink;
 import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.simulator.SimulationClock;
 import org.smgwlite.agent.simulator.VirtualMeter;
 import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.store.WriteGuard;
-import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.SpreadDelay;
-import org.smgwlite.agent.upload.HttpsTaf6Channel;
-import org.smgwlite.agent.upload.Taf6Poller;
-import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.agent.upload.Uploader;
 
@@ -37,10 +30,15 @@ import org.smgwlite.agent.upload.Uploader;
  * One demo gateway: the real device {@link Agent} (decoder, TAF 7 engine, journal store, Eichlog) fed by a
  * {@link DemoMeterSource}, on its own thread. It first fills the history from where it stopped last time (or
  * {@code historyDays} before today on a first run) up to now on the fast simulated clock, then uploads all of it
- * at once with the agent's {@link UploadService} (EST enrollment with the one-time code on the first run, signed
- * batches over the mutual-TLS device port), then runs live at one telegram per second and uploads once a day
- * shortly after midnight UTC. Uploads run on the agent's loop thread, which owns the store. Once live it also
- * answers the operator's TAF 6 requests (the agent's {@link Taf6Poller}; the answer is sent from the loop thread).
+ * at once through the agent's own {@link PlatformLink} (EST enrollment with the one-time code on the first run,
+ * signed batches over the mutual-TLS device port, each batch's outcome in the Eichlog as on a real gateway), then
+ * runs live at one telegram per second and uploads once a day shortly after midnight UTC. The uploads run on the
+ * agent's loop thread, so the simulated meter waits for them; once live the link also answers the operator's
+ * TAF 6 requests from its poller thread, like the device agent.
+ *
+ * <p>A TAF 6 answer that is on its way when the daily upload is due holds the upload lock while it waits for the
+ * loop thread, which is waiting for that lock: the answer gives up after the loop's 60 s and is sent again by the
+ * poller; the daily upload then goes ahead.
  */
 final class DemoGateway implements AutoCloseable {
 
@@ -63,15 +61,12 @@ final class DemoGateway implements AutoCloseable {
     private final Agent agent;
     private final DemoMeterSource source;
     private final Instant historyFrom;
-    private final UploadService uploads;
+    private final PlatformLink link;
     private final SpreadDelay daily;
     private final CompletableFuture<Report> firstUpload = new CompletableFuture<>();
-    /** TAF 6 answers the poller asked for, sent on the loop thread (which owns the store). */
-    private final ConcurrentLinkedQueue<CompletableFuture<Uploader.Result>> answers = new ConcurrentLinkedQueue<>();
-    private final Taf6Poller taf6;
     private boolean taf6Started;
     private final Thread thread;
-    private boolean enrolledNow;
+    private volatile boolean enrolledNow;
     private Instant nextUpload;
 
     /**
@@ -101,13 +96,10 @@ final class DemoGateway implements AutoCloseable {
         state.meter().ifPresent(meter::restore);
         this.agent = new Agent(config, clock, null, WriteGuard.NONE, log, log);
         this.source = new DemoMeterSource(meter, clock, wall, historyFrom, new Turn());
-        this.uploads = new UploadService(new UploadSettings(platform.http(), platform.devicePort(), platform.tenant(), gatewayId,
-                enrollmentCode, platform.rootPem(), state.credentialDir(), Duration.ZERO, Duration.ZERO),
-                PendingValues.of(agent.store()), config.eichlogFile(), Clock.systemUTC(), this::note);
+        this.link = agent.platformLink(new UploadSettings(platform.http(), platform.devicePort(), platform.tenant(),
+                gatewayId, enrollmentCode, platform.rootPem(), state.credentialDir(), Duration.ZERO, Duration.ZERO),
+                Clock.systemUTC(), this::note);
         this.daily = new SpreadDelay(gatewayId, Duration.ofMinutes(5), Duration.ofMinutes(30));
-        this.taf6 = new Taf6Poller(new HttpsTaf6Channel(platform.devicePort(), uploads::deviceTls),
-                order -> agent.requestTaf6(order.reason(), order.id()), this::answerOnLoop, d -> Thread.sleep(d.toMillis()),
-                System::nanoTime, this::note);
         this.thread = new Thread(this::run, "demo-gateway-" + gatewayId);
         this.thread.setDaemon(true);
     }
@@ -190,15 +182,7 @@ final class DemoGateway implements AutoCloseable {
             }
             if (caughtUp && !taf6Started) { // live now: TAF 6 requests of the operator are answered from here on
                 taf6Started = true;
-                taf6.start();
-            }
-            CompletableFuture<Uploader.Result> answer;
-            while ((answer = answers.poll()) != null) {
-                try {
-                    answer.complete(uploads.answerNow());
-                } catch (IOException | RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
+                link.startTaf6();
             }
         }
 
@@ -212,13 +196,13 @@ final class DemoGateway implements AutoCloseable {
         }
     }
 
-    /** Uploads everything unacknowledged: the agent's run sends the backlog batch after batch. */
+    /** Uploads everything unacknowledged, on the loop thread: the link's run sends the backlog batch after batch. */
     private void uploadEverything(Instant caughtUpAt) throws InterruptedException {
         long values = 0;
         long accepted = 0;
         String problem = null;
         try {
-            Uploader.Run run = uploads.uploadNow();
+            Uploader.Run run = link.uploadNow();
             for (Uploader.Result batch : run.batches()) {
                 if (!batch.acknowledged()) {
                     problem = "not acknowledged: " + batch.answer();
@@ -234,33 +218,17 @@ final class DemoGateway implements AutoCloseable {
         firstUpload.complete(new Report(gatewayId, enrolledNow, historyFrom, caughtUpAt, values, accepted, problem));
     }
 
-    /** The TAF 6 poller's answer: an upload right away, run by the loop thread at its next telegram. */
-    private Uploader.Result answerOnLoop() throws IOException, InterruptedException {
-        CompletableFuture<Uploader.Result> done = new CompletableFuture<>();
-        answers.add(done);
-        try {
-            return done.get(3, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("the agent's loop did not send the TAF 6 answer within 3 minutes");
-        }
-    }
-
     private void note(String line) {
         log.println(wall.instant() + " " + gatewayId + ": " + line);
         if (line.startsWith("enrolled:")) {
             enrolledNow = true;
-        }
-        if (line.startsWith("upload acknowledged")) {
-            agent.recordUpload(line);
         }
     }
 
     /** Stops the agent (store flushed, STOP in its Eichlog) and waits for its thread. */
     @Override
     public void close() {
-        taf6.close();
+        link.close();
         agent.stop();
         try {
             thread.join(5_000);
