@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Properties;
+
+import org.smgwlite.agent.meter.MeterProtocol;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,7 +22,7 @@ import org.smgwlite.agent.taf.SlotAlignment;
  * are rejected so that a typo does not silently leave a default in force. See {@code device-agent/README.md} for
  * the list.
  */
-public record AgentConfig(String source, boolean d0, Path storeDir, long storeCapacityBytes, Path eichlogFile,
+public record AgentConfig(String source, MeterProtocol protocol, Path storeDir, long storeCapacityBytes, Path eichlogFile,
                           SlotAlignment alignment, int taf14IntervalSeconds, boolean taf14Store, Duration silence,
                           long clockJumpMillis, String timeSync, String statusBind, int statusPort, String mqttUrl,
                           String mqttDiscoveryPrefix, String mqttTopicPrefix, String mqttClientId,
@@ -66,10 +68,7 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
         if (source.isEmpty()) {
             throw new IllegalArgumentException("source is required (file, tcp:HOST:PORT, serial:DEVICE or simulate)");
         }
-        String protocol = p.getProperty("protocol", "sml").trim();
-        if (!protocol.equals("sml") && !protocol.equals("d0")) {
-            throw new IllegalArgumentException("protocol must be sml or d0, was " + protocol);
-        }
+        MeterProtocol protocol = MeterProtocol.parse(p.getProperty("protocol", "sml").trim());
         Path data = base.resolve(p.getProperty("data.dir", "agent-data").trim());
         Path store = base.resolve(p.getProperty("store.dir", data.resolve("store").toString()).trim());
         Path eichlog = base.resolve(p.getProperty("eichlog.file", data.resolve("eichlog.log").toString()).trim());
@@ -106,7 +105,7 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
                 (int) number(p, "simulate.interval.seconds", 1, 1, 60), (int) number(p, "simulate.days", 0, 0, 3650),
                 number(p, "simulate.pv.watts", 0, 0, 100_000), number(p, "simulate.seed", 1, Long.MIN_VALUE,
                 Long.MAX_VALUE), (int) number(p, "simulate.meter", 1, 0, Integer.MAX_VALUE));
-        return new AgentConfig(source, protocol.equals("d0"), store, capacityMb << 20, eichlog, alignment, taf14,
+        return new AgentConfig(source, protocol, store, capacityMb << 20, eichlog, alignment, taf14,
                 taf14Store, silence, jump, timeSync, bind, port, mqtt.isEmpty() ? null : mqtt,
                 p.getProperty("mqtt.discovery.prefix", "homeassistant").trim(),
                 p.getProperty("mqtt.topic.prefix", "smgwlite").trim(),
@@ -152,12 +151,12 @@ public record AgentConfig(String source, boolean d0, Path storeDir, long storeCa
     }
 
     public MeterPipeline.Settings pipelineSettings() {
-        return new MeterPipeline.Settings(alignment, taf14IntervalSeconds, silence, clockJumpMillis, d0);
+        return new MeterPipeline.Settings(alignment, taf14IntervalSeconds, silence, clockJumpMillis, protocol);
     }
 
     /** One line for the Eichlog's CONFIG entry. */
     public String summary() {
-        return "source=" + source + " protocol=" + (d0 ? "d0" : "sml") + " taf7=" + alignment.period().getSeconds()
+        return "source=" + source + " protocol=" + protocol + " taf7=" + alignment.period().getSeconds()
                 + "s taf14=" + taf14IntervalSeconds + "s store=" + storeDir + " capacity=" + (storeCapacityBytes >> 20)
                 + "MB time.sync=" + timeSync + " fingerprint=" + fingerprint;
     }

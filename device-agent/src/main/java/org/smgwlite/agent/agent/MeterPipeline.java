@@ -47,7 +47,7 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
 
     /** Settings of the pipeline; see {@link AgentConfig} for the defaults. */
     public record Settings(SlotAlignment alignment, int taf14IntervalSeconds, Duration silence, long clockJumpMillis,
-                           boolean d0) {
+                           MeterProtocol protocol) {
     }
 
     private final Settings settings;
@@ -84,7 +84,7 @@ public final class MeterPipeline implements TelegramListener, Taf7Engine.Listene
         this.taf14 = settings.taf14IntervalSeconds() > 0 ? new Taf14Sampler(settings.taf14IntervalSeconds(), sink::sample)
                 : null;
         this.jumps = new ClockJumpDetector(settings.clockJumpMillis());
-        this.decoder = (settings.d0() ? MeterProtocol.D0 : MeterProtocol.SML).decoder(this);
+        this.decoder = settings.protocol().decoder(this);
     }
 
     /** Continues the TAF 7 series of the store after a restart. */

@@ -92,7 +92,7 @@ public final class FleetSimulator {
         }
         Collector collector = new Collector(store, eichlog, events);
         MeterPipeline pipeline = new MeterPipeline(new MeterPipeline.Settings(plan.alignment(), 0,
-                Duration.ofSeconds(Math.max(30, 3L * plan.intervalSeconds())), 2000, false), clock, null, () -> true,
+                Duration.ofSeconds(Math.max(30, 3L * plan.intervalSeconds())), 2000, org.smgwlite.agent.meter.MeterProtocol.SML), clock, null, () -> true,
                 collector);
         byte[] buffer = new byte[4096];
         long bytes = 0;

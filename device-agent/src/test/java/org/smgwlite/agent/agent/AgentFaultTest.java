@@ -164,7 +164,7 @@ class AgentFaultTest {
         long[] mono = {0};
         CaptureReplayTest.Recorder sink = new CaptureReplayTest.Recorder();
         MeterPipeline p = new MeterPipeline(new MeterPipeline.Settings(
-                org.smgwlite.agent.taf.SlotAlignment.QUARTER_HOUR, 0, Duration.ofSeconds(30), 2000, false), clock,
+                org.smgwlite.agent.taf.SlotAlignment.QUARTER_HOUR, 0, Duration.ofSeconds(30), 2000, org.smgwlite.agent.meter.MeterProtocol.SML), clock,
                 () -> mono[0], () -> true, sink);
         VirtualMeter meter = new VirtualMeter(3, 1, 0);
         int[] second = {0};

@@ -65,7 +65,7 @@ class CaptureReplayTest {
         SimulationClock clock = new SimulationClock(DAY);
         Recorder sink = new Recorder();
         MeterPipeline pipeline = new MeterPipeline(new MeterPipeline.Settings(SlotAlignment.QUARTER_HOUR, 0,
-                Duration.ofSeconds(30), 2000, false), clock, null, () -> true, sink);
+                Duration.ofSeconds(30), 2000, org.smgwlite.agent.meter.MeterProtocol.SML), clock, null, () -> true, sink);
         for (int s = 0; s <= 86_400 + 20; s++) {
             Instant t = DAY.plusSeconds(s);
             clock.set(t);

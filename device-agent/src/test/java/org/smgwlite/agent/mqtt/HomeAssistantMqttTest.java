@@ -75,7 +75,7 @@ class HomeAssistantMqttTest {
             Instant noon = Instant.parse("2024-06-21T10:00:00Z"); // PV exports at midday
             SimulationClock clock = new SimulationClock(noon);
             MeterPipeline pipeline = new MeterPipeline(new MeterPipeline.Settings(SlotAlignment.QUARTER_HOUR, 1,
-                    Duration.ofSeconds(30), 2000, false), clock, null, () -> true, new MeterPipeline.Sink() {
+                    Duration.ofSeconds(30), 2000, org.smgwlite.agent.meter.MeterProtocol.SML), clock, null, () -> true, new MeterPipeline.Sink() {
                         @Override
                         public void billing(List<TafValue> values) {
                         }
