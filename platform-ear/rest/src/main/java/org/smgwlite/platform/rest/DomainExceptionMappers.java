@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
@@ -71,11 +72,11 @@ public final class DomainExceptionMappers {
 
     /** A refused reading batch: 403 if the caller may not send it (another gateway's key), else 400. */
     @Provider
-    public static class BatchRefused implements ExceptionMapper<org.smgwlite.platform.metering.BatchRefusedException> {
+    public static class BatchRefused implements ExceptionMapper<BatchRefusedException> {
         @Override
-        public Response toResponse(org.smgwlite.platform.metering.BatchRefusedException e) {
-            int status = e.forbidden() ? 403 : "TOO_LARGE".equals(e.reason()) ? 413 : 400;
-            return json(status, e.getMessage(), Map.of("reason", e.reason()));
+        public Response toResponse(BatchRefusedException e) {
+            int status = e.forbidden() ? 403 : e.reason() == BatchRefusedException.Reason.TOO_LARGE ? 413 : 400;
+            return json(status, e.getMessage(), Map.of("reason", e.reason().name()));
         }
     }
 
