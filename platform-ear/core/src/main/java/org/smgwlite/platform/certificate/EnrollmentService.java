@@ -68,12 +68,10 @@ public class EnrollmentService {
         }
     }
 
-    /** {@code /simplereenroll}: a new certificate for the gateway that {@code clientCertificate} belongs to. */
-    public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client) {
-        return reenroll(tenant, clientCertificate, csrBody, client, CertificateProfile.GATEWAY_TLS);
-    }
-
-    /** {@code /signature/simplereenroll}: the batch signature certificate, authorised by the current TLS certificate. */
+    /**
+     * {@code /simplereenroll} ({@code GATEWAY_TLS}) and {@code /signature/simplereenroll} ({@code GATEWAY_SIGNATURE}):
+     * a new certificate of {@code profile} for the gateway whose current TLS certificate {@code clientCertificate} is.
+     */
     public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client,
                                       CertificateProfile profile) {
         String subject = clientCertificate.map(c -> "certificate:" + c.getSerialNumber().toString(16)).orElse("certificate:none");

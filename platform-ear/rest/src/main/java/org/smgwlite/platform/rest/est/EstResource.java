@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.certificate.EnrollmentService;
@@ -59,18 +60,19 @@ public class EstResource {
     @POST
     @Path("simplereenroll")
     public Response simplereenroll(byte[] body) {
-        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
-                request.getRemoteAddr());
-        return certsOnly(issued);
+        return reenroll(body, CertificateProfile.GATEWAY_TLS);
     }
 
     /** The gateway's batch signature certificate (EST label {@code signature}), on the device port like renewal. */
     @POST
     @Path("signature/simplereenroll")
     public Response signatureEnroll(byte[] body) {
-        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
-                request.getRemoteAddr(), org.smgwlite.pki.profile.CertificateProfile.GATEWAY_SIGNATURE);
-        return certsOnly(issued);
+        return reenroll(body, CertificateProfile.GATEWAY_SIGNATURE);
+    }
+
+    private Response reenroll(byte[] body, CertificateProfile profile) {
+        return certsOnly(enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
+                request.getRemoteAddr(), profile));
     }
 
     /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */
