@@ -6,8 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditEvent.Outcome;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * Writes audit events, each in a transaction of its own ({@code REQUIRES_NEW}): a refused enrollment

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.PkiException;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.ChainValidator;
@@ -25,7 +26,6 @@ import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * The tenant-bound, transactional half of enrollment, renewal and revocation: checks against the stored

@@ -15,16 +15,17 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.metering.contract.Taf6Order;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * TAF 6 requests: an operator queues one for a gateway of its tenant with a reason, the gateway picks its open
@@ -61,7 +62,7 @@ public class Taf6Requests {
         if (broken != null) {
             throw new InvalidInputException("reason", broken);
         }
-        GatewayId id = GatewayService.parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
             Taf6Request request = new Taf6Request(id.value(), gateway.householdId(), cleanReason, actor, Instant.now());
@@ -76,7 +77,7 @@ public class Taf6Requests {
 
     /** The gateway's requests, newest first, with their readings; stale open ones are expired first. */
     public List<Taf6RequestView> ofGateway(TenantId tenant, String gatewayId) {
-        GatewayId id = GatewayService.parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             GatewayService.find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
             expireStale(em, tenant, id.value());

@@ -22,7 +22,8 @@ import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.rest.ClientCertificates;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * EST (RFC 7030) with the tenant id as CA label: {@code /api/.well-known/est/<tenant>/cacerts},
@@ -45,14 +46,14 @@ public class EstResource {
     @GET
     @Path("cacerts")
     public Response cacerts() {
-        return certsOnly(enrollment.caCertificates(TenantId.of(tenant)));
+        return certsOnly(enrollment.caCertificates(InputIds.tenant(tenant)));
     }
 
     @POST
     @Path("simpleenroll")
     public Response simpleenroll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         String[] credentials = basic(authorization);
-        IssuedCertificate issued = enrollment.enroll(TenantId.of(tenant), credentials[0], credentials[1], body,
+        IssuedCertificate issued = enrollment.enroll(InputIds.tenant(tenant), credentials[0], credentials[1], body,
                 request.getRemoteAddr());
         return certsOnly(issued);
     }
@@ -71,7 +72,7 @@ public class EstResource {
     }
 
     private Response reenroll(byte[] body, CertificateProfile profile) {
-        return certsOnly(enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
+        return certsOnly(enrollment.reenroll(InputIds.tenant(tenant), ClientCertificates.of(request), body,
                 request.getRemoteAddr(), profile));
     }
 
