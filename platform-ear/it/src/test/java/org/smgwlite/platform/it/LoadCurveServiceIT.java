@@ -56,7 +56,7 @@ class LoadCurveServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return PlatformArchives.coreWar("load-curve-it.war").addClasses(LoadCurveServiceIT.class, ReadingRows.class);
+        return PlatformArchives.coreWar("load-curve-it.war").addClasses(LoadCurveServiceIT.class, ReadingRows.class, ItTenants.class);
     }
 
     @Inject
@@ -78,11 +78,7 @@ class LoadCurveServiceIT {
     UserTransaction tx;
 
     private Household household() {
-        for (TenantId t : List.of(A, B)) {
-            if (tenants.find(t).isEmpty()) {
-                tenants.create(t, "IT " + t, TenantKind.METERING_POINT_OPERATOR);
-            }
-        }
+        ItTenants.ensure(tenants, TenantKind.METERING_POINT_OPERATOR, A, B);
         String melo = "DE" + String.format("%031d", System.nanoTime() % 1_000_000_000_000L);
         return households.create(A, new HouseholdDraft("Curve IT", "Zählerweg 1", "34117", "Kassel", melo,
                 "1EMH0000000042", VIEWER));
