@@ -272,6 +272,7 @@ final class ReadingStore {
         return result;
     }
 
+    /** The answer this gateway got for the same body before (its rejects included), if it sent it before. */
     Optional<IngestionReport> earlierAnswer(String sha256) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = nativeQuery("SELECT id, accepted, duplicates, rejected, gaps FROM reading_batch"
