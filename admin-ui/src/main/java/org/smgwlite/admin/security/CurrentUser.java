@@ -6,6 +6,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.Optional;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * The signed-in user of the current request: username, roles, and the tenant carried in the
@@ -38,7 +39,7 @@ public class CurrentUser {
         if (claim.isEmpty()) {
             claim = openId.getAccessToken().getJwtClaims().getStringClaim("tenant");
         }
-        return claim.filter(s -> !s.isBlank()).map(TenantId::of);
+        return claim.filter(s -> !s.isBlank()).map(InputIds::tenant);
     }
 
     /** The tenant an operator or household user works in; refuses a user without one. */
