@@ -30,6 +30,15 @@ public record GatewayId(String value) {
     }
 
     /**
+     * A gateway id as typed (a form, a URL, HTTP Basic credentials): surrounding whitespace is not part of it.
+     *
+     * @throws IllegalArgumentException if null or malformed
+     */
+    public static GatewayId parse(String typed) {
+        return new GatewayId(typed == null ? "" : typed.strip());
+    }
+
+    /**
      * The gateway a certificate was issued to: the single CN of its subject. For {@code /simplereenroll},
      * where the current client certificate authorises the renewal of exactly that gateway.
      *

@@ -10,13 +10,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.NotFoundException;
-import org.smgwlite.platform.shared.TenantId;
 
 /** An operator's view of one household's curve, reached from the households grid. */
 @Route(value = "households/:id/curve", layout = MainLayout.class)

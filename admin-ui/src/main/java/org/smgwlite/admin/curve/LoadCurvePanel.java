@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.admin.feedback.Notices;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.EnergyTotal;
@@ -38,7 +39,6 @@ import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.DomainException;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * One household's curve: a range (day, week, month or year around a date), the chart, the daily

@@ -33,7 +33,7 @@ import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.metering.taf6.Taf6RequestView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * An operator's gateways and their TAF 6 (on-demand) readings: pick a gateway, give a reason, request a reading; the

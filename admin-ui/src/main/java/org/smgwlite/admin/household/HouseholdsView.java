@@ -17,9 +17,9 @@ import org.smgwlite.admin.curve.HouseholdCurveView;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
-import org.smgwlite.platform.shared.TenantId;
 
 /** An operator's households: the tenant's grid, and a form to add, edit and delete. */
 @Route(value = "households", layout = MainLayout.class)

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.Optional;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * The signed-in user of the current request: username and the tenant carried in the token's {@code tenant}
@@ -35,7 +36,7 @@ public class CurrentUser {
         if (claim.isEmpty()) {
             claim = openId.getAccessToken().getJwtClaims().getStringClaim("tenant");
         }
-        return claim.filter(s -> !s.isBlank()).map(TenantId::of);
+        return claim.filter(s -> !s.isBlank()).map(InputIds::tenant);
     }
 
     /** The tenant an operator or household user works in; refuses a user without one. */

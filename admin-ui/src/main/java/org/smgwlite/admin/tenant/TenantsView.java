@@ -16,8 +16,9 @@ import jakarta.inject.Inject;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.Tenant;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
@@ -70,7 +71,7 @@ public class TenantsView extends VerticalLayout {
         name.setInvalid(false);
         kind.setInvalid(false);
         try {
-            TenantId tenantId = TenantId.of(id.getValue().strip());
+            TenantId tenantId = InputIds.tenant(id.getValue().strip());
             boolean existing = grid.asSingleSelect().getValue() != null;
             Tenant saved = existing
                     ? tenants.rename(tenantId, name.getValue(), kind.getValue())

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.smgwlite.metering.contract.EichlogLink;
 
 /**
- * Checks an Eichlog: every line parses, numbers run 1, 2, 3 ..., every entry's hash matches its content and every
+ * Checks an Eichlog with the chain rule of {@link EichlogLink}: every line parses, numbers run 1, 2, 3 ..., every entry's hash matches its content and every
  * entry's previous hash is the hash of the line before. The first violation is reported with its line number:
  * an edited entry fails its own hash; a removed or inserted entry fails the number or the previous-hash check of
  * the entry after it. Removing entries at the end is only detectable against an anchored last hash.
@@ -48,17 +50,15 @@ public final class EichlogVerifier {
             } catch (IllegalArgumentException ex) {
                 return new Result(entries, lineNo, "line " + lineNo + ": unreadable entry: " + ex.getMessage(), torn);
             }
-            if (e.n() != lineNo) {
-                return new Result(entries, lineNo, "line " + lineNo + ": entry number " + e.n() + ", expected "
-                        + lineNo + " (an entry was removed or inserted before it)", torn);
-            }
-            if (!e.hashMatches()) {
-                return new Result(entries, lineNo, "line " + lineNo + ": entry " + e.n()
-                        + " was changed (its hash does not match its content)", torn);
-            }
-            if (!e.prevHash().equals(prev)) {
-                return new Result(entries, lineNo, "line " + lineNo + ": entry " + e.n()
-                        + " does not chain to the entry before it (an entry was removed, replaced or reordered)", torn);
+            Optional<EichlogLink.Break> broken = e.link().follows(lineNo, prev);
+            if (broken.isPresent()) {
+                return new Result(entries, lineNo, "line " + lineNo + ": " + switch (broken.get()) {
+                    case NUMBER -> "entry number " + e.n() + ", expected " + lineNo
+                            + " (an entry was removed or inserted before it)";
+                    case CHANGED -> "entry " + e.n() + " was changed (its hash does not match its content)";
+                    case NOT_CHAINED -> "entry " + e.n()
+                            + " does not chain to the entry before it (an entry was removed, replaced or reordered)";
+                }, torn);
             }
             entries.add(e);
             prev = e.hash();

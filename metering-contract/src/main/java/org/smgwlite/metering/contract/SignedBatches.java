@@ -32,8 +32,12 @@ public final class SignedBatches {
      *
      * @throws org.smgwlite.pki.cms.BatchSignatureException if the signature is refused (nothing is decoded)
      * @throws BatchFormatException                         if the signed content is not a batch
+     * @throws BatchTooLargeException                       if the upload exceeds {@link BatchFormat#MAX_SIGNED_BYTES}
      */
     public static Opened open(byte[] signed, Collection<X509Certificate> signatureCertificates) {
+        if (signed != null && signed.length > BatchFormat.MAX_SIGNED_BYTES) {
+            throw new BatchTooLargeException(signed.length, BatchFormat.MAX_SIGNED_BYTES);
+        }
         BatchSignature.Verified verified = BatchSignature.verify(signed, signatureCertificates, BatchFormat.MAX_SIGNED_BYTES);
         return new Opened(BatchFormat.decode(verified.content()), verified.signer());
     }

@@ -91,6 +91,16 @@ class SignedBatchesTest {
     }
 
     @Test
+    void an_upload_over_the_size_limit_is_refused_as_too_large_by_type() {
+        Gateway gw = gateway("EDEF0000000015");
+        byte[] oversized = new byte[BatchFormat.MAX_SIGNED_BYTES + 1];
+
+        assertThatThrownBy(() -> SignedBatches.open(oversized, List.of(gw.signature())))
+                .isInstanceOf(BatchTooLargeException.class)
+                .hasMessage("signed batch of " + oversized.length + " bytes exceeds " + BatchFormat.MAX_SIGNED_BYTES + " bytes");
+    }
+
+    @Test
     void malformed_bodies_name_the_line_and_the_fault() {
         String good = new String(BatchFormat.encode(day("EDEF0000000014")), StandardCharsets.UTF_8);
         record Case(String body, int line, String says) {

@@ -140,7 +140,7 @@ class CertificateAuthorityTest {
     @Test
     void certificateNeverOutlivesItsIssuer() {
         CertificateAuthority root = CaHierarchy.createRoot("Short Root", CurvePolicy.NIST, Duration.ofDays(30));
-        CertificateAuthority tenant = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(3650));
+        CertificateAuthority tenant = CaHierarchy.createTenantCa(root, TenantId.of("tnt"), CurvePolicy.NIST, Duration.ofDays(3650));
         assertThat(tenant.certificate().getNotAfter()).isEqualTo(root.certificate().getNotAfter());
     }
 
@@ -165,7 +165,7 @@ class CertificateAuthorityTest {
     @Test
     void caWithMixedFamilyRootIssuesByTenantPolicy() throws Exception {
         CertificateAuthority root = CaHierarchy.createRoot("Root", CurvePolicy.NIST, Duration.ofDays(3650));
-        CertificateAuthority tenant = CaHierarchy.createTenantCa(root, TenantId.of("bp"), CurvePolicy.BRAINPOOL, Duration.ofDays(365));
+        CertificateAuthority tenant = CaHierarchy.createTenantCa(root, TenantId.of("bpl"), CurvePolicy.BRAINPOOL, Duration.ofDays(365));
         assertThat(tenant.policy()).isEqualTo(CurvePolicy.BRAINPOOL);
         tenant.certificate().verify(root.certificate().getPublicKey(), Bc.PROVIDER);
     }

@@ -75,19 +75,19 @@ class PkiCliTest {
         String d = dir.resolve("pki").toString();
         Files.write(dir.resolve("gw.csr"), TestPki.csrDer(TestPki.ecKeys("secp256r1"), "CN=EDEF0012345678"));
         pki("init-root", "--dir", d);
-        pki("create-tenant-ca", "--dir", d, "--tenant", "t1");
-        Path issued = Path.of(d, "tenants", "t1", "issued.tsv");
+        pki("create-tenant-ca", "--dir", d, "--tenant", "t01");
+        Path issued = Path.of(d, "tenants", "t01", "issued.tsv");
         long before = Files.readAllLines(issued).size();
 
-        assertThat(pki("issue-gateway", "--dir", d, "--tenant", "t1", "--gateway", "OTHER-GATEWAY", "--csr",
+        assertThat(pki("issue-gateway", "--dir", d, "--tenant", "t01", "--gateway", "OTHER-GATEWAY", "--csr",
                 dir.resolve("gw.csr").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("refused", "OTHER-GATEWAY");
         assertThat(Files.readAllLines(issued)).hasSize((int) before);
 
-        assertThat(pki(Map.of(PkiCli.SECRET_ENV, "wrong-secret-0123456789"), "crl", "--dir", d, "--tenant", "t1")).isEqualTo(1);
+        assertThat(pki(Map.of(PkiCli.SECRET_ENV, "wrong-secret-0123456789"), "crl", "--dir", d, "--tenant", "t01")).isEqualTo(1);
         assertThat(err.toString()).contains("wrong secret").doesNotContain("wrong-secret-0123456789");
         assertThat(pki(Map.of(), "crl", "--dir", d)).isEqualTo(2);
-        assertThat(pki("revoke", "--dir", d, "--tenant", "t1", "--serial", "abcdef")).isEqualTo(2);
+        assertThat(pki("revoke", "--dir", d, "--tenant", "t01", "--serial", "abcdef")).isEqualTo(2);
         assertThat(pki("init-root", "--dir", d)).isEqualTo(2);
         assertThat(err.toString()).contains("refusing to overwrite");
         assertThat(pki("frobnicate")).isEqualTo(2);

@@ -49,7 +49,7 @@ class ChainValidatorTest {
     /** A NIST tenant CA whose root ({@code TestPki.rootOf}) was created at {@link #NOW}. */
     private static CertificateAuthority nistTenant() {
         CertificateAuthority root = root(CurvePolicy.NIST);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), CurvePolicy.NIST, Duration.ofDays(365));
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("tnt"), CurvePolicy.NIST, Duration.ofDays(365));
         TestPki.remember(ca, root);
         return ca;
     }
@@ -62,7 +62,7 @@ class ChainValidatorTest {
     @ParameterizedTest
     @EnumSource(Policy.class)
     void crlCarriesNumberAuthorityKeyIdNextUpdateAndReasons(Policy p) throws Exception {
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root(p.policy), TenantId.of("t"), p.policy, Duration.ofDays(365));
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root(p.policy), TenantId.of("tnt"), p.policy, Duration.ofDays(365));
         IssuedCertificate revoked = gateway(ca, "GW-1");
 
         X509CRL crl = ca.issueCrl(List.of(new RevokedCertificate(revoked.serial(), NOW.minusSeconds(60),
@@ -85,7 +85,7 @@ class ChainValidatorTest {
     @EnumSource(Policy.class)
     void validChainPassesAndRevokedOneIsRefused(Policy p) {
         CertificateAuthority root = root(p.policy);
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("t"), p.policy, Duration.ofDays(365));
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("tnt"), p.policy, Duration.ofDays(365));
         IssuedCertificate good = gateway(ca, "GW-1");
         IssuedCertificate bad = gateway(ca, "GW-2");
         X509CRL crl = ca.issueCrl(List.of(new RevokedCertificate(bad.serial(), NOW, RevocationReason.SUPERSEDED)),
@@ -101,7 +101,7 @@ class ChainValidatorTest {
     void expiredOrMissingOrForgedCrlMeansRevocationUnknown() {
         CertificateAuthority ca = nistTenant();
         CertificateAuthority root = TestPki.rootOf(ca);
-        CertificateAuthority impostor = CaHierarchy.createTenantCa(root(CurvePolicy.NIST), TenantId.of("t"), CurvePolicy.NIST,
+        CertificateAuthority impostor = CaHierarchy.createTenantCa(root(CurvePolicy.NIST), TenantId.of("tnt"), CurvePolicy.NIST,
                 Duration.ofDays(365));
         IssuedCertificate good = gateway(ca, "GW-1");
         X509CRL crl = ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));

@@ -126,7 +126,7 @@ class DevicePortTlsTest {
 
     @Test
     void jdkStackRefusesBrainpoolKeysUpFront() {
-        CertificateAuthority brainpool = TestPki.tenantCa(CurvePolicy.BRAINPOOL, "bp");
+        CertificateAuthority brainpool = TestPki.tenantCa(CurvePolicy.BRAINPOOL, "bpl");
         KeyPair keys = Keys.generate(Curve.BRAINPOOL_P256R1);
         IssuedCertificate gateway = gatewayCertificate(brainpool, keys, CertificateProfile.GATEWAY_TLS);
         assertThatThrownBy(() -> DevicePortTls.client(keys.getPrivate(), gateway.fullChain(), List.of(brainpool.root())))

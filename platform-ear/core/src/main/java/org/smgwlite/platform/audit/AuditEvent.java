@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * One line of the audit log. Append-only: the table refuses UPDATE, DELETE and TRUNCATE (V2 trigger),

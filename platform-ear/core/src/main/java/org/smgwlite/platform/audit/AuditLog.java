@@ -5,10 +5,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.logging.Logger;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditEvent.Outcome;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * Writes audit events, each in a transaction of its own ({@code REQUIRES_NEW}): a refused enrollment
@@ -30,15 +29,6 @@ public class AuditLog {
 
     public void refused(TenantId tenant, String actor, AuditAction action, String subject, String detail) {
         write(new AuditEvent(tenant, actor, action, subject, Outcome.REFUSED, detail));
-    }
-
-    /** The newest events of a tenant, newest first (for operators and tests). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AuditEvent> latest(TenantId tenant, int max) {
-        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.tenantId = :t ORDER BY e.id DESC", AuditEvent.class)
-                .setParameter("t", tenant.value())
-                .setMaxResults(max)
-                .getResultList();
     }
 
     private void write(AuditEvent event) {

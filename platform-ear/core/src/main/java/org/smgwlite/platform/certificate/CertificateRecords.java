@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.PkiException;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.ChainValidator;
@@ -25,7 +26,6 @@ import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * The tenant-bound, transactional half of enrollment, renewal and revocation: checks against the stored
@@ -63,44 +63,25 @@ public class CertificateRecords {
             if (marked != 1) {
                 throw new CertificateRefusedException(Kind.NOT_AUTHENTICATED, "ALREADY_USED", "enrollment code was already used");
             }
-            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody));
+            return issue(em, tenant, gateway, EstWireFormat.parseEnrollmentRequest(csrBody), CertificateProfile.GATEWAY_TLS);
         } catch (PkiException e) {
             throw Refusals.of(e);
         }
     }
 
     /**
-     * Renewal, authorised by the gateway's current certificate ({@code presented}, as the TLS layer received
-     * it): it must be one we issued, not revoked, not expired, and still validate up to our root against the
-     * tenant's CRL. The new certificate is for the same gateway; the CSR must name it.
-     */
-    public IssuedCertificate renew(TenantId tenant, X509Certificate presented, byte[] csrBody) {
-        return renew(tenant, presented, csrBody, CertificateProfile.GATEWAY_TLS);
-    }
-
-    /**
-     * As {@link #renew(TenantId, X509Certificate, byte[])}, issuing {@code profile}: with
-     * {@code GATEWAY_SIGNATURE} the gateway gets (or renews) the certificate of the key that signs its
-     * day-after batches, authorised by its TLS certificate (EST label {@code signature}).
+     * Renewal, authorised by the gateway's current TLS certificate ({@code presented}, as the TLS layer received
+     * it): it must be one we issued and {@linkplain #requireUsable usable}, and still validate up to our root against
+     * the tenant's CRL. The new certificate, of {@code profile}, is for the same gateway; the CSR must name it. With
+     * {@code GATEWAY_SIGNATURE} the gateway gets (or renews) the certificate of the key that signs its day-after
+     * batches (EST label {@code signature}).
      */
     public IssuedCertificate renew(TenantId tenant, X509Certificate presented, byte[] csrBody, CertificateProfile profile) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
                     .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
                             "client certificate was not issued by this tenant's CA"));
-            Instant now = Instant.now();
-            if (current.isRevoked()) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "REVOKED",
-                        "client certificate " + current.serialHex() + " was revoked at " + current.revokedAt().orElseThrow());
-            }
-            if (!current.isValidAt(now)) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "EXPIRED",
-                        "client certificate " + current.serialHex() + " is not valid now (notAfter " + current.notAfter() + ")");
-            }
-            if (!CertificateProfile.GATEWAY_TLS.name().equals(current.profile())) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "NOT_A_TLS_CERTIFICATE",
-                        "renewal needs the gateway's TLS client certificate, not a " + current.profile() + " certificate");
-            }
+            requireUsable(current, Instant.now());
             CertificateAuthority ca = cas.forTenant(tenant);
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(presented);
@@ -168,26 +149,30 @@ public class CertificateRecords {
             GatewayCertificate current = byFingerprint(em, IssuedCertificate.fingerprint(presented))
                     .orElseThrow(() -> new CertificateRefusedException(Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE",
                             "client certificate was not issued by this platform"));
-            if (current.isRevoked()) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "REVOKED",
-                        "client certificate " + current.serialHex() + " was revoked at " + current.revokedAt().orElseThrow()
-                                + " (" + current.revocationReason().orElseThrow() + ")");
-            }
-            if (!current.isValidAt(Instant.now())) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "EXPIRED",
-                        "client certificate " + current.serialHex() + " is not valid now");
-            }
-            if (!CertificateProfile.GATEWAY_TLS.name().equals(current.profile())) {
-                throw new CertificateRefusedException(Kind.FORBIDDEN, "NOT_A_TLS_CERTIFICATE",
-                        "the device port needs a gateway TLS client certificate");
-            }
+            requireUsable(current, Instant.now());
             Gateway gateway = em.find(Gateway.class, current.gatewayRef());
             return new DeviceIdentity(tenant, gateway.gatewayId().value(), gateway.householdId(), current.serialHex());
         }
     }
 
-    private IssuedCertificate issue(EntityManager em, TenantId tenant, Gateway gateway, Csr csr) {
-        return issue(em, tenant, gateway, csr, CertificateProfile.GATEWAY_TLS);
+    /**
+     * The one check of a presented client certificate (device port and renewal): not revoked, valid now, and a
+     * gateway TLS certificate (a signature certificate authenticates batches, not connections).
+     */
+    static void requireUsable(GatewayCertificate current, Instant now) {
+        if (current.isRevoked()) {
+            throw new CertificateRefusedException(Kind.FORBIDDEN, "REVOKED",
+                    "client certificate " + current.serialHex() + " was revoked at " + current.revokedAt().orElseThrow()
+                            + " (" + current.revocationReason().orElseThrow() + ")");
+        }
+        if (!current.isValidAt(now)) {
+            throw new CertificateRefusedException(Kind.FORBIDDEN, "EXPIRED",
+                    "client certificate " + current.serialHex() + " is not valid now (notAfter " + current.notAfter() + ")");
+        }
+        if (!CertificateProfile.GATEWAY_TLS.name().equals(current.profile())) {
+            throw new CertificateRefusedException(Kind.FORBIDDEN, "NOT_A_TLS_CERTIFICATE",
+                    "a gateway TLS client certificate is needed, not a " + current.profile() + " certificate");
+        }
     }
 
     private IssuedCertificate issue(EntityManager em, TenantId tenant, Gateway gateway, Csr csr, CertificateProfile profile) {

@@ -9,15 +9,15 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
-import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.NotFoundException;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
@@ -55,7 +55,7 @@ public class EnrollmentService {
         String subject = "gateway:" + gatewayId;
         try {
             requireTenant(tenant);
-            GatewayId id = parseGatewayId(gatewayId);
+            GatewayId id = InputIds.gateway(gatewayId);
             IssuedCertificate issued = records.enroll(tenant, id, code == null ? "" : code, csrBody);
             audit.success(tenant, actor, AuditAction.CERTIFICATE_ISSUED, subject, issued.auditSummary());
             return issued;
@@ -68,12 +68,10 @@ public class EnrollmentService {
         }
     }
 
-    /** {@code /simplereenroll}: a new certificate for the gateway that {@code clientCertificate} belongs to. */
-    public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client) {
-        return reenroll(tenant, clientCertificate, csrBody, client, CertificateProfile.GATEWAY_TLS);
-    }
-
-    /** {@code /signature/simplereenroll}: the batch signature certificate, authorised by the current TLS certificate. */
+    /**
+     * {@code /simplereenroll} ({@code GATEWAY_TLS}) and {@code /signature/simplereenroll} ({@code GATEWAY_SIGNATURE}):
+     * a new certificate of {@code profile} for the gateway whose current TLS certificate {@code clientCertificate} is.
+     */
     public IssuedCertificate reenroll(TenantId tenant, Optional<X509Certificate> clientCertificate, byte[] csrBody, String client,
                                       CertificateProfile profile) {
         String subject = clientCertificate.map(c -> "certificate:" + c.getSerialNumber().toString(16)).orElse("certificate:none");
@@ -101,7 +99,7 @@ public class EnrollmentService {
      * them from the commit on. Returns the serials revoked now (empty if there were none).
      */
     public List<String> revoke(TenantId tenant, String gatewayId, RevocationReason reason, String operator) {
-        GatewayId id = parseGatewayId(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         List<String> serials = records.revoke(tenant, id, reason);
         cas.revocationsChanged(tenant);
         for (String serial : serials) {
@@ -138,14 +136,6 @@ public class EnrollmentService {
     private void requireTenant(TenantId tenant) {
         if (tenants.find(tenant).isEmpty()) {
             throw new NotFoundException("tenant", tenant);
-        }
-    }
-
-    private static GatewayId parseGatewayId(String gatewayId) {
-        try {
-            return GatewayId.of(gatewayId == null ? "" : gatewayId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("gatewayId", e.getMessage());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.enrollment.EnrollmentCodes;
 
 /**
@@ -104,7 +105,7 @@ public class PkiSettings {
         return domain != null ? Path.of(domain, "smgw-pki") : Path.of(System.getProperty("java.io.tmpdir"), "smgw-pki");
     }
 
-    CurvePolicy policyFor(org.smgwlite.platform.shared.TenantId tenant) {
+    CurvePolicy policyFor(TenantId tenant) {
         return CurvePolicy.parse(config.getOptionalValue("smgw.pki.policy." + tenant.value(), String.class).orElse(defaultPolicy));
     }
 

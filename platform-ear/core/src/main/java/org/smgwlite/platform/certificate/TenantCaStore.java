@@ -10,12 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Arrays;
 import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.shared.NotFoundException;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.Tenant;
 
 /**
@@ -55,7 +55,7 @@ public class TenantCaStore {
                 throw new NotFoundException("tenant", tenant);
             }
             CertificateAuthority ca = root.offlineTenantCa(tenant.value()).orElseGet(() -> CaHierarchy.createTenantCa(
-                    root.authority(), org.smgwlite.pki.TenantId.of(tenant.value()), settings.policyFor(tenant), TENANT_CA_VALIDITY));
+                    root.authority(), tenant, settings.policyFor(tenant), TENANT_CA_VALIDITY));
             em.persist(new TenantCaRecord(tenant.value(), ca.policy().name(), ca.chainPem(), ca.encryptedPrivateKeyPem(secret)));
             em.flush();
             audit.success(tenant, "platform", AuditAction.TENANT_CA_CREATED, "ca:" + ca.name(),

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * The tenants' issuing CAs and their current CRLs, kept in memory: opening a CA key costs a quarter of a

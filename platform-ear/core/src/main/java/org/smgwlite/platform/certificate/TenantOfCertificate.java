@@ -6,8 +6,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
-import org.smgwlite.platform.shared.DomainException;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * The tenant a gateway certificate belongs to: its subject's OU, which the tenant CA copies from its own
@@ -26,7 +25,7 @@ final class TenantOfCertificate {
                 }
             }
             return Optional.empty();
-        } catch (InvalidNameException | DomainException e) {
+        } catch (InvalidNameException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

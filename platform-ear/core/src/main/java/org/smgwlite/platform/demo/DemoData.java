@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdService;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 

@@ -11,8 +11,8 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * A smart meter gateway of one household. Its gateway id is unique within the tenant and is the CN of

@@ -7,16 +7,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.enrollment.NewEnrollmentCode;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.PkiSettings;
 import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * An operator's side of enrollment: registers a gateway for a household of its tenant and creates the
@@ -42,7 +43,7 @@ public class GatewayService {
     AuditLog audit;
 
     public Gateway register(TenantId tenant, String gatewayId, long householdId, String actor) {
-        GatewayId id = parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         households.get(tenant, householdId); // NotFoundException for a household of another tenant
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             if (find(em, id).isPresent()) {
@@ -63,7 +64,7 @@ public class GatewayService {
     }
 
     public Gateway get(TenantId tenant, String gatewayId) {
-        GatewayId id = parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             return find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
         }
@@ -77,7 +78,7 @@ public class GatewayService {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_CODE_VALIDITY) > 0) {
             throw new InvalidInputException("validity", "must be positive and at most " + MAX_CODE_VALIDITY.toDays() + " days");
         }
-        GatewayId id = parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
             NewEnrollmentCode code = settings.enrollmentCodes().generate(validity);
@@ -95,12 +96,4 @@ public class GatewayService {
                 .getResultStream().findFirst();
     }
 
-    /** A gateway id as typed by an operator; {@link InvalidInputException} on field {@code gatewayId} if malformed. */
-    public static GatewayId parse(String gatewayId) {
-        try {
-            return GatewayId.of(gatewayId == null ? "" : gatewayId.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("gatewayId", e.getMessage());
-        }
-    }
 }

@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * A household of one tenant. The tenant column is owned by EclipseLink's discriminator: it is

@@ -7,11 +7,11 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * The households of one tenant: list, create, edit, delete, and a household user's own view.

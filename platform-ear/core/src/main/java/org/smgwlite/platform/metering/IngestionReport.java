@@ -12,6 +12,6 @@ public record IngestionReport(long batchId, boolean repeated, int accepted, int 
                               List<Reject> rejects) {
 
     /** A refused value: its line in the batch body, which value, and why. */
-    public record Reject(int line, String obis, Instant slotStart, String reason, String detail) {
+    public record Reject(int line, String obis, Instant slotStart, RejectReason reason, String detail) {
     }
 }

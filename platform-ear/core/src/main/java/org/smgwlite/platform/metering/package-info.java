@@ -1,5 +1,5 @@
 /**
- * Day-after readings: {@link org.smgwlite.platform.metering.ReadingIngestion} is the one place a signed batch
- * becomes stored values (device port today; legacy upload and operator import call the same service).
+ * Day-after readings: {@link org.smgwlite.platform.metering.ReadingIngestion} (called by the device port's batch
+ * resource) turns a signed batch into stored values, with its rules in named parts beside it.
  */
 package org.smgwlite.platform.metering;

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
+import org.smgwlite.pki.TenantId;
 
 /**
  * Hands out entity managers bound to one tenant, inside the caller's JTA transaction.

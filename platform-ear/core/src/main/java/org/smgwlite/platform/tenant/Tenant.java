@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.InvalidInputException;
-import org.smgwlite.platform.shared.TenantId;
 
 /** A metering point operator or energy community; its id is the tenant discriminator everywhere. */
 @Entity

@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.NotFoundException;
-import org.smgwlite.platform.shared.TenantId;
 
 /** Creates, renames and lists tenants. Callers are platform administrators (checked by views/resources). */
 @Stateless

@@ -17,7 +17,7 @@ class TenantOfCertificateTest {
         CertificateAuthority tenantCa = CaHierarchy.createTenantCa(root, TenantId.of("stadtwerke-test"), CurvePolicy.NIST, Duration.ofDays(1));
 
         assertThat(TenantOfCertificate.of(tenantCa.certificate()))
-                .contains(org.smgwlite.platform.shared.TenantId.of("stadtwerke-test"));
+                .contains(TenantId.of("stadtwerke-test"));
         assertThat(TenantOfCertificate.of(root.certificate())).isEmpty();
     }
 }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.devstack.demo.DemoFleet;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.IntervalSeries;
 import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveQuery;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * The run command's demo fleet against the deployed platform: a demo gateway registers through the operator API,

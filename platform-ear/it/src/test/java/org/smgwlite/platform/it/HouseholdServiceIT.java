@@ -9,7 +9,6 @@ import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +16,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdService;
@@ -24,7 +24,6 @@ import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
@@ -42,7 +41,7 @@ class HouseholdServiceIT {
     @Deployment
     static WebArchive deployment() {
         return PlatformArchives.coreWar("household-service-it.war")
-                .addClass(HouseholdServiceIT.class);
+                .addClasses(HouseholdServiceIT.class, ItTenants.class);
     }
 
     @Inject
@@ -61,11 +60,7 @@ class HouseholdServiceIT {
     UserTransaction tx;
 
     private void tenantsExist() {
-        for (TenantId t : List.of(A, B)) {
-            if (tenants.find(t).isEmpty()) {
-                tenants.create(t, "IT " + t, TenantKind.ENERGY_COMMUNITY);
-            }
-        }
+        ItTenants.ensure(tenants, TenantKind.ENERGY_COMMUNITY, A, B);
     }
 
     private static HouseholdDraft draft(String name, String melo) {

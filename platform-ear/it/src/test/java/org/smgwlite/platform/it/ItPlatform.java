@@ -1,7 +1,5 @@
 package org.smgwlite.platform.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -31,6 +29,8 @@ final class ItPlatform {
     static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     static final String TENANT = "stadtwerke-demo";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The demo tenant's operator API (registration and codes); no device-port calls through it. */
+    private static final TestGateway.Platform DEMO = new TestGateway.Platform(BASE, DEVICE, TENANT, null);
 
     private ItPlatform() {
     }
@@ -86,8 +86,7 @@ final class ItPlatform {
         String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
         long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
                 + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
-        HttpResponse<String> created = operator("POST", "/gateways", "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        DEMO.registerGateway(operatorToken(), gw, householdId);
         return gw;
     }
 
@@ -97,8 +96,7 @@ final class ItPlatform {
 
     /** A new one-time enrollment code for the gateway, from the demo operator. */
     static String enrollmentCode(String gw) throws Exception {
-        HttpResponse<String> code = operator("POST", "/gateways/" + gw + "/enrollment-codes", "{}");
-        return TestGateway.enrollmentCodeIn(code.body());
+        return DEMO.enrollmentCode(operatorToken(), gw);
     }
 
     /** The demo operator calls {@code /api/tenants/stadtwerke-demo<path>} (JSON body for POST, null for GET). */
@@ -108,11 +106,20 @@ final class ItPlatform {
 
     /** {@code user} (password = user name) calls {@code /api/tenants/<tenant><path>} with a bearer token. */
     static HttpResponse<String> tenantCall(String user, String tenant, String method, String path, String json) throws Exception {
-        String token = KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
+        String token = token(user);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + tenant + path))
                 .header("Authorization", "Bearer " + token);
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String operatorToken() throws Exception {
+        return token("operator");
+    }
+
+    /** An access token of {@code user} (password = user name) from the test Keycloak. */
+    private static String token(String user) throws Exception {
+        return KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
     }
 }

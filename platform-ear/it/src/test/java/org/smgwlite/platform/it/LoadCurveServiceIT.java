@@ -23,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdService;
@@ -34,7 +35,6 @@ import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.NotFoundException;
-import org.smgwlite.platform.shared.TenantId;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
@@ -56,7 +56,7 @@ class LoadCurveServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return PlatformArchives.coreWar("load-curve-it.war").addClasses(LoadCurveServiceIT.class, ReadingRows.class);
+        return PlatformArchives.coreWar("load-curve-it.war").addClasses(LoadCurveServiceIT.class, ReadingRows.class, ItTenants.class);
     }
 
     @Inject
@@ -78,11 +78,7 @@ class LoadCurveServiceIT {
     UserTransaction tx;
 
     private Household household() {
-        for (TenantId t : List.of(A, B)) {
-            if (tenants.find(t).isEmpty()) {
-                tenants.create(t, "IT " + t, TenantKind.METERING_POINT_OPERATOR);
-            }
-        }
+        ItTenants.ensure(tenants, TenantKind.METERING_POINT_OPERATOR, A, B);
         String melo = "DE" + String.format("%031d", System.nanoTime() % 1_000_000_000_000L);
         return households.create(A, new HouseholdDraft("Curve IT", "Zählerweg 1", "34117", "Kassel", melo,
                 "1EMH0000000042", VIEWER));

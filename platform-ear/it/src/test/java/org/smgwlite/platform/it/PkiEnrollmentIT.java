@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +32,7 @@ import org.smgwlite.devstack.DevicePort;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PkiEnrollmentIT {
+class PkiEnrollmentIT extends OnDevicePort {
 
     private static final String BASE = System.getProperty("smgw.it.baseUrl", "http://localhost:8080");
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
@@ -49,15 +47,9 @@ class PkiEnrollmentIT {
     private static Shell shell;
     private static long householdId;
 
-    @Deployment(testable = false, name = "smgw-platform")
-    static EnterpriseArchive platform() {
-        return PlatformArchives.ear();
-    }
-
-    /** After Arquillian deployed the EAR (which wrote the device port's stores): the listener, as the run command does. */
+    /** After the device port is open ({@link OnDevicePort}): a shell that trusts the platform root. */
     @BeforeAll
-    static void devicePort() throws Exception {
-        Path rootChain = ItPlatform.openDevicePort("device-port-asadmin.log");
+    static void shellWithRoot() throws Exception {
         shell = new Shell(work);
         Files.copy(rootChain, shell.file("root.pem"));
         householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));

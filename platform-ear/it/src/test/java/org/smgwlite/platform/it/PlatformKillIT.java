@@ -20,11 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +60,7 @@ import org.smgwlite.devstack.DevicePort;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PlatformKillIT {
+class PlatformKillIT extends OnDevicePort {
 
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
@@ -78,18 +75,6 @@ class PlatformKillIT {
     private static final int KILL_AFTER_BATCHES = 4;
     private static final URI READY = URI.create(ItPlatform.BASE + "/health/ready");
     private static final Duration LINK_DELAY = Duration.ofMillis(300);
-
-    private static Path rootChain;
-
-    @Deployment(testable = false, name = "smgw-platform")
-    static EnterpriseArchive platform() {
-        return PlatformArchives.ear();
-    }
-
-    @BeforeAll
-    static void devicePort() throws Exception {
-        rootChain = ItPlatform.openDevicePort("device-port-asadmin-kill.log");
-    }
 
     @Test
     void killing_the_platform_mid_upload_and_restarting_it_loses_and_duplicates_nothing(@TempDir Path agentDir) throws Exception {

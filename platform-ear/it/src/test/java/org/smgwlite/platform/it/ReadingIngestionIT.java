@@ -26,10 +26,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +58,7 @@ import org.smgwlite.pki.internal.Pem;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ReadingIngestionIT {
+class ReadingIngestionIT extends OnDevicePort {
 
     private static final String BASE = ItPlatform.BASE;
     private static final String DEVICE = ItPlatform.DEVICE;
@@ -71,14 +69,8 @@ class ReadingIngestionIT {
     private static X509Certificate root;
     private static TestGateway.Platform platform;
 
-    @Deployment(testable = false, name = "smgw-platform")
-    static EnterpriseArchive platform() {
-        return PlatformArchives.ear();
-    }
-
     @BeforeAll
-    static void devicePort() throws Exception {
-        Path rootChain = ItPlatform.openDevicePort("device-port-asadmin-readings.log");
+    static void gatewaysTrustTheRoot() throws Exception {
         root = Pem.parseCertificates(Files.readString(rootChain)).get(0);
         platform = new TestGateway.Platform(BASE, DEVICE, TENANT, root);
     }

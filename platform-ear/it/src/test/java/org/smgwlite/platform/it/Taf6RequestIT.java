@@ -22,11 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,23 +55,11 @@ import org.smgwlite.pki.internal.Pem;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class Taf6RequestIT {
+class Taf6RequestIT extends OnDevicePort {
 
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
-
-    private static Path rootChain;
-
-    @Deployment(testable = false, name = "smgw-platform")
-    static EnterpriseArchive platform() {
-        return PlatformArchives.ear();
-    }
-
-    @BeforeAll
-    static void devicePort() throws Exception {
-        rootChain = ItPlatform.openDevicePort("device-port-asadmin-taf6.log");
-    }
 
     /** A gateway agent: its journal, its upload service (enrolls itself on first use) and its device-port channel. */
     private record Agent(String gatewayId, long householdId, ValueStore store, UploadService uploads, HttpsTaf6Channel channel)

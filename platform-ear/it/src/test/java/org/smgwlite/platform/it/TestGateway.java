@@ -47,13 +47,26 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
 
         /** Registers {@code gatewayId} for {@code householdId} through the operator API and returns a fresh one-time code. */
         public String register(String operatorToken, String gatewayId, long householdId) throws Exception {
-            String api = base + "/api/tenants/" + tenant + "/gateways";
-            expect(201, HTTP.send(json(api, operatorToken, "{\"gatewayId\":\"" + gatewayId + "\",\"householdId\":" + householdId + "}"),
-                    HttpResponse.BodyHandlers.ofString()));
-            HttpResponse<String> code = HTTP.send(json(api + "/" + gatewayId + "/enrollment-codes", operatorToken, "{}"),
+            registerGateway(operatorToken, gatewayId, householdId);
+            return enrollmentCode(operatorToken, gatewayId);
+        }
+
+        /** Registers {@code gatewayId} for {@code householdId} through the operator API. */
+        public void registerGateway(String operatorToken, String gatewayId, long householdId) throws Exception {
+            expect(201, HTTP.send(json(gateways(), operatorToken, "{\"gatewayId\":\"" + gatewayId + "\",\"householdId\":"
+                    + householdId + "}"), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** A fresh one-time enrollment code for {@code gatewayId}, from the operator API. */
+        public String enrollmentCode(String operatorToken, String gatewayId) throws Exception {
+            HttpResponse<String> code = HTTP.send(json(gateways() + "/" + gatewayId + "/enrollment-codes", operatorToken, "{}"),
                     HttpResponse.BodyHandlers.ofString());
             expect(201, code);
             return enrollmentCodeIn(code.body());
+        }
+
+        private String gateways() {
+            return base + "/api/tenants/" + tenant + "/gateways";
         }
 
         /** EST simpleenroll with the one-time code, then the signature certificate over the device port. */

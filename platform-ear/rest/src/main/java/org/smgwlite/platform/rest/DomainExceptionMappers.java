@@ -1,6 +1,7 @@
 package org.smgwlite.platform.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,12 +11,20 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.DomainException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 
-/** Domain exceptions to statuses; anything else is logged once and answered with a generic 500. */
+/**
+ * Exceptions to responses, all with an {@link ErrorBody}: the domain exceptions by their type (one mapper), JAX-RS's
+ * own with their status and headers, anything else logged once and answered with a generic 500.
+ */
 public final class DomainExceptionMappers {
+
+    /** The challenge of a 401 from the EST endpoints. */
+    static final String EST_CHALLENGE = "Basic realm=\"smgw-est\"";
 
     private DomainExceptionMappers() {
     }
@@ -25,38 +34,35 @@ public final class DomainExceptionMappers {
                 .entity(new ErrorBody(status, message, fields)).build();
     }
 
-    @Provider
-    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
-        @Override
-        public Response toResponse(InvalidInputException e) {
-            return json(400, e.getMessage(), e.fieldErrors());
-        }
-    }
-
-    @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundException> {
-        @Override
-        public Response toResponse(NotFoundException e) {
-            return json(404, e.getMessage(), Map.of());
-        }
-    }
-
-    @Provider
-    public static class Conflict implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return json(409, e.getMessage(), Map.of());
-        }
-    }
-
     /**
-     * PKI refusals: a bad request 400, missing or wrong credentials 401 (with the EST Basic challenge),
-     * a known caller that may not do this 403; the reason is in {@code fields.reason}.
+     * Each domain exception to its status: invalid input 400 with the per-field messages, not found 404, conflict
+     * 409; PKI refusals 400, 401 (with the EST Basic challenge) or 403; a refused reading batch 403 if the caller may
+     * not send it (another gateway's key), 413 if too large, else 400. Refusals carry {@code fields.reason}.
      */
     @Provider
-    public static class CertificateRefused implements ExceptionMapper<CertificateRefusedException> {
+    public static class Domain implements ExceptionMapper<DomainException> {
         @Override
-        public Response toResponse(CertificateRefusedException e) {
+        public Response toResponse(DomainException e) {
+            if (e instanceof InvalidInputException invalid) {
+                return json(400, e.getMessage(), invalid.fieldErrors());
+            }
+            if (e instanceof NotFoundException) {
+                return json(404, e.getMessage(), Map.of());
+            }
+            if (e instanceof ConflictException) {
+                return json(409, e.getMessage(), Map.of());
+            }
+            if (e instanceof CertificateRefusedException refused) {
+                return certificateRefused(refused);
+            }
+            if (e instanceof BatchRefusedException refused) {
+                int status = refused.forbidden() ? 403 : refused.reason() == BatchRefusedException.Reason.TOO_LARGE ? 413 : 400;
+                return json(status, e.getMessage(), Map.of("reason", refused.reason().name()));
+            }
+            return Unexpected.incident(e);
+        }
+
+        private static Response certificateRefused(CertificateRefusedException e) {
             int status = switch (e.kind()) {
                 case INVALID_REQUEST -> 400;
                 case NOT_AUTHENTICATED -> 401;
@@ -64,22 +70,15 @@ public final class DomainExceptionMappers {
             };
             Response response = json(status, e.getMessage(), Map.of("reason", e.reason()));
             return status == 401
-                    ? Response.fromResponse(response).header("WWW-Authenticate", "Basic realm=\"smgw-est\"").build()
+                    ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, EST_CHALLENGE).build()
                     : response;
         }
     }
 
-    /** A refused reading batch: 403 if the caller may not send it (another gateway's key), else 400. */
-    @Provider
-    public static class BatchRefused implements ExceptionMapper<org.smgwlite.platform.metering.BatchRefusedException> {
-        @Override
-        public Response toResponse(org.smgwlite.platform.metering.BatchRefusedException e) {
-            int status = e.forbidden() ? 403 : "TOO_LARGE".equals(e.reason()) ? 413 : 400;
-            return json(status, e.getMessage(), Map.of("reason", e.reason()));
-        }
-    }
-
-    /** Catch-all: the client gets an incident id, the log gets the stack trace. */
+    /**
+     * Catch-all: JAX-RS's own exceptions keep their status and headers (a 401's {@code WWW-Authenticate} challenge,
+     * a 405's {@code Allow}) with an {@link ErrorBody}; anything else gets an incident id, the log the stack trace.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
@@ -88,8 +87,13 @@ public final class DomainExceptionMappers {
         public Response toResponse(Throwable e) {
             if (e instanceof WebApplicationException wae) {
                 Response r = wae.getResponse();
-                return json(r.getStatus(), String.valueOf(e.getMessage()), Map.of());
+                return Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new ErrorBody(r.getStatus(), String.valueOf(e.getMessage()), Map.of())).build();
             }
+            return incident(e);
+        }
+
+        static Response incident(Throwable e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
             return json(500, "internal error, incident " + incident, Map.of());

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * A household's curve as CSV ({@link CsvRows}), month by month so that a year never sits in

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * Reads a curve from the day rows of {@code meter_reading_day} (V6/V8: one row per register and UTC day, the

@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.infra.PlatformDataSource;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * A household's load curve for a range, for a viewer allowed to see it. The reading is

@@ -12,12 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.DeviceIdentity;
+import org.smgwlite.platform.metering.BrokenRule;
 import org.smgwlite.platform.metering.IngestionReport;
+import org.smgwlite.platform.metering.RejectReason;
 
 /**
  * The TAF 6 part of {@link org.smgwlite.platform.metering.ReadingIngestion}: the batch's TAF 6 values, already
@@ -56,14 +59,9 @@ public class Taf6Answers {
             Taf6Request request = null;
             if (v.requestId() != null) {
                 request = requests.computeIfAbsent(v.requestId(), id -> em.find(Taf6Request.class, id));
-                String broken = request == null ? "UNKNOWN_REQUEST: there is no TAF 6 request " + v.requestId()
-                        : !request.gatewayId().equals(gw.gatewayId()) ? "NOT_YOUR_REQUEST: TAF 6 request " + v.requestId()
-                                + " is for another gateway"
-                        : !request.acceptsAnswer() ? "REQUEST_CLOSED: TAF 6 request " + v.requestId() + " is " + request.status()
-                                + " (" + request.statusReason().orElse("") + ")"
-                        : null;
-                if (broken != null) {
-                    rejects.add(reject(l, broken));
+                Optional<BrokenRule> broken = answerable(request, v.requestId(), gw);
+                if (broken.isPresent()) {
+                    rejects.add(broken.get().at(l.line(), v));
                     continue;
                 }
             }
@@ -74,9 +72,9 @@ public class Taf6Answers {
                 if (stored != null && stored.compareTo(new BigDecimal(v.unscaled(), -v.scaler())) == 0) {
                     duplicates++;
                 } else {
-                    rejects.add(reject(l, "CONFLICTS_WITH_STORED: a TAF 6 reading " + (stored == null ? "" : "of "
-                            + stored.toPlainString() + " ") + "is already stored for this " + (v.requestId() == null
-                            ? "time" : "request") + " and register"));
+                    rejects.add(new BrokenRule(RejectReason.CONFLICTS_WITH_STORED, "a TAF 6 reading " + (stored == null ? ""
+                            : "of " + stored.toPlainString() + " ") + "is already stored for this "
+                            + (v.requestId() == null ? "time" : "request") + " and register").at(l.line(), v));
                     continue;
                 }
             }
@@ -119,10 +117,20 @@ public class Taf6Answers {
         return rows.isEmpty() ? null : new BigDecimal(new BigInteger((String) rows.get(0)[0]), -((Number) rows.get(0)[1]).intValue());
     }
 
-    private static IngestionReport.Reject reject(Line l, String broken) {
-        int colon = broken.indexOf(':');
-        return new IngestionReport.Reject(l.line(), l.value().obis(), l.value().slotStart(), broken.substring(0, colon),
-                broken.substring(colon + 2));
+    /** Whether the request a value names takes this gateway's answer. */
+    private static Optional<BrokenRule> answerable(Taf6Request request, long requestId, DeviceIdentity gw) {
+        if (request == null) {
+            return Optional.of(new BrokenRule(RejectReason.UNKNOWN_REQUEST, "there is no TAF 6 request " + requestId));
+        }
+        if (!request.gatewayId().equals(gw.gatewayId())) {
+            return Optional.of(new BrokenRule(RejectReason.NOT_YOUR_REQUEST, "TAF 6 request " + requestId
+                    + " is for another gateway"));
+        }
+        if (!request.acceptsAnswer()) {
+            return Optional.of(new BrokenRule(RejectReason.REQUEST_CLOSED, "TAF 6 request " + requestId + " is "
+                    + request.status() + " (" + request.statusReason().orElse("") + ")"));
+        }
+        return Optional.empty();
     }
 
     private static Query nativeQuery(EntityManager em, String sql) {

@@ -15,23 +15,24 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.metering.contract.Taf6Order;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * TAF 6 requests: an operator queues one for a gateway of its tenant with a reason, the gateway picks its open
  * requests up on the device port (or reports that it cannot answer), and its signed answer arrives through
  * {@link org.smgwlite.platform.metering.ReadingIngestion} ({@link Taf6Answers}). A request without an answer within
- * {@code smgw.taf6.ttl} (ISO-8601 duration, default 15 minutes) expires; expiry is applied whenever a tenant's or a
- * gateway's requests are read. Every step is audited.
+ * {@code smgw.taf6.ttl} (ISO-8601 duration, default 15 minutes) expires; expiry is applied whenever a gateway's requests
+ * are read or picked up. Every step is audited.
  */
 @Stateless
 public class Taf6Requests {
@@ -61,7 +62,7 @@ public class Taf6Requests {
         if (broken != null) {
             throw new InvalidInputException("reason", broken);
         }
-        GatewayId id = GatewayService.parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
             Taf6Request request = new Taf6Request(id.value(), gateway.householdId(), cleanReason, actor, Instant.now());
@@ -76,28 +77,12 @@ public class Taf6Requests {
 
     /** The gateway's requests, newest first, with their readings; stale open ones are expired first. */
     public List<Taf6RequestView> ofGateway(TenantId tenant, String gatewayId) {
-        GatewayId id = GatewayService.parse(gatewayId);
+        GatewayId id = InputIds.gateway(gatewayId);
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             GatewayService.find(em, id).orElseThrow(() -> new NotFoundException("gateway", id));
             expireStale(em, tenant, id.value());
             return views(em, em.createQuery("SELECT r FROM Taf6Request r WHERE r.gatewayId = :g ORDER BY r.id DESC",
-                    Taf6Request.class).setParameter("g", id.value()).getResultList(), "gateway_id", id.value());
-        }
-    }
-
-    /** The household's requests (over all its gateways), newest first, with their readings. */
-    public List<Taf6RequestView> ofHousehold(TenantId tenant, long householdId) {
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
-            expireStale(em, tenant, null);
-            return views(em, em.createQuery("SELECT r FROM Taf6Request r WHERE r.householdId = :h ORDER BY r.id DESC",
-                    Taf6Request.class).setParameter("h", householdId).getResultList(), "household_id", householdId);
-        }
-    }
-
-    /** Closes the tenant's open requests that are older than the allowed time; returns how many. */
-    public int expireStale(TenantId tenant) {
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
-            return expireStale(em, tenant, null);
+                    Taf6Request.class).setParameter("g", id.value()).getResultList(), id.value());
         }
     }
 
@@ -160,16 +145,15 @@ public class Taf6Requests {
         }
     }
 
-    private int expireStale(EntityManager em, TenantId tenant, String gatewayId) {
+    /** Closes the gateway's open requests that are older than the allowed time. */
+    private void expireStale(EntityManager em, TenantId tenant, String gatewayId) {
         Instant deadline = Instant.now().minus(Duration.parse(ttl));
-        var query = em.createQuery("SELECT r FROM Taf6Request r WHERE r.status IN :s AND r.requestedAt < :d"
-                        + (gatewayId == null ? "" : " AND r.gatewayId = :g"), Taf6Request.class)
-                .setParameter("s", List.of(Taf6Status.QUEUED, Taf6Status.DELIVERED)).setParameter("d", deadline);
-        if (gatewayId != null) {
-            query.setParameter("g", gatewayId);
-        }
+        List<Taf6Request> stale = em.createQuery("SELECT r FROM Taf6Request r WHERE r.status IN :s AND r.requestedAt < :d"
+                        + " AND r.gatewayId = :g", Taf6Request.class)
+                .setParameter("s", List.of(Taf6Status.QUEUED, Taf6Status.DELIVERED)).setParameter("d", deadline)
+                .setParameter("g", gatewayId).getResultList();
         int expired = 0;
-        for (Taf6Request r : query.getResultList()) {
+        for (Taf6Request r : stale) {
             if (r.expireIfOlderThan(deadline)) {
                 expired++;
                 audit.refused(tenant, "platform", AuditAction.TAF6_EXPIRED, subject(r.gatewayId()),
@@ -179,18 +163,17 @@ public class Taf6Requests {
         if (expired > 0) {
             em.flush();
         }
-        return expired;
     }
 
-    /** The requests with their readings: one query for the readings of all requests with {@code column = value}. */
-    private static List<Taf6RequestView> views(EntityManager em, List<Taf6Request> requests, String column, Object value) {
+    /** The gateway's requests with their readings: one query for the readings of all of them. */
+    private static List<Taf6RequestView> views(EntityManager em, List<Taf6Request> requests, String gatewayId) {
         Map<Long, List<Taf6Reading>> readings = new HashMap<>();
         if (!requests.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT request_id, obis, CAST(floor(extract(epoch FROM read_at) * 1000) AS bigint),"
                             + " CAST(value_unscaled AS text), scaler, unit, ptb_level FROM taf6_reading"
-                            + " WHERE request_id IN (SELECT id FROM taf6_request WHERE " + column + " = ?1) ORDER BY request_id, obis")
-                    .setHint(NATIVE, true).setParameter(1, value).getResultList();
+                            + " WHERE request_id IN (SELECT id FROM taf6_request WHERE gateway_id = ?1) ORDER BY request_id, obis")
+                    .setHint(NATIVE, true).setParameter(1, gatewayId).getResultList();
             for (Object[] row : rows) {
                 readings.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(new Taf6Reading((String) row[1],
                         Instant.ofEpochMilli(((Number) row[2]).longValue()),

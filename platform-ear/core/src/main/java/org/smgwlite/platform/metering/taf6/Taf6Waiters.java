@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * Gateways waiting in a long poll for their next TAF 6 request, without a thread each: a waiter is a callback,

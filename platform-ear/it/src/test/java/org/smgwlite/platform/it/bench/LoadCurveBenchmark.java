@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.it.ReadingRows;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveQuery;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * Time to serve one household-year of 15-minute values to the chart, next to the bare SQL query

@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.certificate.EnrollmentService;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * A tenant CA's current CRL, DER ({@code application/pkix-crl}), over plain HTTP as RFC 5280 expects
@@ -24,7 +25,7 @@ public class CrlResource {
     @GET
     @Path("{tenant}.crl")
     public Response crl(@PathParam("tenant") String tenant) throws CRLException {
-        X509CRL crl = enrollment.crl(TenantId.of(tenant));
+        X509CRL crl = enrollment.crl(InputIds.tenant(tenant));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(60);
         return Response.ok(crl.getEncoded(), "application/pkix-crl")

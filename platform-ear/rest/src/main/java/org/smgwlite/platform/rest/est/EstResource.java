@@ -17,11 +17,13 @@ import java.util.Base64;
 import java.util.List;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.rest.ClientCertificates;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * EST (RFC 7030) with the tenant id as CA label: {@code /api/.well-known/est/<tenant>/cacerts},
@@ -44,14 +46,14 @@ public class EstResource {
     @GET
     @Path("cacerts")
     public Response cacerts() {
-        return certsOnly(enrollment.caCertificates(TenantId.of(tenant)));
+        return certsOnly(enrollment.caCertificates(InputIds.tenant(tenant)));
     }
 
     @POST
     @Path("simpleenroll")
     public Response simpleenroll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         String[] credentials = basic(authorization);
-        IssuedCertificate issued = enrollment.enroll(TenantId.of(tenant), credentials[0], credentials[1], body,
+        IssuedCertificate issued = enrollment.enroll(InputIds.tenant(tenant), credentials[0], credentials[1], body,
                 request.getRemoteAddr());
         return certsOnly(issued);
     }
@@ -59,18 +61,19 @@ public class EstResource {
     @POST
     @Path("simplereenroll")
     public Response simplereenroll(byte[] body) {
-        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
-                request.getRemoteAddr());
-        return certsOnly(issued);
+        return reenroll(body, CertificateProfile.GATEWAY_TLS);
     }
 
     /** The gateway's batch signature certificate (EST label {@code signature}), on the device port like renewal. */
     @POST
     @Path("signature/simplereenroll")
     public Response signatureEnroll(byte[] body) {
-        IssuedCertificate issued = enrollment.reenroll(TenantId.of(tenant), ClientCertificates.of(request), body,
-                request.getRemoteAddr(), org.smgwlite.pki.profile.CertificateProfile.GATEWAY_SIGNATURE);
-        return certsOnly(issued);
+        return reenroll(body, CertificateProfile.GATEWAY_SIGNATURE);
+    }
+
+    private Response reenroll(byte[] body, CertificateProfile profile) {
+        return certsOnly(enrollment.reenroll(InputIds.tenant(tenant), ClientCertificates.of(request), body,
+                request.getRemoteAddr(), profile));
     }
 
     /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */

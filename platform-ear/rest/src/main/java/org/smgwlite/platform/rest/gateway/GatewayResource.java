@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.EnrollmentService;
@@ -22,8 +23,8 @@ import org.smgwlite.platform.gateway.NewGatewayEnrollmentCode;
 import org.smgwlite.platform.metering.taf6.Taf6RequestView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.rest.security.Callers;
+import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
-import org.smgwlite.platform.shared.TenantId;
 
 /**
  * {@code /api/tenants/<tenant>/gateways}: an operator's gateway work, with a Keycloak bearer token. The
@@ -148,12 +149,12 @@ public class GatewayResource {
     }
 
     private TenantId tenant() {
-        TenantId tenant = TenantId.of(tenantParam);
+        TenantId tenant = InputIds.tenant(tenantParam);
         callers.requireTenant(tenant, "operator");
         return tenant;
     }
 
     private String operator() {
-        return "operator:" + callers.requireTenant(TenantId.of(tenantParam), "operator").username();
+        return "operator:" + callers.requireTenant(InputIds.tenant(tenantParam), "operator").username();
     }
 }

@@ -7,10 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.rest.security.Callers;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.platform.shared.InputIds;
 
 /**
  * {@code GET /api/tenants/<tenant>/households}: the tenant's households, read-only, for an operator of that
@@ -37,7 +38,7 @@ public class HouseholdResource {
 
     @GET
     public List<HouseholdView> list() {
-        TenantId tenant = TenantId.of(tenantParam);
+        TenantId tenant = InputIds.tenant(tenantParam);
         callers.requireTenant(tenant, "operator");
         return households.list(tenant).stream().map(HouseholdView::of).toList();
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Arrays;
-import org.smgwlite.platform.shared.TenantId;
+import org.smgwlite.pki.TenantId;
 
 /**
  * The operator API's access rule, in one place: a valid bearer token with one of the roles, and a tenant

@@ -1,0 +1,63 @@
+package org.smgwlite.platform.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.metering.BatchRefusedException;
+import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.NotFoundException;
+
+class DomainExceptionMappersTest {
+
+    private final DomainExceptionMappers.Unexpected catchAll = new DomainExceptionMappers.Unexpected();
+    private final DomainExceptionMappers.Domain domain = new DomainExceptionMappers.Domain();
+
+    @Test
+    void a_401_keeps_its_challenge_through_the_catch_all() {
+        Response r = catchAll.toResponse(new NotAuthorizedException("Bearer realm=\"smgw\""));
+
+        assertThat(r.getStatus()).isEqualTo(401);
+        assertThat(r.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer realm=\"smgw\"");
+        assertThat(r.getEntity()).isEqualTo(new ErrorBody(401, "HTTP 401 Unauthorized", Map.of()));
+    }
+
+    @Test
+    void other_jax_rs_exceptions_keep_status_and_headers() {
+        Response r = catchAll.toResponse(new NotAllowedException("GET"));
+        assertThat(r.getStatus()).isEqualTo(405);
+        assertThat(r.getHeaderString(HttpHeaders.ALLOW)).contains("GET");
+    }
+
+    @Test
+    void anything_else_is_a_500_with_an_incident_id() {
+        Response r = catchAll.toResponse(new IllegalStateException("secret detail"));
+        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(((ErrorBody) r.getEntity()).error()).startsWith("internal error, incident ").doesNotContain("secret");
+    }
+
+    @Test
+    void each_domain_exception_has_its_status() {
+        assertThat(domain.toResponse(new InvalidInputException("tenantId", "too short")).getEntity())
+                .isEqualTo(new ErrorBody(400, new InvalidInputException("tenantId", "too short").getMessage(),
+                        Map.of("tenantId", "too short")));
+        assertThat(domain.toResponse(new NotFoundException("gateway", "X")).getStatus()).isEqualTo(404);
+        assertThat(domain.toResponse(new ConflictException("taken")).getStatus()).isEqualTo(409);
+        assertThat(domain.toResponse(new BatchRefusedException(BatchRefusedException.Reason.TOO_LARGE, "big")).getStatus())
+                .isEqualTo(413);
+        assertThat(domain.toResponse(new BatchRefusedException(BatchRefusedException.Reason.GATEWAY_MISMATCH, "x")).getEntity())
+                .isEqualTo(new ErrorBody(403, "x", Map.of("reason", "GATEWAY_MISMATCH")));
+        assertThat(domain.toResponse(new BatchRefusedException(BatchRefusedException.Reason.EICHLOG_BROKEN, "x")).getStatus())
+                .isEqualTo(400);
+        Response est = domain.toResponse(new CertificateRefusedException(CertificateRefusedException.Kind.NOT_AUTHENTICATED,
+                "EXPIRED", "code expired"));
+        assertThat(est.getStatus()).isEqualTo(401);
+        assertThat(est.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo(DomainExceptionMappers.EST_CHALLENGE);
+    }
+}
