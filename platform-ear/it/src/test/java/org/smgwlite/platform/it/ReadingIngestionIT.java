@@ -48,7 +48,7 @@ import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
-import org.smgwlite.pki.internal.Pem;
+import org.smgwlite.pki.pem.PemCredentials;
 
 /**
  * The day-after pipeline on the deployed platform: a gateway enrolls (TLS and signature certificate, keys made
@@ -71,7 +71,7 @@ class ReadingIngestionIT extends OnDevicePort {
 
     @BeforeAll
     static void gatewaysTrustTheRoot() throws Exception {
-        root = Pem.parseCertificates(Files.readString(rootChain)).get(0);
+        root = PemCredentials.readChain(rootChain).get(0);
         platform = new TestGateway.Platform(BASE, DEVICE, TENANT, root);
     }
 

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +44,7 @@ import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.agent.upload.Uploader;
 import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.metering.contract.Taf6Order;
-import org.smgwlite.pki.internal.Pem;
+import org.smgwlite.pki.pem.PemCredentials;
 
 /**
  * TAF 6 on demand on the deployed platform, with the agent's own code on the gateway side: an operator queues a
@@ -75,8 +74,7 @@ class Taf6RequestIT extends OnDevicePort {
         String gw = registeredGateway();
         Files.createDirectories(dir);
         Path rootPem = dir.resolve("root.pem");
-        Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(Pem.parseCertificates(Files.readString(rootChain)).get(0).getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        PemCredentials.writeChain(rootPem, List.of(PemCredentials.readChain(rootChain).get(0)));
         UploadSettings settings = new UploadSettings(URI.create(ItPlatform.BASE), URI.create(DEVICE), ItPlatform.TENANT, gw,
                 enrollmentCode(gw), rootPem, dir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
         ValueStore store = ValueStore.open(dir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { });

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
-import org.smgwlite.pki.internal.Pem;
+import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.platform.it.KeycloakTokens;
 import org.smgwlite.platform.it.TestGateway;
 
@@ -97,7 +97,7 @@ public final class IngestionBenchmark {
         long t0 = System.nanoTime();
         long[] all = households(db, tenant, run, total);
         TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
-                Pem.parseCertificates(Files.readString(root)).get(0));
+                PemCredentials.readChain(root).get(0));
         TestGateway[] gws = new TestGateway[total];
         byte[][] bodies = new byte[total][];
         BenchSupport.OperatorToken token = new BenchSupport.OperatorToken(keycloak);
