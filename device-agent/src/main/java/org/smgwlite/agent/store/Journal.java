@@ -23,7 +23,10 @@ import java.util.zip.CRC32C;
  * written so far durable; a caller may only call a value durable after {@code force} returned. On open, the
  * first unreadable record of the newest segment and everything after it (a write torn by a crash or power loss)
  * is cut off and reported; damage inside an older segment stops reading that segment and is reported too.
- * Not thread-safe; the owner serialises calls.
+ * <p>Over 300 lines on purpose: the record format, the append/force path and the crash recovery that reads the
+ * same format back belong together; split, a change to the format could reach one side and not the other.
+ *
+ * <p>Not thread-safe; the owner serialises calls.
  */
 public final class Journal implements Closeable {
 

@@ -31,7 +31,10 @@ import org.smgwlite.agent.taf.TafValue;
  * <p>Bound: billing plus local bytes stay within the capacity. When full, the oldest TAF 14 segment is evicted
  * first (reported to the event consumer, which logs it in the Eichlog); unacknowledged billing values are never
  * evicted: when they alone fill the capacity, {@link #appendBilling} throws {@link StoreFullException}.
- * Not thread-safe; the agent's loop is the only caller except for reads, which it serialises.
+ * <p>Over 300 lines on purpose: the capacity bound spans both journals (eviction of TAF 14 segments, the refusal
+ * of billing values, reclaiming acknowledged segments), so its accounting stays in one class.
+ *
+ * <p>Not thread-safe; the agent's loop is the only caller except for reads, which it serialises.
  */
 public final class ValueStore implements Closeable {
 

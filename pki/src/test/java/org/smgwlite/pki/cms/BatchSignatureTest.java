@@ -113,17 +113,9 @@ class BatchSignatureTest {
                         e -> assertThat(e.reason()).isEqualTo(BatchSignatureException.Reason.MALFORMED));
     }
 
+    /** Where {@code needle} starts in {@code haystack}, or -1 (ISO-8859-1 maps each byte to one char). */
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
     }
 
     @Test

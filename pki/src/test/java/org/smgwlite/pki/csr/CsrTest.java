@@ -1,5 +1,6 @@
 package org.smgwlite.pki.csr;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,16 +151,12 @@ class CsrTest {
                 e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
+    /** Where {@code needle} starts in {@code haystack} (ISO-8859-1 maps each byte to one char). */
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        int at = new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
+        if (at < 0) {
+            throw new IllegalArgumentException("not found");
         }
-        throw new IllegalArgumentException("not found");
+        return at;
     }
 }

@@ -17,6 +17,10 @@ import org.smgwlite.agent.sml.transport.Crc16;
  * Unknown message types are skipped element by element (their extent is known from the TL
  * fields), so the messages after them are still read.
  *
+ * <p>Over 300 lines on purpose: one recursive-descent method per SML structure of BSI TR-03109-1 and the
+ * TL-field primitives they share, all bounds-checked against the same cursor; the framing (escapes, CRC) is apart in
+ * {@code sml.transport}.
+ *
  * <p>Not thread-safe; use one instance per stream (it is cheap).
  */
 public final class SmlFileDecoder {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The base of the client-side ITs that talk to the platform as gateways do: Arquillian deploys the platform EAR
@@ -21,8 +20,9 @@ abstract class OnDevicePort {
         return PlatformArchives.ear();
     }
 
+    /** No {@code TestInfo} parameter: Arquillian's JUnit 5 extension resolves lifecycle parameters and refuses it. */
     @BeforeAll
-    static void openDevicePort(TestInfo test) throws Exception {
-        rootChain = ItPlatform.openDevicePort("device-port-asadmin-" + test.getTestClass().orElseThrow().getSimpleName() + ".log");
+    static void openDevicePort() throws Exception {
+        rootChain = ItPlatform.openDevicePort("device-port-asadmin.log"); // appended to by each IT class
     }
 }
