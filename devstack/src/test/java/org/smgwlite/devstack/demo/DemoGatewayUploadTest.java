@@ -66,7 +66,7 @@ class DemoGatewayUploadTest {
         URI devicePort = URI.create("http://127.0.0.1:" + platform.getAddress().getPort());
         Instant now = Instant.parse("2026-03-04T10:37:05Z");
         Clock wall = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        DemoGateway gateway = new DemoGateway(GATEWAY, state, new DemoGateway.Platform(devicePort, devicePort, TENANT, rootPem),
+        DemoGateway gateway = new DemoGateway(GATEWAY, state, new DemoGateway.Platform(devicePort, TENANT, rootPem),
                 "", 1, 0, 1, wall, dir.resolve("gw.log"));
         DemoGateway.Report report;
         try {
