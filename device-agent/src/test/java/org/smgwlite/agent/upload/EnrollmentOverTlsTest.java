@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +22,18 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.agent.agent.AgentConfig;
+import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CaHierarchy;
+import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.csr.Csr;
+import org.smgwlite.pki.csr.GatewayRequests;
+import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.RootFingerprint;
 
@@ -48,6 +62,23 @@ class EnrollmentOverTlsTest {
             EstEnrollment est = new EstEnrollment(settings(platform.url(), Optional.empty(), false), List.of(otherRoot));
 
             assertThatThrownBy(() -> est.enroll(CODE)).isInstanceOf(SSLHandshakeException.class);
+            assertThat(platform.requests).hasValue(0);
+        }
+    }
+
+    @Test
+    void aClientCertificateOfAnotherCaIsRefusedInTheHandshakeAlthoughClientAuthIsOnlyWanted() throws Exception {
+        CertificateAuthority foreign = CaHierarchy.createTenantCa(CaHierarchy.createRoot("Foreign Root", CurvePolicy.NIST,
+                Duration.ofDays(30)), TenantId.of(FakeEstServer.TENANT), CurvePolicy.NIST, Duration.ofDays(20));
+        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+        IssuedCertificate certificate = foreign.issueGatewayCertificate(Csr.fromDer(GatewayRequests.csrDer(keys,
+                GatewayId.of("EDEF0012345678"))), GatewayId.of("EDEF0012345678"), CertificateProfile.GATEWAY_TLS);
+        try (FakeEstServer platform = FakeEstServer.https()) {
+            TlsEndpoint tls = DevicePortTls.client(keys.getPrivate(), certificate.fullChain(), List.of(platform.rootCertificate()));
+            HttpClient client = HttpClient.newBuilder().sslContext(tls.context()).sslParameters(tls.parameters()).build();
+
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(EstEnrollment.operation(platform.url(),
+                    FakeEstServer.TENANT, "cacerts")).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
             assertThat(platform.requests).hasValue(0);
         }
     }
