@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -21,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.PkiFailure;
@@ -90,10 +92,10 @@ public final class DevicePortTls {
     }
 
     /** Accepts any server chain: see {@link #cacertsBootstrap()}; refuses every client. */
-    private static final class AnyServer implements javax.net.ssl.X509TrustManager {
+    private static final class AnyServer implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
-            throw new java.security.cert.CertificateException("a gateway accepts no clients");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a gateway accepts no clients");
         }
 
         @Override
