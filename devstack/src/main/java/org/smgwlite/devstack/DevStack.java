@@ -182,7 +182,8 @@ public final class DevStack implements AutoCloseable {
                 .append("  Health          ").append(config.readinessUrl()).append('\n')
                 .append("  Device port     https://localhost:").append(DevicePort.PORT)
                 .append("/api/device/whoami  (mutual TLS, gateway certificates)\n")
-                .append("  EST             ").append(http).append("/api/.well-known/est/<tenant>/  (CRL: /api/crl/<tenant>.crl)\n")
+                .append("  EST             https://localhost:").append(DevicePort.PORT)
+                .append("/api/.well-known/est/<tenant>/  (TLS, trust the platform root; CRL: ").append(http).append("/api/crl/<tenant>.crl)\n")
                 .append("  Payara admin    http://localhost:").append(PayaraServer.ADMIN_PORT).append('\n')
                 .append("  OIDC provider   ").append(config.oidcProviderUri()).append('\n');
         if (keycloak != null) {

@@ -11,7 +11,10 @@ import java.util.Map;
 
 /**
  * The platform's device port on Payara: an HTTPS listener of its own ({@value #PORT}) for gateways, separate
- * from the browser ports. Mutual TLS is required; the key store (server certificate) and the trust store
+ * from the browser ports, serving only the device API and EST (the platform's {@code ListenerPaths}). A client
+ * certificate is asked for, not required in the handshake: first enrollment ({@code simpleenroll}, {@code /cacerts})
+ * is TLS with server authentication only, every device resource and renewal requires the certificate in the
+ * application. The key store (server certificate) and the trust store
  * (only the platform root CA) are the ones the platform writes at deploy into
  * {@code <domain>/smgw-pki/device-port/}. TLS 1.2 and 1.3 only, with the TR-03116-3 suites: ECDHE-ECDSA with
  * AES-GCM, no RSA key exchange, no CBC; client-initiated renegotiation is refused (JVM option, effective from
@@ -79,7 +82,11 @@ public final class DevicePort {
         commands.add("set " + SSL + "trust-store-password-provider=plain");
         commands.add("set " + SSL + "trust-store-password=" + password);
         commands.add("set " + SSL + "cert-nickname=device-port");
-        commands.add("set " + SSL + "client-auth-enabled=true");
+        // "want", not "need": a gateway without a certificate yet does TLS with server authentication for its first
+        // simpleenroll and /cacerts; the platform requires the certificate for /api/device/* and renewal itself.
+        // A certificate that is presented must still chain to the trust store. No renegotiation to ask again.
+        commands.add("set " + SSL + "client-auth-enabled=false");
+        commands.add("set " + SSL + "client-auth=want");
         commands.add("set " + SSL + "ssl3-tls-ciphers=" + String.join(",", CIPHER_SUITES));
         commands.add("set " + SSL + "tls12-enabled=true");
         commands.add("set " + SSL + "tls13-enabled=true");

@@ -38,8 +38,7 @@ public record AgentConfig(String source, MeterProtocol protocol, Path storeDir, 
             "eichlog.file", "taf7.period.seconds", "taf14.interval.seconds", "taf14.store", "meter.silence.seconds",
             "clock.jump.threshold.ms", "time.sync", "status.bind", "status.port", "mqtt.url", "mqtt.discovery.prefix",
             "mqtt.topic.prefix", "mqtt.client.id", "simulate.start", "simulate.speed", "simulate.interval.seconds",
-            "simulate.days", "simulate.pv.watts", "simulate.seed", "simulate.meter",
-            "platform.url", "platform.device.url", "platform.tenant", "platform.root", "gateway.id", "enrollment.code");
+            "simulate.days", "simulate.pv.watts", "simulate.seed", "simulate.meter");
 
     /**
      * @throws IOException              if the file cannot be read
@@ -60,7 +59,7 @@ public record AgentConfig(String source, MeterProtocol protocol, Path storeDir, 
     /** Relative paths are resolved against {@code base} (the config file's directory). */
     public static AgentConfig parse(Properties p, Path base) {
         for (String key : p.stringPropertyNames()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !org.smgwlite.agent.upload.UploadSettings.KEYS.contains(key)) {
                 throw new IllegalArgumentException("unknown key '" + key + "'");
             }
         }

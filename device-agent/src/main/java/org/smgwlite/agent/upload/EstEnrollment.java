@@ -23,7 +23,8 @@ import org.smgwlite.pki.tls.TlsEndpoint;
 
 /**
  * The gateway's EST client (RFC 7030, JDK HttpClient): keys are made here and never leave the gateway.
- * First enrollment with the one-time code an operator handed out (HTTP Basic, gateway id and code), then the
+ * First enrollment with the one-time code an operator handed out (HTTP Basic, gateway id and code, over TLS
+ * trusting only the platform root this gateway was given), then the
  * signature certificate (EST label {@code signature}) and renewals over the device port with the current TLS
  * certificate.
  */
@@ -45,7 +46,7 @@ public final class EstEnrollment {
     private final UploadSettings settings;
     private final GatewayId gateway;
     private final Collection<X509Certificate> roots;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     /** @param roots the trust anchors of the device port */
     public EstEnrollment(UploadSettings settings, Collection<X509Certificate> roots) {
@@ -54,14 +55,24 @@ public final class EstEnrollment {
         this.roots = roots;
     }
 
-    /** {@code /simpleenroll} with the one-time code: the TLS client credential. */
+    /**
+     * {@code /simpleenroll} with the one-time code: the TLS client credential. Over TLS that authenticates the
+     * platform against the pinned root only; plain HTTP only in the development mode {@link UploadSettings} allows.
+     */
     public Credential enroll(String oneTimeCode) throws IOException, InterruptedException {
         KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
         HttpRequest request = csrRequest(settings.platform(), "simpleenroll", keys)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (gateway.value() + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
                 .build();
-        return new Credential(keys, certificates(http.send(request, HttpResponse.BodyHandlers.ofByteArray())));
+        return new Credential(keys, certificates(enrollmentClient().send(request, HttpResponse.BodyHandlers.ofByteArray())));
+    }
+
+    private HttpClient enrollmentClient() {
+        if (!"https".equalsIgnoreCase(settings.platform().getScheme())) {
+            return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(); // development mode, checked by UploadSettings
+        }
+        return client(DevicePortTls.serverAuthenticated(roots));
     }
 
     /** {@code /signature/simplereenroll} on the device port: the batch signature credential. */
@@ -84,16 +95,24 @@ public final class EstEnrollment {
     }
 
     private HttpClient mutual(Credential tls) {
-        TlsEndpoint endpoint = deviceTls(tls);
+        return client(deviceTls(tls));
+    }
+
+    private static HttpClient client(TlsEndpoint endpoint) {
         return HttpClient.newBuilder().sslContext(endpoint.context()).sslParameters(endpoint.parameters())
-                .connectTimeout(Duration.ofSeconds(20)).build();
+                .connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     private HttpRequest.Builder csrRequest(URI base, String operation, KeyPair keys) {
-        return HttpRequest.newBuilder(base.resolve("/api/.well-known/est/" + settings.tenant() + "/" + operation))
+        return HttpRequest.newBuilder(operation(base, settings.tenant(), operation))
                 .timeout(Duration.ofMinutes(1))
                 .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(GatewayRequests.csrDer(keys, gateway))));
+    }
+
+    /** The URL of an EST operation with the tenant as CA label. */
+    static URI operation(URI base, String tenant, String operation) {
+        return base.resolve("/api/.well-known/est/" + tenant + "/" + operation);
     }
 
     private static List<X509Certificate> certificates(HttpResponse<byte[]> response) throws IOException {

@@ -127,7 +127,7 @@ public final class UploadService implements AutoCloseable {
 
     /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
     private Session connect() throws IOException, InterruptedException {
-        X509Certificate root = PemCredentials.readChain(settings.rootPem()).get(0);
+        X509Certificate root = PinnedRoot.load(settings);
         EstEnrollment est = new EstEnrollment(settings, List.of(root));
         EstEnrollment.Credential tls = load("tls");
         if (tls == null) {

@@ -36,8 +36,8 @@ public final class DemoFleet implements AutoCloseable {
 
     /**
      * @param api         the platform's REST root, e.g. {@code http://localhost:8080/api}
-     * @param devicePort  the mutual-TLS device port, e.g. {@code https://localhost:8443}
-     * @param rootPem     the platform root CA (the device port's trust anchor)
+     * @param devicePort  the device port, e.g. {@code https://localhost:8443}: EST and the device API
+     * @param rootPem     the platform root CA (the only trust anchor of the demo gateways)
      * @param stateDir    where the gateways keep their ids, keys and data between runs
      * @param logs        where each gateway's agent writes its log
      * @param tenant      the tenant of the households
@@ -83,8 +83,7 @@ public final class DemoFleet implements AutoCloseable {
         }
         List<String> registered = api.gateways(tenant);
         awaitPort(settings.devicePort(), Duration.ofSeconds(30));
-        URI http = URI.create(settings.api().getScheme() + "://" + settings.api().getAuthority());
-        DemoGateway.Platform platform = new DemoGateway.Platform(http, settings.devicePort(), tenant, settings.rootPem());
+        DemoGateway.Platform platform = new DemoGateway.Platform(settings.devicePort(), tenant, settings.rootPem());
         List<Member> members = new ArrayList<>();
         try {
             for (OperatorApi.Household h : households) {

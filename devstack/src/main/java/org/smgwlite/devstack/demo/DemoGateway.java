@@ -42,8 +42,8 @@ import org.smgwlite.agent.upload.Uploader;
  */
 final class DemoGateway implements AutoCloseable {
 
-    /** Where the platform is. */
-    record Platform(URI http, URI devicePort, String tenant, Path rootPem) {
+    /** Where the platform is: EST and device API both on the device port, trusting only {@code rootPem}. */
+    record Platform(URI devicePort, String tenant, Path rootPem) {
     }
 
     /** What the first upload after catching up did. {@code problem} is null when it was acknowledged. */
@@ -96,7 +96,7 @@ final class DemoGateway implements AutoCloseable {
         state.meter().ifPresent(meter::restore);
         this.agent = new Agent(config, clock, null, WriteGuard.NONE, log, log);
         this.source = new DemoMeterSource(meter, clock, wall, historyFrom, new Turn());
-        this.link = agent.platformLink(new UploadSettings(platform.http(), platform.devicePort(), platform.tenant(),
+        this.link = agent.platformLink(new UploadSettings(platform.devicePort(), platform.devicePort(), platform.tenant(),
                 gatewayId, enrollmentCode, platform.rootPem(), state.credentialDir(), Duration.ZERO, Duration.ZERO),
                 Clock.systemUTC(), this::note);
         this.daily = new SpreadDelay(gatewayId, Duration.ofMinutes(5), Duration.ofMinutes(30));

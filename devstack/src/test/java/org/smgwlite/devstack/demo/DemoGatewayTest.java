@@ -97,8 +97,7 @@ class DemoGatewayTest {
     /** Starts the gateway at wall time {@code now} (the clock runs on from there), waits for its first upload attempt. */
     private DemoGateway.Report runUntilCaughtUp(DemoGatewayState state, Instant now) throws Exception {
         Clock wall = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        DemoGateway.Platform nowhere = new DemoGateway.Platform(URI.create("http://127.0.0.1:9"),
-                URI.create("https://127.0.0.1:9"), "stadtwerke-demo", dir.resolve("no-root.pem"));
+        DemoGateway.Platform nowhere = new DemoGateway.Platform(URI.create("https://127.0.0.1:9"), "stadtwerke-demo", dir.resolve("no-root.pem"));
         DemoGateway gateway = new DemoGateway("EDMO0000000001", state, nowhere, "code", 1, 5_000, 2, wall, dir.resolve("gw.log"));
         try {
             gateway.start();

@@ -20,8 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.agent.eichlog.EichlogEntry;
@@ -37,16 +41,19 @@ import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.csr.Csr;
 import org.smgwlite.pki.csr.GatewayRequests;
 import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
 
 /**
  * A demo gateway whose platform refuses its batch keeps that refusal in its Eichlog, as the device agent does
- * (both record upload outcomes through the agent's platform link). The "platform" is a plain-HTTP stand-in for
- * the device port; the gateway is enrolled already (its credentials lie in its folder), so no EST call is made.
+ * (both record upload outcomes through the agent's platform link). The "platform" is an HTTPS stand-in for
+ * the device port with a server certificate from the gateway's root; the gateway is enrolled already (its credentials lie in its folder), so no EST call is made.
  */
 class DemoGatewayUploadTest {
 
     private static final String GATEWAY = "EDMO0000000002";
     private static final String TENANT = "stadtwerke-demo";
+    private static final CertificateAuthority ROOT = CaHierarchy.createRoot("Test Root", CurvePolicy.NIST, Duration.ofDays(1000));
 
     @TempDir
     Path dir;
@@ -56,17 +63,28 @@ class DemoGatewayUploadTest {
         DemoGatewayState state = new DemoGatewayState(dir.resolve("gw"));
         Path rootPem = enroll(state);
         List<String> posted = new ArrayList<>();
-        HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpsServer platform = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        KeyPair serverKeys = GatewayRequests.newKeyPair(Curve.P256);
+        TlsEndpoint tls = DevicePortTls.server(serverKeys.getPrivate(), ROOT.issueServerCertificate(serverKeys.getPublic(),
+                List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(10)).fullChain(), List.of(ROOT.certificate()), List::of);
+        platform.setHttpsConfigurator(new HttpsConfigurator(tls.context()) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = tls.parameters();
+                ssl.setNeedClientAuth(false); // a stand-in: who the gateway is does not matter here
+                parameters.setSSLParameters(ssl);
+            }
+        });
         platform.createContext("/api/device/whoami", x -> answer(x, 200, "{\"householdId\":42}"));
         platform.createContext("/api/device/batches", x -> {
             posted.add(x.getRequestMethod());
             answer(x, 400, "{\"reason\":\"MALFORMED\"}");
         });
         platform.start();
-        URI devicePort = URI.create("http://127.0.0.1:" + platform.getAddress().getPort());
+        URI devicePort = URI.create("https://localhost:" + platform.getAddress().getPort());
         Instant now = Instant.parse("2026-03-04T10:37:05Z");
         Clock wall = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        DemoGateway gateway = new DemoGateway(GATEWAY, state, new DemoGateway.Platform(devicePort, devicePort, TENANT, rootPem),
+        DemoGateway gateway = new DemoGateway(GATEWAY, state, new DemoGateway.Platform(devicePort, TENANT, rootPem),
                 "", 1, 0, 1, wall, dir.resolve("gw.log"));
         DemoGateway.Report report;
         try {
@@ -95,8 +113,7 @@ class DemoGatewayUploadTest {
 
     /** TLS and signature credentials from a throw-away CA, where the gateway keeps them; returns the root's PEM. */
     private Path enroll(DemoGatewayState state) throws Exception {
-        CertificateAuthority root = CaHierarchy.createRoot("Test Root", CurvePolicy.NIST, Duration.ofDays(1000));
-        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of(TENANT), CurvePolicy.NIST, Duration.ofDays(900));
+        CertificateAuthority ca = CaHierarchy.createTenantCa(ROOT, TenantId.of(TENANT), CurvePolicy.NIST, Duration.ofDays(900));
         Path credentials = state.credentialDir();
         Files.createDirectories(credentials);
         for (Map.Entry<String, CertificateProfile> credential : Map.of("tls", CertificateProfile.GATEWAY_TLS,
@@ -110,7 +127,7 @@ class DemoGatewayUploadTest {
             Files.writeString(credentials.resolve(credential.getKey() + ".chain.pem"), pem(chain));
         }
         Path rootPem = dir.resolve("root.pem");
-        Files.writeString(rootPem, pem(List.of(root.certificate())));
+        Files.writeString(rootPem, pem(List.of(ROOT.certificate())));
         return rootPem;
     }
 

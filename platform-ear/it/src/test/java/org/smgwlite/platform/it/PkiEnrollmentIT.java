@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.devstack.DevicePort;
+import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.pki.pem.PemCredentials;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
 
 /**
  * The Wirk-PKI on the deployed platform, driven the way a gateway and an operator drive it: keys and CSRs
@@ -37,9 +41,12 @@ class PkiEnrollmentIT extends OnDevicePort {
     private static final String BASE = System.getProperty("smgw.it.baseUrl", "http://localhost:8080");
     private static final String DEVICE = "https://localhost:" + DevicePort.PORT;
     private static final String TENANT = "stadtwerke-demo";
-    private static final String EST = BASE + "/api/.well-known/est/" + TENANT;
+    /** EST is on the device port, TLS with server authentication: curl with {@code --cacert root.pem}. */
+    private static final String EST = DEVICE + "/api/.well-known/est/" + TENANT;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** A gateway's first TLS client: trusts the platform root only, presents no certificate. */
+    private static HttpClient estHttp;
 
     @TempDir
     static Path work;
@@ -52,12 +59,15 @@ class PkiEnrollmentIT extends OnDevicePort {
     static void shellWithRoot() throws Exception {
         shell = new Shell(work);
         Files.copy(rootChain, shell.file("root.pem"));
+        TlsEndpoint tls = DevicePortTls.serverAuthenticated(PemCredentials.readChain(rootChain));
+        estHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .sslContext(tls.context()).sslParameters(tls.parameters()).build();
         householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));
     }
 
     @Test
     void cacerts_serves_the_tenant_ca_and_the_root_in_certs_only_cms() throws Exception {
-        Shell.Result r = shell.sh("curl -s -D headers.txt " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -noout")
+        Shell.Result r = shell.sh("curl -s --cacert root.pem -D headers.txt " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -noout")
                 .ok();
 
         assertThat(r.out()).contains("subject=O = SMGW.Lite, OU = " + TENANT + ", CN = MSB CA " + TENANT)
@@ -75,7 +85,7 @@ class PkiEnrollmentIT extends OnDevicePort {
         Enrolled e = enroll(gw, code);
 
         // the chain: right EKU, curve, subject; openssl verifies it for TLS clients
-        shell.sh("curl -s " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts.pem").ok();
+        shell.sh("curl -s --cacert root.pem " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts.pem").ok();
         assertThat(shell.sh("openssl verify -purpose sslclient -CAfile root.pem -untrusted cacerts.pem " + e.pem).ok().out())
                 .contains(e.pem + ": OK");
         String text = shell.sh("openssl x509 -in " + e.pem + " -noout -text").ok().out();
@@ -91,7 +101,7 @@ class PkiEnrollmentIT extends OnDevicePort {
         // the same code a second time: refused, nothing issued, audited
         int certificatesBefore = certificateCount(gw);
         Shell.Result again = shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout again.key"
-                + " -subj /CN=" + gw + " -outform DER 2>/dev/null | base64 > again.b64 && curl -s -w '\\n%{http_code}' --user "
+                + " -subj /CN=" + gw + " -outform DER 2>/dev/null | base64 > again.b64 && curl -s -w '\\n%{http_code}' --cacert root.pem --user "
                 + gw + ":" + code + " -H 'Content-Type: application/pkcs10' --data-binary @again.b64 " + EST + "/simpleenroll").ok();
         assertThat(again.out()).endsWith("401").contains("\"reason\":\"ALREADY_USED\"");
         assertThat(certificateCount(gw)).isEqualTo(certificatesBefore);
@@ -163,8 +173,8 @@ class PkiEnrollmentIT extends OnDevicePort {
         assertThat(certificateCount(gw)).isEqualTo(2);
         assertThat(lastAuditOfGateway(gw)).isEqualTo("CERTIFICATE_RENEWED SUCCESS ");
 
-        // without a client certificate (browser port): refused
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(EST + "/simplereenroll"))
+        // on the device port without a client certificate: TLS is fine (first enrollment needs that), renewal refused
+        HttpResponse<String> anonymous = estHttp.send(HttpRequest.newBuilder(URI.create(EST + "/simplereenroll"))
                 .POST(HttpRequest.BodyPublishers.ofFile(shell.file("renew.b64"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("NO_CLIENT_CERTIFICATE");
@@ -192,7 +202,7 @@ class PkiEnrollmentIT extends OnDevicePort {
                 .contains("Key Compromise");
         assertThat(Files.readString(shell.file("crl-headers.txt")).toLowerCase()).contains("content-type: application/pkix-crl");
         // the CRL is signed by the tenant CA
-        shell.sh("curl -s " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts-all.pem").ok();
+        shell.sh("curl -s --cacert root.pem " + EST + "/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs -out cacerts-all.pem").ok();
         assertThat(shell.sh("openssl crl -inform DER -in tenant.crl -noout -CAfile cacerts-all.pem").err()).contains("verify OK");
 
         // renewal with the revoked certificate: refused
@@ -220,8 +230,12 @@ class PkiEnrollmentIT extends OnDevicePort {
         assertThat(foreign.exit()).as("curl exit code with a foreign client certificate").isNotZero();
         assertThat(foreign.out()).isIn("000", "");
 
-        Shell.Result none = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE + "/api/device/whoami");
-        assertThat(none.exit()).as("curl exit code without a client certificate").isNotZero();
+        // no client certificate: the handshake succeeds (client auth is wanted, for first enrollment), the device API refuses
+        Shell.Result none = shell.sh("curl -s -w '\\n%{http_code}' --cacert root.pem " + DEVICE + "/api/device/whoami").ok();
+        assertThat(none.out()).as("device API without a client certificate").endsWith("401").contains("NO_CLIENT_CERTIFICATE");
+        Shell.Result noneUpload = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem -H 'Content-Type: "
+                + SignedBatches.CONTENT_TYPE + "' --data-binary x " + DEVICE + "/api/device/batches").ok();
+        assertThat(noneUpload.out()).as("batch upload without a client certificate").isEqualTo("401");
 
         // protocols and suites, with a valid client certificate: TLS 1.1 and a CBC suite are refused although the
         // client offers them; TLS 1.3 and ECDHE-ECDSA-AES-GCM on TLS 1.2 are accepted. (RSA key exchange cannot
@@ -235,6 +249,32 @@ class PkiEnrollmentIT extends OnDevicePort {
         assertThat(shell.sh(sClient + "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256").out())
                 .contains("Cipher is ECDHE-ECDSA-AES128-GCM-SHA256").contains("Verify return code: 0 (ok)");
         assertThat(shell.sh(sClient + "-tls1_3").out()).contains("TLSv1.3");
+    }
+
+    @Test
+    void the_device_port_serves_only_device_api_and_est_and_the_browser_ports_neither() throws Exception {
+        // plain-HTTP EST is refused: the run command and the ITs are not in the plain-HTTP development mode
+        Shell.Result plainEst = shell.sh("curl -s -w '\\n%{http_code}' " + BASE + "/api/.well-known/est/" + TENANT + "/cacerts").ok();
+        assertThat(plainEst.out()).endsWith("404").contains("EST is served over TLS on the device port " + DevicePort.PORT + " only");
+        Shell.Result plainDevice = shell.sh("curl -s -w '\\n%{http_code}' " + BASE + "/api/device/whoami").ok();
+        assertThat(plainDevice.out()).endsWith("404").contains("device API is served on the device port");
+        // no operator API on the device port
+        Shell.Result operatorApi = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE
+                + "/api/tenants/" + TENANT + "/gateways").ok();
+        assertThat(operatorApi.out()).as("operator API on the device port").isEqualTo("404");
+        // no UI either: the UI's login redirect (security constraint /*) comes before its filter, which answers 404
+        Shell.Result ui = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE + "/ui/").ok();
+        assertThat(ui.out()).as("UI on the device port").isIn("404", "302");
+    }
+
+    @Test
+    void the_enrollment_code_comes_with_the_root_fingerprint_and_the_device_port_url() throws Exception {
+        String gw = newGateway();
+        HttpResponse<String> code = operatorCall("POST", "/gateways/" + gw + "/enrollment-codes", "{}", "operator");
+        String opensslFingerprint = shell.sh("openssl x509 -in root.pem -noout -fingerprint -sha256").ok().out().strip();
+
+        assertThat(opensslFingerprint).endsWith("=" + code.body().replaceAll(".*\"rootSha256\":\"([0-9A-F:]+)\".*", "$1"));
+        assertThat(code.body()).contains("\"devicePortUrl\":\"https://localhost:" + DevicePort.PORT + "\"");
     }
 
     @Test
@@ -255,7 +295,7 @@ class PkiEnrollmentIT extends OnDevicePort {
     private static Enrolled enroll(String gw, String code) {
         Shell.Result r = shell.sh("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + gw + ".key"
                 + " -subj /CN=" + gw + " -outform DER 2>/dev/null | base64 > " + gw + ".csr.b64"
-                + " && curl -sf --user " + gw + ":" + code + " -H 'Content-Type: application/pkcs10' --data-binary @" + gw + ".csr.b64 "
+                + " && curl -sf --cacert root.pem --user " + gw + ":" + code + " -H 'Content-Type: application/pkcs10' --data-binary @" + gw + ".csr.b64 "
                 + EST + "/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs -out " + gw + ".pem").ok();
         assertThat(r.exit()).isZero();
         return new Enrolled(gw + ".key", gw + ".pem");
@@ -282,7 +322,7 @@ class PkiEnrollmentIT extends OnDevicePort {
     }
 
     private static HttpResponse<String> postCsr(String user, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(EST + "/simpleenroll"))
+        return estHttp.send(HttpRequest.newBuilder(URI.create(EST + "/simpleenroll"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/pkcs10")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());

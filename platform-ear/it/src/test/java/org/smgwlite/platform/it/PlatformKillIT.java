@@ -82,7 +82,7 @@ class PlatformKillIT extends OnDevicePort {
         long household = householdOfGateway(gw);
         Instant first = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(DAYS + 1));
         SlowLink link = new SlowLink(DevicePort.PORT, LINK_DELAY);
-        UploadSettings settings = new UploadSettings(URI.create(ItPlatform.BASE), URI.create("https://localhost:" + link.port()),
+        UploadSettings settings = new UploadSettings(URI.create(ItPlatform.DEVICE), URI.create("https://localhost:" + link.port()),
                 ItPlatform.TENANT, gw, enrollmentCode(gw), rootChain, agentDir.resolve("credentials"), Duration.ofMinutes(5),
                 Duration.ofHours(4));
         // retry every 1..4 s for up to ~3 min: the platform is back within about a minute

@@ -222,7 +222,7 @@ class ReadingIngestionIT extends OnDevicePort {
         Path rootPem = agentDir.resolve("root.pem");
         Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        UploadSettings settings = new UploadSettings(URI.create(BASE), URI.create(DEVICE), TENANT, gw, enrollmentCode(gw), rootPem,
+        UploadSettings settings = new UploadSettings(URI.create(DEVICE), URI.create(DEVICE), TENANT, gw, enrollmentCode(gw), rootPem,
                 agentDir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
         List<String> events = new ArrayList<>();
         try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {

@@ -75,7 +75,7 @@ class Taf6RequestIT extends OnDevicePort {
         Files.createDirectories(dir);
         Path rootPem = dir.resolve("root.pem");
         PemCredentials.writeChain(rootPem, List.of(PemCredentials.readChain(rootChain).get(0)));
-        UploadSettings settings = new UploadSettings(URI.create(ItPlatform.BASE), URI.create(DEVICE), ItPlatform.TENANT, gw,
+        UploadSettings settings = new UploadSettings(URI.create(DEVICE), URI.create(DEVICE), ItPlatform.TENANT, gw,
                 enrollmentCode(gw), rootPem, dir.resolve("credentials"), Duration.ofMinutes(5), Duration.ofHours(4));
         ValueStore store = ValueStore.open(dir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { });
         UploadService uploads = new UploadService(settings, PendingValues.of(store), null, Clock.systemUTC(), e -> { });

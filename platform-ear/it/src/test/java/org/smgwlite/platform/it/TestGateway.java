@@ -42,7 +42,7 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
     private static final Pattern CODE = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
-    /** Where the platform answers: operator API and EST on {@code base}, the mutual-TLS device port on {@code device}. */
+    /** Where the platform answers: operator API on {@code base}, EST and the device API on the device port {@code device}. */
     public record Platform(String base, String device, String tenant, X509Certificate root) {
 
         /** Registers {@code gatewayId} for {@code householdId} through the operator API and returns a fresh one-time code. */
@@ -69,19 +69,19 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
             return base + "/api/tenants/" + tenant + "/gateways";
         }
 
-        /** EST simpleenroll with the one-time code, then the signature certificate over the device port. */
+        /**
+         * EST simpleenroll with the one-time code on the device port, over TLS that trusts only the platform root (no
+         * client certificate yet), then the signature certificate over mutual TLS.
+         */
         public TestGateway enroll(String gatewayId, long householdId, String oneTimeCode) throws Exception {
             KeyPair tlsKeys = GatewayRequests.newKeyPair(Curve.P256);
-            HttpResponse<byte[]> enrolled = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/.well-known/est/" + tenant + "/simpleenroll"))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (gatewayId + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", EstWireFormat.CSR_CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getEncoder().encode(
-                            GatewayRequests.csrDer(tlsKeys, GatewayId.of(gatewayId))))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            expectBytes(200, enrolled);
-            TlsEndpoint tls = DevicePortTls.client(tlsKeys.getPrivate(), EstWireFormat.parseCertsOnly(enrolled.body()), List.of(root));
+            Answer enrolled = post(DevicePortTls.serverAuthenticated(List.of(root)), device + "/api/.well-known/est/" + tenant + "/simpleenroll",
+                    EstWireFormat.CSR_CONTENT_TYPE, Base64.getEncoder().encode(GatewayRequests.csrDer(tlsKeys, GatewayId.of(gatewayId))),
+                    "Basic " + Base64.getEncoder().encodeToString((gatewayId + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)));
+            if (enrolled.statusCode() != 200) {
+                throw new IllegalStateException("simpleenroll for " + gatewayId + ": " + enrolled.statusCode() + " " + enrolled.body());
+            }
+            TlsEndpoint tls = DevicePortTls.client(tlsKeys.getPrivate(), EstWireFormat.parseCertsOnly(enrolled.bytes()), List.of(root));
 
             KeyPair signatureKeys = GatewayRequests.newKeyPair(Curve.P256);
             Answer signature = post(tls, device + "/api/.well-known/est/" + tenant + "/signature/simplereenroll",
@@ -123,7 +123,15 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
 
     /** One request on a TLS connection of its own, closed after the answer. */
     private static Answer post(TlsEndpoint tls, String url, String contentType, byte[] body) throws IOException {
+        return post(tls, url, contentType, body, null);
+    }
+
+    /** The same, with an {@code Authorization} header when {@code authorization} is not null. */
+    private static Answer post(TlsEndpoint tls, String url, String contentType, byte[] body, String authorization) throws IOException {
         HttpsURLConnection c = (HttpsURLConnection) URI.create(url).toURL().openConnection();
+        if (authorization != null) {
+            c.setRequestProperty("Authorization", authorization);
+        }
         c.setSSLSocketFactory(tls.context().getSocketFactory());
         c.setConnectTimeout(10_000);
         c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
@@ -154,13 +162,6 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
     private static void expect(int status, HttpResponse<String> r) {
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private static void expectBytes(int status, HttpResponse<byte[]> r) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": "
-                    + new String(r.body(), StandardCharsets.UTF_8));
         }
     }
 }

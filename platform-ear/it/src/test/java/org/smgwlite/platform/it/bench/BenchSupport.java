@@ -1,5 +1,7 @@
 package org.smgwlite.platform.it.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +61,17 @@ final class BenchSupport {
             workers.forEach(w -> w.cancel(true));
             throw new IllegalStateException("a request failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The run command's platform root CA chain, looked for from the working directory upwards. */
+    static Path platformRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
     }
 
     static double seconds(long startNanos) {

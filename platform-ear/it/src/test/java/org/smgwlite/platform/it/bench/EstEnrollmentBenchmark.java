@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -22,11 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.smgwlite.pki.pem.PemCredentials;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
 import org.smgwlite.platform.it.TestGateway;
 
 /**
- * How long enrolling N gateways through {@code POST /api/.well-known/est/<tenant>/simpleenroll} over HTTP
- * takes, against a running platform ({@code ./run.sh}). Not a test: it prints figures.
+ * How long enrolling N gateways through {@code POST /api/.well-known/est/<tenant>/simpleenroll} on the device
+ * port (TLS trusting only the platform root, no client certificate, as a gateway's first enrollment) takes, against a running platform ({@code ./run.sh}). Not a test: it prints figures.
  *
  * <ol>
  * <li>Setup (timed separately): N gateways registered and one enrollment code each, through the operator API;
@@ -39,15 +43,14 @@ import org.smgwlite.platform.it.TestGateway;
  * mvn -q -pl platform-ear/it test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.smgwlite.platform.it.bench.EstEnrollmentBenchmark -Dexec.args="--count 10000"
  * </pre>
- * Options: {@code --count N} (10000), {@code --threads T} (8), {@code --base URL} (http://localhost:8080),
+ * Options: {@code --count N} (10000), {@code --threads T} (8), {@code --base URL} (operator API, http://localhost:8080),
+ * {@code --device URL} (EST, https://localhost:8443), {@code --root FILE} (the platform root CA, default the run
+ * command's),
  * {@code --tenant ID} (stadtwerke-demo), {@code --household-id ID} (default: the tenant's first household,
  * read from the embedded database), {@code --keycloak URL} (http://localhost:8180/realms/smgw).
  */
 public final class EstEnrollmentBenchmark {
 
-    /** HTTP/1.1 with keep-alive, as a gateway speaks; no h2c upgrade dance on every new connection. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private EstEnrollmentBenchmark() {
@@ -62,7 +65,12 @@ public final class EstEnrollmentBenchmark {
         String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
         long household = opts.containsKey("household-id") ? Long.parseLong(opts.get("household-id")) : firstHousehold(tenant);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-        String est = base + "/api/.well-known/est/" + tenant + "/simpleenroll";
+        String est = opts.getOrDefault("device", "https://localhost:8443") + "/api/.well-known/est/" + tenant + "/simpleenroll";
+        TlsEndpoint tls = DevicePortTls.serverAuthenticated(PemCredentials.readChain(
+                Path.of(opts.getOrDefault("root", BenchSupport.platformRoot().toString()))));
+        // HTTP/1.1 with keep-alive, as a gateway speaks
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .sslContext(tls.context()).sslParameters(tls.parameters()).build();
 
         System.out.printf(Locale.ROOT, "EST enrollment benchmark: %d gateways, %d client threads, tenant %s, run %s%n",
                 count, threads, tenant, run);
@@ -96,7 +104,7 @@ public final class EstEnrollmentBenchmark {
         AtomicInteger ok = new AtomicInteger();
         long t2 = System.nanoTime();
         BenchSupport.parallel(pool, threads, count, i -> {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(est)).timeout(REQUEST_TIMEOUT)
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(est)).timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (ids.get(i) + ":" + codes[i]).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/pkcs10")
@@ -111,7 +119,7 @@ public final class EstEnrollmentBenchmark {
         double enroll = BenchSupport.seconds(t2);
         pool.shutdown();
 
-        System.out.printf(Locale.ROOT, "enrolled %d gateways through EST over HTTP in %.1f s: %.0f enrollments/s, %.2f ms each%n",
+        System.out.printf(Locale.ROOT, "enrolled %d gateways through EST over TLS in %.1f s: %.0f enrollments/s, %.2f ms each%n",
                 ok.get(), enroll, ok.get() / enroll, enroll * 1000 / ok.get());
         System.out.printf(Locale.ROOT, "target 10,000 in under 60 s: %s (%.2fx of the target time for %d)%n",
                 enroll * 10_000 / count < 60 ? "met" : "MISSED", enroll * 10_000 / count / 60, count);

@@ -84,7 +84,7 @@ public final class IngestionBenchmark {
         String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
         String db = opts.getOrDefault("db", "jdbc:postgresql://localhost:54329/smgw");
         String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
-        Path root = Path.of(opts.getOrDefault("root", findRoot().toString()));
+        Path root = Path.of(opts.getOrDefault("root", BenchSupport.platformRoot().toString()));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
         Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
         int perGateway = days * 96 * 2;
@@ -276,15 +276,5 @@ public final class IngestionBenchmark {
     private static double pct(long[] sortedMicros, int p) {
         int at = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
         return sortedMicros[Math.max(0, at)] / 1000.0;
-    }
-
-    private static Path findRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
     }
 }

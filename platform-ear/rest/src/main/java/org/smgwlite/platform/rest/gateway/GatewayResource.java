@@ -9,17 +9,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.pki.tls.RootFingerprint;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.certificate.GatewayCertificate;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.NewGatewayEnrollmentCode;
+import org.smgwlite.platform.listener.DevicePortSettings;
 import org.smgwlite.platform.metering.taf6.Taf6RequestView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.rest.security.Callers;
@@ -65,6 +68,23 @@ public class GatewayResource {
     public record CodeRequest(Integer validDays) {
     }
 
+    /**
+     * A new one-time code with what the gateway's owner configures next to it: the platform root's SHA-256
+     * fingerprint ({@code platform.root-sha256}) and the device port's URL ({@code platform.url}).
+     */
+    public record EnrollmentCodeView(String gatewayId, String code, Instant expiresAt, String rootSha256, String devicePortUrl) {
+
+        static EnrollmentCodeView of(NewGatewayEnrollmentCode code, List<X509Certificate> caChain, DevicePortSettings devicePort) {
+            return new EnrollmentCodeView(code.gatewayId(), code.code(), code.expiresAt(),
+                    RootFingerprint.of(caChain.get(caChain.size() - 1)).toString(), devicePort.url().toString());
+        }
+
+        @Override
+        public String toString() {
+            return "EnrollmentCodeView[" + gatewayId + ", ****, " + expiresAt + "]";
+        }
+    }
+
     public record RevokeRequest(String reason) {
     }
 
@@ -103,8 +123,10 @@ public class GatewayResource {
     public Response createCode(@PathParam("gatewayId") String gatewayId, CodeRequest body) {
         Duration validity = body == null || body.validDays() == null ? GatewayService.DEFAULT_CODE_VALIDITY
                 : Duration.ofDays(body.validDays());
-        NewGatewayEnrollmentCode code = gateways.createEnrollmentCode(tenant(), gatewayId, validity, operator());
-        return Response.status(201).entity(code).build();
+        TenantId tenant = tenant();
+        NewGatewayEnrollmentCode code = gateways.createEnrollmentCode(tenant, gatewayId, validity, operator());
+        return Response.status(201).entity(EnrollmentCodeView.of(code, enrollment.caCertificates(tenant),
+                DevicePortSettings.current())).build();
     }
 
     @GET

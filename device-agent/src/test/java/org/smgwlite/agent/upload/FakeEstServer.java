@@ -1,0 +1,122 @@
+package org.smgwlite.agent.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLParameters;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import org.smgwlite.pki.Curve;
+import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.pki.ca.CaHierarchy;
+import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.csr.GatewayRequests;
+import org.smgwlite.pki.est.EstWireFormat;
+import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
+
+/**
+ * A platform's EST endpoints on 127.0.0.1 (ephemeral port): TLS with a server certificate from its own root and
+ * client authentication wanted, not needed, as on the device port. {@code /simpleenroll} issues from the CSR when
+ * HTTP Basic credentials are present; {@code /cacerts} answers the tenant CA chain with the root.
+ */
+final class FakeEstServer implements AutoCloseable {
+
+    static final String TENANT = "agent-test";
+
+    final CertificateAuthority root = CaHierarchy.createRoot("Fake Platform Root", CurvePolicy.NIST, Duration.ofDays(30));
+    private final CertificateAuthority tenantCa = CaHierarchy.createTenantCa(root, TenantId.of(TENANT), CurvePolicy.NIST,
+            Duration.ofDays(20));
+    /** Requests that reached a handler, i.e. got past the TLS handshake. */
+    final AtomicInteger requests = new AtomicInteger();
+    private final HttpServer server;
+
+    private FakeEstServer(boolean tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+        if (tls) {
+            KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+            IssuedCertificate certificate = root.issueServerCertificate(keys.getPublic(), List.of("localhost"),
+                    List.of("127.0.0.1"), Duration.ofDays(10));
+            TlsEndpoint endpoint = DevicePortTls.server(keys.getPrivate(), certificate.fullChain(), List.of(root.certificate()), List::of);
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(endpoint.context()) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    SSLParameters ssl = endpoint.parameters();
+                    ssl.setNeedClientAuth(false);
+                    ssl.setWantClientAuth(true);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
+        server.createContext("/api/.well-known/est/" + TENANT + "/", this::handle);
+        server.start();
+    }
+
+    static FakeEstServer https() throws IOException {
+        return new FakeEstServer(true);
+    }
+
+    static FakeEstServer plainHttp() throws IOException {
+        return new FakeEstServer(false);
+    }
+
+    /** The base URL under the name the server certificate carries. */
+    URI url() {
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://localhost:" + server.getAddress().getPort());
+    }
+
+    X509Certificate rootCertificate() {
+        return root.certificate();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String answer;
+        int status = 200;
+        if (path.endsWith("/cacerts")) {
+            answer = EstWireFormat.certsOnly(tenantCa.chain());
+        } else if (path.endsWith("/simpleenroll") && exchange.getRequestHeaders().getFirst("Authorization") != null) {
+            IssuedCertificate issued = tenantCa.issueGatewayCertificate(EstWireFormat.parseEnrollmentRequest(body),
+                    GatewayId.of("EDEF0012345678"), CertificateProfile.GATEWAY_TLS);
+            answer = EstWireFormat.certsOnly(List.of(issued.certificate(), tenantCa.certificate()));
+        } else {
+            status = 401;
+            answer = "no credentials";
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.US_ASCII);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
