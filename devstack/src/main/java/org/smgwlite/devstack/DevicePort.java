@@ -18,7 +18,8 @@ import java.util.Map;
  * (only the platform root CA) are the ones the platform writes at deploy into
  * {@code <domain>/smgw-pki/device-port/}. TLS 1.2 and 1.3 only, with the TR-03116-3 suites: ECDHE-ECDSA with
  * AES-GCM, no RSA key exchange, no CBC; client-initiated renegotiation is refused (JVM option, effective from
- * the next start of the domain; TLS 1.3 has no renegotiation at all).
+ * the next start of the domain; TLS 1.3 has no renegotiation at all). Time limits ({@link #timeLimits}) keep a slow
+ * client from holding a request thread for minutes.
  *
  * <p>{@link #configure} is idempotent: it creates what is missing and sets every attribute again.
  */
@@ -32,7 +33,14 @@ public final class DevicePort {
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
     static final String REJECT_RENEGOTIATION = "-Djdk.tls.rejectClientInitiatedRenegotiation=true";
-    private static final String SSL = "configs.config.server-config.network-config.protocols.protocol." + NAME + ".ssl.";
+    /** Longest a request may take in all: the longest TAF 6 long poll (60 s) plus its 30 s grace, with a margin. */
+    public static final int REQUEST_TIMEOUT_SECONDS = 100;
+    /** Longest an idle keep-alive connection stays open. */
+    public static final int KEEP_ALIVE_SECONDS = 30;
+    /** Longest pause while a request body arrives (a client trickling its upload is cut off). */
+    public static final int UPLOAD_PAUSE_MILLIS = 30_000;
+    private static final String PROTOCOL = "configs.config.server-config.network-config.protocols.protocol." + NAME + ".";
+    private static final String SSL = PROTOCOL + "ssl.";
     private static final Duration STORES_TIMEOUT = Duration.ofSeconds(60);
 
     private DevicePort() {
@@ -92,6 +100,7 @@ public final class DevicePort {
         commands.add("set " + SSL + "tls13-enabled=true");
         commands.add("set " + SSL + "tls-rollback-enabled=false");
         commands.add("set " + SSL + "renegotiate-on-client-auth-want=false");
+        commands.addAll(timeLimits());
         commands.add("set configs.config.server-config.network-config.network-listeners.network-listener." + NAME + ".enabled=true");
         if (!asadminOutput(payaraHome, "list-jvm-options").contains(REJECT_RENEGOTIATION.substring(2))) {
             commands.add("create-jvm-options " + REJECT_RENEGOTIATION.replace("=", "\\="));
@@ -125,6 +134,18 @@ public final class DevicePort {
                 // a temp file with no secret worth keeping
             }
         }
+    }
+
+    /**
+     * The listener's time limits (its own {@code http} element, so the browser ports keep theirs): the whole request,
+     * the keep-alive idle time and the pause allowed between parts of a body (Grizzly's defaults: 900 s, 30 s, 300 s).
+     */
+    static List<String> timeLimits() {
+        return List.of(
+                "set " + PROTOCOL + "http.request-timeout-seconds=" + REQUEST_TIMEOUT_SECONDS,
+                "set " + PROTOCOL + "http.timeout-seconds=" + KEEP_ALIVE_SECONDS,
+                "set " + PROTOCOL + "http.upload-timeout-enabled=true",
+                "set " + PROTOCOL + "http.connection-upload-timeout-millis=" + UPLOAD_PAUSE_MILLIS);
     }
 
     private static void awaitStores(Path stores, Path log) {

@@ -24,6 +24,12 @@ public record EichlogLink(long n, Instant time, String type, String detail, Stri
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * The type of the entry that closes a log for good (the gateway starts a new one): only after the platform has
+     * stored an entry of this type does it accept a chain that starts over at entry 1 from {@link #GENESIS}.
+     */
+    public static final String RESET = "EICHLOG_RESET";
+
     /** The first rule an entry breaks, in the order they are checked. */
     public enum Break {
         /** Its number is not the one expected (an entry was removed or inserted before it). */

@@ -27,7 +27,8 @@ import org.smgwlite.platform.tenant.TenantService;
  *
  * <p>Each call's work runs in its own transaction ({@link CertificateRecords}); the outcome, issued or
  * refused, is then written to the audit log in another one, so a refusal is recorded although its work was
- * rolled back. Refusals are {@link CertificateRefusedException}s naming the reason.
+ * rolled back. Refusals are {@link CertificateRefusedException}s naming the reason. First enrollment is throttled
+ * after failed attempts ({@link EnrollmentAttempts}); requests for unknown tenants are not audited one by one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -45,6 +46,9 @@ public class EnrollmentService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EnrollmentAttempts attempts;
+
     /**
      * {@code /simpleenroll}: issues a TLS client certificate for {@code gatewayId} if {@code code} is one of
      * its unused, unexpired enrollment codes and the CSR is well-formed, signed, on the tenant's curve and
@@ -53,17 +57,19 @@ public class EnrollmentService {
     public IssuedCertificate enroll(TenantId tenant, String gatewayId, String code, byte[] csrBody, String client) {
         String actor = "gateway:" + gatewayId + "@" + client;
         String subject = "gateway:" + gatewayId;
+        attempts.check(tenant, gatewayId, client);
+        requireTenant(tenant, client);
         try {
-            requireTenant(tenant);
             GatewayId id = InputIds.gateway(gatewayId);
             IssuedCertificate issued = records.enroll(tenant, id, code == null ? "" : code, csrBody);
+            attempts.succeeded(tenant, gatewayId);
             audit.success(tenant, actor, AuditAction.CERTIFICATE_ISSUED, subject, issued.auditSummary());
             return issued;
         } catch (CertificateRefusedException e) {
+            if (e.kind() == Kind.NOT_AUTHENTICATED) {
+                attempts.failed(tenant, gatewayId, client);
+            }
             audit.refused(tenant, actor, AuditAction.ENROLLMENT_REFUSED, subject, e.auditReason() + ": " + e.getMessage());
-            throw e;
-        } catch (NotFoundException e) {
-            audit.refused(null, actor, AuditAction.ENROLLMENT_REFUSED, subject, "UNKNOWN_TENANT: " + tenant);
             throw e;
         }
     }
@@ -76,8 +82,8 @@ public class EnrollmentService {
                                       CertificateProfile profile) {
         String subject = clientCertificate.map(c -> "certificate:" + c.getSerialNumber().toString(16)).orElse("certificate:none");
         String actor = clientCertificate.map(c -> c.getSubjectX500Principal().getName()).orElse("anonymous") + "@" + client;
+        requireTenant(tenant, client);
         try {
-            requireTenant(tenant);
             X509Certificate presented = clientCertificate.orElseThrow(() -> new CertificateRefusedException(
                     Kind.NOT_AUTHENTICATED, "NO_CLIENT_CERTIFICATE",
                     "renewal needs the gateway's current client certificate (use the device port)"));
@@ -87,9 +93,6 @@ public class EnrollmentService {
             return issued;
         } catch (CertificateRefusedException e) {
             audit.refused(tenant, actor, AuditAction.RENEWAL_REFUSED, subject, e.auditReason() + ": " + e.getMessage());
-            throw e;
-        } catch (NotFoundException e) {
-            audit.refused(null, actor, AuditAction.RENEWAL_REFUSED, subject, "UNKNOWN_TENANT: " + tenant);
             throw e;
         }
     }
@@ -131,6 +134,16 @@ public class EnrollmentService {
         TenantId tenant = TenantOfCertificate.of(presented).orElseThrow(() -> new CertificateRefusedException(
                 Kind.FORBIDDEN, "UNKNOWN_CERTIFICATE", "client certificate names no tenant"));
         return records.identify(tenant, presented);
+    }
+
+    /** An unknown tenant on the unauthenticated EST paths: counted and logged sparsely, no audit row per request. */
+    private void requireTenant(TenantId tenant, String client) {
+        try {
+            requireTenant(tenant);
+        } catch (NotFoundException e) {
+            attempts.unknownTenant(tenant, client);
+            throw e;
+        }
     }
 
     private void requireTenant(TenantId tenant) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
-import org.smgwlite.metering.contract.EichlogLink;
 import org.smgwlite.metering.contract.SignedBatches;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
@@ -76,7 +75,7 @@ public class ReadingIngestion {
             return earlier.get();
         }
         SignedBatches.Opened opened = BatchOpener.open(body, store.signatureCertificates(), gw.gatewayId());
-        List<EichlogLink> eichlog = EichlogCheck.verify(opened.batch().eichlog(), store::storedEichlogHash);
+        EichlogCheck.Verified eichlog = EichlogCheck.verify(opened.batch().eichlog(), store.storedEichlog());
         OptionalLong inserted = store.insertBatch(body, sha256, opened.signer());
         if (inserted.isEmpty()) { // a retry raced its original: answer as the first one was
             return store.earlierAnswer(sha256).orElseThrow(() -> new IllegalStateException(

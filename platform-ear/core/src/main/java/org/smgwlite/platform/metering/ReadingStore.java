@@ -44,6 +44,9 @@ final class ReadingStore {
     /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
     private final DataSource dataSource;
     private final DeviceIdentity gw;
+    /** The gateway's newest stored Eichlog entry and its chain number, once looked up. */
+    private Optional<EichlogCheck.StoredEntry> newestEichlog;
+    private int eichlogChain;
 
     ReadingStore(EntityManager em, DataSource dataSource, DeviceIdentity gw) {
         this.em = em;
@@ -77,7 +80,7 @@ final class ReadingStore {
     }
 
     /** Everything the rules accepted or refused, in the batch's rows; returns the values and gaps inserted. */
-    Counts storeAll(long batchId, SeriesRules.Verdict verdict, List<IngestionReport.Reject> rejects, List<EichlogLink> eichlog) {
+    Counts storeAll(long batchId, SeriesRules.Verdict verdict, List<IngestionReport.Reject> rejects, EichlogCheck.Verified eichlog) {
         try (Connection c = dataSource.getConnection()) {
             int accepted = storeReadings(c, batchId, verdict.toStore());
             fillGaps(c, batchId, verdict.toStore());
@@ -232,23 +235,28 @@ final class ReadingStore {
         }
     }
 
-    private void storeEichlog(Connection c, long batchId, List<EichlogLink> entries) throws SQLException {
+    /** Into the current chain, or a new one after a reset; an entry stored before (checked equal) is skipped. */
+    private void storeEichlog(Connection c, long batchId, EichlogCheck.Verified verified) throws SQLException {
+        List<EichlogLink> entries = verified.entries();
         if (entries.isEmpty()) {
             return;
         }
+        newestEichlog();
+        int chain = verified.newChain() ? eichlogChain + 1 : Math.max(eichlogChain, 1);
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO eichlog_entry (tenant_id, gateway_id, n, at, type, line, hash, batch_id)
-                SELECT ?, ?, x.n, x.at::timestamptz, x.type, x.line, x.hash, ?
+                INSERT INTO eichlog_entry (tenant_id, gateway_id, chain, n, at, type, line, hash, batch_id)
+                SELECT ?, ?, ?, x.n, x.at::timestamptz, x.type, x.line, x.hash, ?
                   FROM unnest(?::bigint[], ?::text[], ?::varchar[], ?::text[], ?::text[]) AS x(n, at, type, line, hash)
                 ON CONFLICT DO NOTHING""")) {
             ps.setString(1, gw.tenant().value());
             ps.setString(2, gw.gatewayId());
-            ps.setLong(3, batchId);
-            ps.setArray(4, c.createArrayOf("bigint", entries.stream().map(EichlogLink::n).toArray(Long[]::new)));
-            ps.setArray(5, c.createArrayOf("text", entries.stream().map(e -> e.time().toString()).toArray(String[]::new)));
-            ps.setArray(6, c.createArrayOf("varchar", entries.stream().map(e -> cut(e.type(), 40)).toArray(String[]::new)));
-            ps.setArray(7, c.createArrayOf("text", entries.stream().map(EichlogLink::line).toArray(String[]::new)));
-            ps.setArray(8, c.createArrayOf("text", entries.stream().map(EichlogLink::hash).toArray(String[]::new)));
+            ps.setInt(3, chain);
+            ps.setLong(4, batchId);
+            ps.setArray(5, c.createArrayOf("bigint", entries.stream().map(EichlogLink::n).toArray(Long[]::new)));
+            ps.setArray(6, c.createArrayOf("text", entries.stream().map(e -> e.time().toString()).toArray(String[]::new)));
+            ps.setArray(7, c.createArrayOf("varchar", entries.stream().map(e -> cut(e.type(), 40)).toArray(String[]::new)));
+            ps.setArray(8, c.createArrayOf("text", entries.stream().map(EichlogLink::line).toArray(String[]::new)));
+            ps.setArray(9, c.createArrayOf("text", entries.stream().map(EichlogLink::hash).toArray(String[]::new)));
             ps.executeUpdate();
         }
     }
@@ -314,13 +322,38 @@ final class ReadingStore {
         return result;
     }
 
-    /** The hash of the gateway's stored Eichlog entry {@code n}, if the platform has it. */
-    Optional<String> storedEichlogHash(long n) {
-        @SuppressWarnings("unchecked")
-        List<String> stored = nativeQuery("SELECT hash FROM eichlog_entry WHERE tenant_id = ?1 AND gateway_id = ?2 AND n = ?3")
-                .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, n)
-                .getResultList();
-        return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(0).strip());
+    /** The gateway's current Eichlog chain, for {@link EichlogCheck}. */
+    EichlogCheck.StoredChain storedEichlog() {
+        return new EichlogCheck.StoredChain() {
+            @Override
+            public Optional<EichlogCheck.StoredEntry> newest() {
+                return newestEichlog();
+            }
+
+            @Override
+            public Optional<String> hash(long n) {
+                newestEichlog();
+                @SuppressWarnings("unchecked")
+                List<String> stored = nativeQuery("SELECT hash FROM eichlog_entry WHERE tenant_id = ?1 AND gateway_id = ?2"
+                        + " AND chain = ?3 AND n = ?4")
+                        .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, eichlogChain)
+                        .setParameter(4, n).getResultList();
+                return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(0).strip());
+            }
+        };
+    }
+
+    private Optional<EichlogCheck.StoredEntry> newestEichlog() {
+        if (newestEichlog == null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = nativeQuery("SELECT chain, n, type, hash FROM eichlog_entry WHERE tenant_id = ?1"
+                    + " AND gateway_id = ?2 ORDER BY chain DESC, n DESC LIMIT 1")
+                    .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).getResultList();
+            eichlogChain = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).intValue();
+            newestEichlog = rows.stream().findFirst().map(r -> new EichlogCheck.StoredEntry(((Number) r[1]).longValue(),
+                    (String) r[2], ((String) r[3]).strip()));
+        }
+        return newestEichlog;
     }
 
     private Query nativeQuery(String sql) {

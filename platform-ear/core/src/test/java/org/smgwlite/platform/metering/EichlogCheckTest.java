@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.metering.contract.EichlogLink;
@@ -15,10 +15,15 @@ class EichlogCheckTest {
     private static final Instant AT = Instant.parse("2026-11-24T00:00:00Z");
 
     private static List<EichlogLink> chain(int from, int to, String prevHash) {
-        List<EichlogLink> links = new java.util.ArrayList<>();
+        return chain(from, to, prevHash, "START");
+    }
+
+    /** Entries {@code from..to}, the last one of type {@code lastType}; chains of different last types differ throughout. */
+    private static List<EichlogLink> chain(int from, int to, String prevHash, String lastType) {
+        List<EichlogLink> links = new ArrayList<>();
         String prev = prevHash;
         for (int n = from; n <= to; n++) {
-            EichlogLink l = EichlogLink.create(n, AT.plusSeconds(n), "START", "entry " + n, prev);
+            EichlogLink l = EichlogLink.create(n, AT.plusSeconds(n), n == to ? lastType : "UPLOAD", "entry " + n + " of a log ending " + lastType, prev);
             links.add(l);
             prev = l.hash();
         }
@@ -29,8 +34,26 @@ class EichlogCheckTest {
         return links.stream().map(EichlogLink::line).toList();
     }
 
-    private static void refused(List<String> lines, Map<Long, String> stored, String says) {
-        assertThatThrownBy(() -> EichlogCheck.verify(lines, n -> Optional.ofNullable(stored.get(n))))
+    /** The platform's current chain holding {@code links}. */
+    private static EichlogCheck.StoredChain stored(List<EichlogLink> links) {
+        return new EichlogCheck.StoredChain() {
+            @Override
+            public Optional<EichlogCheck.StoredEntry> newest() {
+                return links.isEmpty() ? Optional.empty() : Optional.of(links.get(links.size() - 1))
+                        .map(l -> new EichlogCheck.StoredEntry(l.n(), l.type(), l.hash()));
+            }
+
+            @Override
+            public Optional<String> hash(long n) {
+                return links.stream().filter(l -> l.n() == n).map(EichlogLink::hash).findFirst();
+            }
+        };
+    }
+
+    private static final EichlogCheck.StoredChain NOTHING = stored(List.of());
+
+    private static void refused(List<String> lines, EichlogCheck.StoredChain stored, String says) {
+        assertThatThrownBy(() -> EichlogCheck.verify(lines, stored))
                 .isInstanceOfSatisfying(BatchRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(BatchRefusedException.Reason.EICHLOG_BROKEN);
                     assertThat(e.getMessage()).startsWith("Eichlog chain broken: ").contains(says);
@@ -38,23 +61,63 @@ class EichlogCheckTest {
     }
 
     @Test
-    void an_intact_chain_from_genesis_or_from_a_stored_entry_passes() {
+    void the_first_upload_starting_at_entry_1_is_accepted() {
         List<EichlogLink> first = chain(1, 3, EichlogLink.GENESIS);
-        assertThat(EichlogCheck.verify(lines(first), n -> Optional.empty())).isEqualTo(first);
-
-        List<EichlogLink> next = chain(4, 5, first.get(2).hash());
-        assertThat(EichlogCheck.verify(lines(next), n -> n == 3 ? Optional.of(first.get(2).hash()) : Optional.empty()))
-                .isEqualTo(next);
-        assertThat(EichlogCheck.verify(lines(next), n -> Optional.empty())).as("predecessor never received").hasSize(2);
+        EichlogCheck.Verified verified = EichlogCheck.verify(lines(first), NOTHING);
+        assertThat(verified.entries()).isEqualTo(first);
+        assertThat(verified.newChain()).isFalse();
     }
 
     @Test
-    void each_break_of_the_chain_refuses_the_batch() {
-        List<String> lines = new java.util.ArrayList<>(lines(chain(1, 3, EichlogLink.GENESIS)));
-        refused(List.of(lines.get(0), lines.get(2)), Map.of(), "entry 3 follows entry 1");
-        refused(List.of(lines.get(0).replace("entry 1", "entry one")), Map.of(), "entry 1: hash does not match");
-        refused(List.of(lines.get(1)), Map.of(1L, "f".repeat(64)), "entry 2: previous hash does not match entry 1");
-        refused(lines(chain(1, 1, "e".repeat(64))), Map.of(), "entry 1: previous hash");
-        refused(List.of("1\tnot a time"), Map.of(), "expected 6 tab-separated fields");
+    void a_batch_continuing_the_stored_chain_is_accepted_and_a_resent_stored_part_too() {
+        List<EichlogLink> all = chain(1, 5, EichlogLink.GENESIS);
+        EichlogCheck.StoredChain upTo3 = stored(all.subList(0, 3));
+        assertThat(EichlogCheck.verify(lines(all.subList(3, 5)), upTo3).entries()).isEqualTo(all.subList(3, 5));
+        assertThat(EichlogCheck.verify(lines(all), upTo3).entries()).as("1-3 again, then 4-5").isEqualTo(all);
+        assertThat(EichlogCheck.verify(List.of(), upTo3).entries()).isEmpty();
+    }
+
+    @Test
+    void a_restart_after_a_stored_reset_is_accepted_as_a_new_chain() {
+        List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS, EichlogLink.RESET);
+        List<EichlogLink> fresh = chain(1, 2, EichlogLink.GENESIS);
+        EichlogCheck.Verified verified = EichlogCheck.verify(lines(fresh), stored(old));
+        assertThat(verified.entries()).isEqualTo(fresh);
+        assertThat(verified.newChain()).isTrue();
+    }
+
+    @Test
+    void a_restart_without_a_stored_reset_is_refused() {
+        List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS);
+        refused(lines(chain(1, 2, EichlogLink.GENESIS, "STOP")), stored(old),
+                "entry 1 starts the Eichlog over, but the platform holds entries up to 4 and the last of them records no reset");
+    }
+
+    @Test
+    void a_gap_is_refused_naming_the_entry() {
+        List<EichlogLink> all = chain(1, 8, EichlogLink.GENESIS);
+        refused(lines(all.subList(5, 8)), stored(all.subList(0, 3)),
+                "entry 6: entries before it are missing (the platform holds entries up to 3)");
+        refused(lines(all.subList(5, 8)), NOTHING, "entry 6: entries before it are missing (the platform holds none)");
+        refused(List.of(all.get(0).line(), all.get(2).line()), NOTHING, "entry 3 follows entry 1");
+    }
+
+    @Test
+    void an_altered_predecessor_or_an_altered_stored_entry_is_refused() {
+        List<EichlogLink> all = chain(1, 5, EichlogLink.GENESIS);
+        List<EichlogLink> alteredStored = new ArrayList<>(all.subList(0, 3));
+        alteredStored.set(2, EichlogLink.create(3, AT, "CONFIG", "other content", all.get(1).hash()));
+        refused(lines(all.subList(3, 5)), stored(alteredStored), "entry 4: previous hash does not match entry 3");
+
+        List<EichlogLink> rewritten = chain(3, 5, all.get(1).hash(), "CONFIG");
+        refused(lines(rewritten), stored(all.subList(0, 4)), "entry 3 differs from the stored entry 3");
+    }
+
+    @Test
+    void an_entry_edited_in_the_batch_or_unreadable_is_refused() {
+        List<String> lines = lines(chain(1, 3, EichlogLink.GENESIS));
+        refused(List.of(lines.get(0).replace("entry 1 ", "entry one ")), NOTHING, "entry 1: hash does not match");
+        refused(lines(chain(1, 1, "e".repeat(64))), NOTHING, "entry 1: previous hash");
+        refused(List.of("1\tnot a time"), NOTHING, "expected 6 tab-separated fields");
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.certificate.EnrollmentThrottledException;
 import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.DomainException;
@@ -37,7 +38,8 @@ public final class DomainExceptionMappers {
     /**
      * Each domain exception to its status: invalid input 400 with the per-field messages, not found 404, conflict
      * 409; PKI refusals 400, 401 (with the EST Basic challenge) or 403; a refused reading batch 403 if the caller may
-     * not send it (another gateway's key), 413 if too large, else 400. Refusals carry {@code fields.reason}.
+     * not send it (another gateway's key), 413 if too large, else 400; a body over its limit 413; enrollment
+     * throttled after too many failures 429 with {@code Retry-After} in seconds. Refusals carry {@code fields.reason}.
      */
     @Provider
     public static class Domain implements ExceptionMapper<DomainException> {
@@ -58,6 +60,13 @@ public final class DomainExceptionMappers {
             if (e instanceof BatchRefusedException refused) {
                 int status = refused.forbidden() ? 403 : refused.reason() == BatchRefusedException.Reason.TOO_LARGE ? 413 : 400;
                 return json(status, e.getMessage(), Map.of("reason", refused.reason().name()));
+            }
+            if (e instanceof BodyTooLargeException) {
+                return json(413, e.getMessage(), Map.of("reason", "TOO_LARGE"));
+            }
+            if (e instanceof EnrollmentThrottledException throttled) {
+                return Response.fromResponse(json(429, e.getMessage(), Map.of("reason", "TOO_MANY_FAILURES")))
+                        .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
             }
             return Unexpected.incident(e);
         }

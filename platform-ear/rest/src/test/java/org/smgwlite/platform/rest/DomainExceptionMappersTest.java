@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.certificate.EnrollmentThrottledException;
 import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -59,5 +61,15 @@ class DomainExceptionMappersTest {
                 "EXPIRED", "code expired"));
         assertThat(est.getStatus()).isEqualTo(401);
         assertThat(est.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo(DomainExceptionMappers.EST_CHALLENGE);
+    }
+
+    @Test
+    void an_oversized_body_is_413_and_a_throttled_enrollment_429_with_retry_after() {
+        assertThat(domain.toResponse(new BodyTooLargeException("EST request", 20_000, 16_384)).getEntity())
+                .isEqualTo(new ErrorBody(413, "EST request of 20000 bytes exceeds the limit of 16384 bytes", Map.of("reason", "TOO_LARGE")));
+        Response throttled = domain.toResponse(new EnrollmentThrottledException("gateway GW1", Duration.ofSeconds(600)));
+        assertThat(throttled.getStatus()).isEqualTo(429);
+        assertThat(throttled.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("600");
+        assertThat(((ErrorBody) throttled.getEntity()).fields()).containsEntry("reason", "TOO_MANY_FAILURES");
     }
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.smgwlite.metering.contract.Taf6OrderFormat;
 import org.smgwlite.platform.certificate.DeviceIdentity;
@@ -22,6 +24,7 @@ import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.metering.taf6.Taf6Waiters;
 import org.smgwlite.platform.rest.ClientCertificates;
+import org.smgwlite.platform.rest.LimitedBody;
 import org.smgwlite.platform.shared.InvalidInputException;
 
 /**
@@ -38,6 +41,9 @@ import org.smgwlite.platform.shared.InvalidInputException;
  */
 @Path("device/taf6-requests")
 public class Taf6DeviceResource {
+
+    /** Longest failure reason body read; the reason itself is checked against the contract's shorter limit. */
+    static final int MAX_REASON_BYTES = 4 * 1024;
 
     /** Longest long poll; the agent waits 25 s. */
     static final int MAX_WAIT_SECONDS = 60;
@@ -87,7 +93,9 @@ public class Taf6DeviceResource {
     @POST
     @Path("{id}/failure")
     @Consumes(MediaType.TEXT_PLAIN)
-    public Response failed(@PathParam("id") long id, String reason) {
+    public Response failed(@PathParam("id") long id, InputStream body) {
+        String reason = new String(LimitedBody.read(body, request.getContentLengthLong(), MAX_REASON_BYTES, "TAF 6 failure reason"),
+                StandardCharsets.UTF_8);
         requests.failed(enrollment.identify(ClientCertificates.of(request)), id, reason);
         return Response.noContent().build();
     }

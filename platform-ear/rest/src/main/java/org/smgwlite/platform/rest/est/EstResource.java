@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.rest.ClientCertificates;
+import org.smgwlite.platform.rest.LimitedBody;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.InputIds;
 
@@ -29,7 +31,8 @@ import org.smgwlite.platform.shared.InputIds;
  * EST (RFC 7030) with the tenant id as CA label: {@code /api/.well-known/est/<tenant>/cacerts},
  * {@code /simpleenroll} (HTTP Basic: gateway id and one-time enrollment code) and {@code /simplereenroll}
  * (the gateway's current client certificate, so on the device port). Requests are {@code application/pkcs10}
- * (base64 DER; PEM and raw DER are accepted too), responses base64 certs-only CMS.
+ * (base64 DER; PEM and raw DER are accepted too) of at most {@link EstWireFormat#MAX_REQUEST_BYTES}, refused with 413
+ * while being read (before, if {@code Content-Length} says so); responses base64 certs-only CMS.
  */
 @Path(".well-known/est/{tenant}")
 public class EstResource {
@@ -51,29 +54,33 @@ public class EstResource {
 
     @POST
     @Path("simpleenroll")
-    public Response simpleenroll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+    public Response simpleenroll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
         String[] credentials = basic(authorization);
-        IssuedCertificate issued = enrollment.enroll(InputIds.tenant(tenant), credentials[0], credentials[1], body,
+        IssuedCertificate issued = enrollment.enroll(InputIds.tenant(tenant), credentials[0], credentials[1], csr(body),
                 request.getRemoteAddr());
         return certsOnly(issued);
     }
 
     @POST
     @Path("simplereenroll")
-    public Response simplereenroll(byte[] body) {
+    public Response simplereenroll(InputStream body) {
         return reenroll(body, CertificateProfile.GATEWAY_TLS);
     }
 
     /** The gateway's batch signature certificate (EST label {@code signature}), on the device port like renewal. */
     @POST
     @Path("signature/simplereenroll")
-    public Response signatureEnroll(byte[] body) {
+    public Response signatureEnroll(InputStream body) {
         return reenroll(body, CertificateProfile.GATEWAY_SIGNATURE);
     }
 
-    private Response reenroll(byte[] body, CertificateProfile profile) {
-        return certsOnly(enrollment.reenroll(InputIds.tenant(tenant), ClientCertificates.of(request), body,
+    private Response reenroll(InputStream body, CertificateProfile profile) {
+        return certsOnly(enrollment.reenroll(InputIds.tenant(tenant), ClientCertificates.of(request), csr(body),
                 request.getRemoteAddr(), profile));
+    }
+
+    private byte[] csr(InputStream body) {
+        return LimitedBody.read(body, request.getContentLengthLong(), EstWireFormat.MAX_REQUEST_BYTES, "EST request");
     }
 
     /** The issued certificate followed by its issuing CA, so that a client can present the chain as it is. */

@@ -1,0 +1,111 @@
+package org.smgwlite.platform.certificate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.pki.TenantId;
+
+/**
+ * The abuse rules of first enrollment, the one request on the platform that needs no certificate: failed attempts
+ * (a code not accepted, used up or expired; an unknown tenant) are limited per gateway id and per source address,
+ * after which every attempt is refused with a retry time until the window closes. Attempts for unknown tenants write
+ * no audit row each (the audit log is per tenant and must not be floodable); they are counted and logged sparsely.
+ *
+ * <p>Per platform node, in memory ({@link FailureLimiter}): behind a load balancer each node counts for itself.
+ */
+@ApplicationScoped
+public class EnrollmentAttempts {
+
+    private static final Logger LOG = Logger.getLogger(EnrollmentAttempts.class.getName());
+    /** Most gateway ids and most addresses remembered at once (each limiter). */
+    static final int MAX_KEYS = 10_000;
+    /** Longest key kept: ids come from unauthenticated input. */
+    private static final int MAX_KEY_LENGTH = 100;
+
+    @Inject
+    @ConfigProperty(name = "smgw.enrollment.max-failures-per-gateway", defaultValue = "5")
+    int maxPerGateway;
+
+    @Inject
+    @ConfigProperty(name = "smgw.enrollment.max-failures-per-address", defaultValue = "20")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "smgw.enrollment.failure-window", defaultValue = "PT15M")
+    String window;
+
+    private FailureLimiter perGateway;
+    private FailureLimiter perAddress;
+    private final AtomicLong unknownTenants = new AtomicLong();
+
+    /** For CDI. */
+    public EnrollmentAttempts() {
+    }
+
+    EnrollmentAttempts(Clock clock, int maxPerGateway, int maxPerAddress, Duration window) {
+        this.maxPerGateway = maxPerGateway;
+        this.maxPerAddress = maxPerAddress;
+        this.window = window.toString();
+        start(clock);
+    }
+
+    @PostConstruct
+    void start() {
+        start(Clock.systemUTC());
+    }
+
+    private void start(Clock clock) {
+        Duration w = Duration.parse(window.strip());
+        perGateway = new FailureLimiter(clock, maxPerGateway, w, MAX_KEYS);
+        perAddress = new FailureLimiter(clock, maxPerAddress, w, MAX_KEYS);
+    }
+
+    /** @throws EnrollmentThrottledException if the gateway id or the address has used up its failures */
+    public void check(TenantId tenant, String gatewayId, String address) {
+        perGateway.blockedFor(gatewayKey(tenant, gatewayId)).ifPresent(d -> {
+            throw new EnrollmentThrottledException("gateway " + cut(gatewayId), d);
+        });
+        perAddress.blockedFor(cut(address)).ifPresent(d -> {
+            throw new EnrollmentThrottledException("this address", d);
+        });
+    }
+
+    /** A refused attempt that could have been a guess (code, gateway id). */
+    public void failed(TenantId tenant, String gatewayId, String address) {
+        perGateway.failed(gatewayKey(tenant, gatewayId));
+        perAddress.failed(cut(address));
+    }
+
+    /** An enrollment that went through: the gateway id's failures are forgotten (the address's are not). */
+    public void succeeded(TenantId tenant, String gatewayId) {
+        perGateway.succeeded(gatewayKey(tenant, gatewayId));
+    }
+
+    /** An attempt for a tenant that does not exist: counts against the address, logged at 1, 2, 4, 8, ... */
+    public void unknownTenant(TenantId tenant, String address) {
+        perAddress.failed(cut(address));
+        long n = unknownTenants.incrementAndGet();
+        if (worthLogging(n)) {
+            LOG.warning("EST request for unknown tenant '" + cut(String.valueOf(tenant)) + "' from " + cut(address)
+                    + " refused; " + n + " such refusals since start (not written to the audit log)");
+        }
+    }
+
+    /** Powers of two: a flood leaves a few dozen log lines, not one per request. */
+    static boolean worthLogging(long n) {
+        return n > 0 && (n & (n - 1)) == 0;
+    }
+
+    private static String gatewayKey(TenantId tenant, String gatewayId) {
+        return cut(tenant + "/" + gatewayId);
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() <= MAX_KEY_LENGTH ? s : s.substring(0, MAX_KEY_LENGTH);
+    }
+}
