@@ -14,6 +14,7 @@ import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.enrollment.EnrollmentCodes;
 import org.smgwlite.platform.deployment.DevelopmentValue;
+import org.smgwlite.platform.deployment.DevelopmentValues;
 
 /**
  * The PKI's configuration (MicroProfile Config; environment {@code SMGW_PKI_SECRET} and so on):
@@ -76,6 +77,11 @@ public class PkiSettings {
             throw new IllegalStateException("smgw.pki.pepper must have at least " + EnrollmentCodes.MIN_PEPPER_BYTES + " characters");
         }
         enrollmentCodes = new EnrollmentCodes(pepper.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The PKI's part of the development-value check, with the OIDC client secret the caller read. */
+    public DevelopmentValues.Settings developmentCheck(String oidcClientSecret) {
+        return new DevelopmentValues.Settings(oidcClientSecret, secret, pepper, PlatformRoot.isDevelopmentRoot(dir()));
     }
 
     /** A fresh copy of the CA key secret; callers overwrite it when done. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.platform.certificate.PkiSettings;
-import org.smgwlite.platform.certificate.PlatformRoot;
 
 /**
  * Checks at deployment which development values are in effect ({@link DevelopmentValues}): in production mode the
@@ -36,14 +35,6 @@ public class DeploymentGuard {
     String oidcClientSecret;
 
     @Inject
-    @ConfigProperty(name = "smgw.pki.secret", defaultValue = DevelopmentValue.DEV_PKI_SECRET)
-    String pkiSecret;
-
-    @Inject
-    @ConfigProperty(name = "smgw.pki.pepper", defaultValue = DevelopmentValue.DEV_PKI_PEPPER)
-    String pkiPepper;
-
-    @Inject
     PkiSettings pki;
 
     private DeploymentMode deploymentMode;
@@ -51,8 +42,7 @@ public class DeploymentGuard {
     @PostConstruct
     void check() {
         deploymentMode = DeploymentMode.parse(mode);
-        List<DevelopmentValue> inUse = DevelopmentValues.inUse(new DevelopmentValues.Settings(
-                oidcClientSecret, pkiSecret, pkiPepper, PlatformRoot.isDevelopmentRoot(pki.dir())));
+        List<DevelopmentValue> inUse = DevelopmentValues.inUse(pki.developmentCheck(oidcClientSecret));
         if (inUse.isEmpty()) {
             LOG.info(() -> "running in " + deploymentMode.name().toLowerCase(java.util.Locale.ROOT) + " mode, no development values in effect");
         } else if (deploymentMode == DeploymentMode.PRODUCTION) {
