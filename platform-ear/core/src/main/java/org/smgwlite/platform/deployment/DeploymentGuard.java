@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.platform.certificate.PkiSettings;
@@ -43,14 +44,12 @@ public class DeploymentGuard {
     void check() {
         deploymentMode = DeploymentMode.parse(mode);
         List<DevelopmentValue> inUse = DevelopmentValues.inUse(pki.developmentCheck(oidcClientSecret));
-        if (inUse.isEmpty()) {
-            LOG.info(() -> "running in " + deploymentMode.name().toLowerCase(java.util.Locale.ROOT) + " mode, no development values in effect");
-        } else if (deploymentMode == DeploymentMode.PRODUCTION) {
-            String refusal = DevelopmentValues.message(deploymentMode, inUse);
-            LOG.severe(refusal);
-            throw new IllegalStateException(refusal);
-        } else {
-            LOG.warning(DevelopmentValues.message(deploymentMode, inUse));
+        try {
+            DevelopmentValues.enforce(deploymentMode, inUse).ifPresentOrElse(LOG::warning,
+                    () -> LOG.info(() -> "running in " + deploymentMode.name().toLowerCase(Locale.ROOT) + " mode, no development values in effect"));
+        } catch (IllegalStateException refusal) {
+            LOG.severe(refusal.getMessage());
+            throw refusal;
         }
     }
 
@@ -60,8 +59,6 @@ public class DeploymentGuard {
 
     /** @throws IllegalStateException in production mode: a root must be configured, never made up here */
     public void requireDevelopmentRootAllowed() {
-        if (deploymentMode != DeploymentMode.DEVELOPMENT) {
-            throw new IllegalStateException(DevelopmentValues.message(DeploymentMode.PRODUCTION, List.of(DevelopmentValue.DEVELOPMENT_ROOT_CA)));
-        }
+        DevelopmentValues.enforce(deploymentMode, List.of(DevelopmentValue.DEVELOPMENT_ROOT_CA));
     }
 }

@@ -2,6 +2,7 @@ package org.smgwlite.platform.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which development values are in effect, from the settings as the platform reads them. A plain rule: settings in,
@@ -37,6 +38,23 @@ public final class DevelopmentValues {
             inUse.add(DevelopmentValue.DEVELOPMENT_ROOT_CA);
         }
         return List.copyOf(inUse);
+    }
+
+    /**
+     * What the values in use mean in this mode: in production any is a refusal, in development each is named in
+     * a warning.
+     *
+     * @return the warning to log; empty when no development value is in use
+     * @throws IllegalStateException in production mode, with the {@link #message} naming each value
+     */
+    public static Optional<String> enforce(DeploymentMode mode, List<DevelopmentValue> inUse) {
+        if (inUse.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mode == DeploymentMode.PRODUCTION) {
+            throw new IllegalStateException(message(mode, inUse));
+        }
+        return Optional.of(message(mode, inUse));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.platform.certificate.PlatformRoot;
@@ -61,6 +62,17 @@ class DevelopmentValuesTest {
                 .doesNotContain(DevelopmentValue.DEV_PKI_SECRET, DevelopmentValue.DEV_PKI_PEPPER);
         assertThat(DevelopmentValues.message(DeploymentMode.DEVELOPMENT, DevelopmentValues.inUse(all)))
                 .startsWith("DEVELOPMENT mode").contains("smgw.oidc.client-secret", "smgw.pki.secret", "smgw.pki.pepper", "smgw.pki.dir");
+    }
+
+    @Test
+    void production_refuses_development_warns_and_no_value_is_quiet_in_both() {
+        List<DevelopmentValue> pepper = List.of(DevelopmentValue.PKI_PEPPER);
+
+        assertThatThrownBy(() -> DevelopmentValues.enforce(DeploymentMode.PRODUCTION, pepper))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refuses to start").hasMessageContaining("smgw.pki.pepper");
+        assertThat(DevelopmentValues.enforce(DeploymentMode.DEVELOPMENT, pepper)).hasValueSatisfying(w -> assertThat(w).contains("smgw.pki.pepper"));
+        assertThat(DevelopmentValues.enforce(DeploymentMode.PRODUCTION, List.of())).isEmpty();
+        assertThat(DevelopmentValues.enforce(DeploymentMode.DEVELOPMENT, List.of())).isEmpty();
     }
 
     @Test
