@@ -39,8 +39,8 @@ final class TokenClaims {
             throw new InvalidTokenException("token type " + text(claims, "typ") + " is not Bearer (an access token is needed)");
         }
         if (!audience(claims.get("aud")) && !clientId.equals(text(claims, "azp"))) {
-            throw new InvalidTokenException("token is for " + claims.getOrDefault("aud", JsonValue.NULL) + "/" + text(claims, "azp")
-                    + ", not for client " + clientId);
+            throw new InvalidTokenException("token is for audience " + audienceText(claims.get("aud")) + " and party "
+                    + text(claims, "azp") + ", not for client " + clientId);
         }
         Instant now = clock.instant();
         Instant expires = time(claims, "exp");
@@ -66,6 +66,13 @@ final class TokenClaims {
         }
         return aud instanceof JsonArray many && many.stream()
                 .anyMatch(v -> v instanceof JsonString s && clientId.equals(s.getString()));
+    }
+
+    private static String audienceText(JsonValue aud) {
+        if (aud instanceof JsonArray many) {
+            return String.join(" ", many.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList());
+        }
+        return aud instanceof JsonString one ? one.getString() : "none";
     }
 
     private static String text(JsonObject claims, String name) {
