@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A user of the {@code smgw} realm in {@code keycloak/smgw-realm.json}; the password is the user name.
+ * A user of the {@code smgw} realm in {@code keycloak/smgw-demo-realm.json}; the password is the user name.
  *
  * @param role   the realm role, which reaches the platform as the {@code groups} claim
  * @param tenant the {@code tenant} claim; empty for the platform admin, who sees every tenant

@@ -177,6 +177,8 @@ public final class DevStack implements AutoCloseable {
         String http = "http://localhost:" + PayaraServer.HTTP_PORT;
         StringBuilder out = new StringBuilder("\nSMGW.Lite is running (started in ")
                 .append(String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0)).append(")\n\n")
+                .append("  Mode            ").append(PlatformSetting.DEVELOPMENT_MODE)
+                .append(" mode (development secrets and root CA, demo realm; not for production)\n")
                 .append("  Admin UI        ").append(http).append("/ui/\n")
                 .append("  REST API        ").append(http).append("/api\n")
                 .append("  Health          ").append(config.readinessUrl()).append('\n')

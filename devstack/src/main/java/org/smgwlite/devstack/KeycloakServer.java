@@ -21,7 +21,10 @@ import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.json.JsonSyntaxException;
 
 /**
- * Keycloak in development mode on {@value #PORT} (localhost only) with the {@code smgw} realm imported.
+ * Keycloak in development mode on {@value #PORT} (localhost only) with the demo {@code smgw} realm imported
+ * ({@code keycloak/smgw-demo-realm.json}: demo users, the password grant and the published client secret, none of
+ * which the realm for import into a real Keycloak, {@code keycloak/smgw-realm.json}, has). Its console's
+ * administrator {@value #ADMIN_USER}/{@value #ADMIN_PASSWORD} exists only in this local Keycloak.
  *
  * <p>The server is unpacked once into the run folder and keeps its H2 database there, so a second start
  * skips the import and takes less time. When the realm file changes, the old database is dropped so that
@@ -38,12 +41,12 @@ public final class KeycloakServer implements AutoCloseable {
     public static final int PORT = 8180;
     public static final String REALM = "smgw";
     public static final String CLIENT_ID = "smgw-platform";
-    /** Published in keycloak/smgw-realm.json: development only. */
+    /** Published in keycloak/smgw-demo-realm.json: development only (the realm for import has no fixed secret). */
     public static final String DEV_CLIENT_SECRET = "smgw-dev-secret";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     static final String LOG = "keycloak.log";
-    private static final String REALM_RESOURCE = "/keycloak/smgw-realm.json";
+    private static final String REALM_RESOURCE = "/keycloak/smgw-demo-realm.json";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Process process;

@@ -16,7 +16,15 @@ public enum PlatformSetting {
     OIDC_CLIENT_ID("smgw.oidc.client-id"),
     OIDC_CLIENT_SECRET("smgw.oidc.client-secret"),
     /** {@code true}: the platform seeds demo tenants, gateways and readings on start. */
-    DEMO_DATA("smgw.demo-data");
+    DEMO_DATA("smgw.demo-data"),
+    /**
+     * {@code development}: the platform starts on the development secrets and root (with a warning naming each);
+     * its default {@code production} refuses them.
+     */
+    MODE("smgw.mode");
+
+    /** The run command's mode: it runs on the demo realm's published secret and the development PKI values. */
+    public static final String DEVELOPMENT_MODE = "development";
 
     private final String configKey;
 

@@ -11,13 +11,13 @@ import java.util.Optional;
  * {@value #RUN_DIR_PROPERTY} names another folder. Everything in it survives between runs; deleting it
  * starts over (fresh Keycloak realm, empty database).
  *
- * @param repoDir the repository root, where {@code keycloak/smgw-realm.json} lives
+ * @param repoDir the repository root, where {@code keycloak/smgw-demo-realm.json} lives
  * @param runDir  the folder for everything the stack writes
  */
 public record RunLayout(Path repoDir, Path runDir) {
 
     public static final String RUN_DIR_PROPERTY = "smgw.devstack.runDir";
-    static final Path REALM_IN_REPO = Path.of("keycloak", "smgw-realm.json");
+    static final Path REALM_IN_REPO = Path.of("keycloak", "smgw-demo-realm.json");
 
     /**
      * The repository is the nearest folder above the working directory that holds the realm file

@@ -101,7 +101,10 @@ public record StackConfig(
         return externalOidcProvider.orElseGet(() -> KeycloakServer.providerUri(KeycloakServer.PORT));
     }
 
-    /** The platform's settings, keyed by environment variable name, for the Payara process. */
+    /**
+     * The platform's settings, keyed by environment variable name, for the Payara process; always development mode,
+     * since the run command is for a development machine.
+     */
     public Map<String, String> platformEnvironment() {
         Map<PlatformSetting, String> settings = new EnumMap<>(PlatformSetting.class);
         settings.put(PlatformSetting.DB_URL, dbUrl());
@@ -111,6 +114,7 @@ public record StackConfig(
         settings.put(PlatformSetting.OIDC_CLIENT_ID, clientId);
         settings.put(PlatformSetting.OIDC_CLIENT_SECRET, clientSecret);
         settings.put(PlatformSetting.DEMO_DATA, Boolean.toString(demoData));
+        settings.put(PlatformSetting.MODE, PlatformSetting.DEVELOPMENT_MODE);
         Map<String, String> env = new HashMap<>();
         settings.forEach((setting, value) -> env.put(setting.envName(), value));
         return Map.copyOf(env);

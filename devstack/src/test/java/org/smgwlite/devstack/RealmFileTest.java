@@ -9,23 +9,61 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The realm as the platform relies on it: Payara maps the {@code groups} claim to Jakarta roles and the
+ * The realms as the platform relies on them: Payara maps the {@code groups} claim to Jakarta roles and the
  * platform scopes data by the {@code tenant} claim. (That Keycloak really puts them into tokens was checked
- * against a running Keycloak; see devstack/README.md.)
+ * against a running Keycloak; see devstack/README.md.) The demo realm the run command imports has demo users,
+ * the password grant and the published secret; the realm for import into a real Keycloak has none of them and
+ * is otherwise the same.
  */
 class RealmFileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PRODUCTION_REALM = Path.of("keycloak", "smgw-realm.json");
     private static JsonNode realm;
+    private static JsonNode production;
 
     @BeforeAll
     static void readRealm() throws IOException {
         Path repo = RunLayout.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
         realm = JSON.readTree(repo.resolve(RunLayout.REALM_IN_REPO).toFile());
+        production = JSON.readTree(repo.resolve(PRODUCTION_REALM).toFile());
+    }
+
+    @Test
+    void realmForImportHasNoUsersNoPasswordGrantAndNoFixedSecret() {
+        JsonNode client = client(production);
+        assertThat(production.has("users")).isFalse();
+        assertThat(client.path("directAccessGrantsEnabled").isBoolean()).isTrue();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.has("secret")).isFalse();
+        assertThat(client.path("publicClient").asBoolean(true)).isFalse();
+        assertThat(client.path("description").asText()).contains("SMGW_OIDC_CLIENT_SECRET");
+    }
+
+    @Test
+    void demoRealmHasTheUsersThePasswordGrantAndTheDevelopmentSecret() {
+        JsonNode client = client(realm);
+        assertThat(realm.path("users").size()).isEqualTo(DemoUser.ALL.size());
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(client.path("secret").asText()).isEqualTo(KeycloakServer.DEV_CLIENT_SECRET);
+    }
+
+    @Test
+    void bothRealmsAreTheSameApartFromUsersSecretPasswordGrantAndDescription() {
+        JsonNode demo = realm.deepCopy();
+        ((ObjectNode) demo).remove("users");
+        ObjectNode demoClient = (ObjectNode) client(demo);
+        demoClient.remove(List.of("secret", "description"));
+        demoClient.put("directAccessGrantsEnabled", false);
+        JsonNode forImport = production.deepCopy();
+        ((ObjectNode) client(forImport)).remove("description");
+
+        assertThat(forImport).isEqualTo(demo);
     }
 
     @Test
@@ -36,7 +74,7 @@ class RealmFileTest {
 
     @Test
     void clientIsConfidentialWithTheDevSecretAndLocalRedirects() {
-        JsonNode client = client();
+        JsonNode client = client(realm);
         assertThat(client.path("publicClient").asBoolean(true)).isFalse();
         assertThat(client.path("secret").asText()).isEqualTo(KeycloakServer.DEV_CLIENT_SECRET);
         assertThat(client.path("description").asText()).startsWith("DEV ONLY");
@@ -94,7 +132,7 @@ class RealmFileTest {
         assertThat(inRealm).containsExactlyElementsOf(DemoUser.ALL);
     }
 
-    private static JsonNode client() {
+    private static JsonNode client(JsonNode realm) {
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals(KeycloakServer.CLIENT_ID)) {
                 return client;
@@ -104,7 +142,7 @@ class RealmFileTest {
     }
 
     private static JsonNode mapper(String claim) {
-        for (JsonNode mapper : client().path("protocolMappers")) {
+        for (JsonNode mapper : client(realm).path("protocolMappers")) {
             if (mapper.path("config").path("claim.name").asText().equals(claim)) {
                 return mapper;
             }

@@ -17,7 +17,7 @@ class RunLayoutTest {
     @Test
     void repositoryIsFoundFromAModuleFolder() throws IOException {
         Files.createDirectories(tmp.resolve("keycloak"));
-        Files.writeString(tmp.resolve("keycloak/smgw-realm.json"), "{}");
+        Files.writeString(tmp.resolve("keycloak/smgw-demo-realm.json"), "{}");
         Files.writeString(tmp.resolve("pom.xml"), "<project/>");
         Path module = Files.createDirectories(tmp.resolve("platform-ear/rest/src"));
 

@@ -28,7 +28,8 @@ class StackConfigTest {
                 "SMGW_OIDC_PROVIDER_URI", "http://localhost:8180/realms/smgw",
                 "SMGW_OIDC_CLIENT_ID", "smgw-platform",
                 "SMGW_OIDC_CLIENT_SECRET", "smgw-dev-secret",
-                "SMGW_DEMO_DATA", "true"));
+                "SMGW_DEMO_DATA", "true",
+                "SMGW_MODE", "development"));
     }
 
     @Test

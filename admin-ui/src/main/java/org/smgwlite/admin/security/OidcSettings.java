@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.platform.deployment.DevelopmentValue;
 
 /**
  * The OpenID Connect provider settings, from MicroProfile Config ({@code SMGW_OIDC_PROVIDER_URI},
  * {@code SMGW_OIDC_CLIENT_ID}, {@code SMGW_OIDC_CLIENT_SECRET} in the environment). Named so that
- * the mechanism definition in {@link OidcLogin} can refer to it by expression.
+ * the mechanism definition in {@link OidcLogin} can refer to it by expression. The client secret's default is the
+ * demo realm's development secret, which {@link org.smgwlite.platform.deployment.DeploymentGuard} refuses in
+ * production mode.
  */
 @ApplicationScoped
 @Named("oidcSettings")
@@ -23,7 +26,7 @@ public class OidcSettings {
     String clientId;
 
     @Inject
-    @ConfigProperty(name = "smgw.oidc.client-secret", defaultValue = "smgw-dev-secret")
+    @ConfigProperty(name = "smgw.oidc.client-secret", defaultValue = DevelopmentValue.DEV_OIDC_CLIENT_SECRET)
     String clientSecret;
 
     public String getProviderUri() {

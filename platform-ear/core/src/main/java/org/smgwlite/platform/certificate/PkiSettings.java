@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.enrollment.EnrollmentCodes;
+import org.smgwlite.platform.deployment.DevelopmentValue;
+import org.smgwlite.platform.deployment.DevelopmentValues;
 
 /**
  * The PKI's configuration (MicroProfile Config; environment {@code SMGW_PKI_SECRET} and so on):
@@ -28,24 +29,18 @@ import org.smgwlite.pki.enrollment.EnrollmentCodes;
  * <li>{@code smgw.pki.crl-validity} (ISO-8601 duration, default {@code PT1H}): a CRL's nextUpdate.</li>
  * </ul>
  * The secret and the pepper have <b>development defaults</b> so that the run command works out of the box;
- * a warning is logged when they are in use. Neither is ever logged or returned.
+ * {@link org.smgwlite.platform.deployment.DeploymentGuard} refuses them in production mode and warns of them in
+ * development mode. Neither is ever logged or returned.
  */
 @ApplicationScoped
 public class PkiSettings {
 
-    private static final Logger LOG = Logger.getLogger(PkiSettings.class.getName());
-
-    /** DEVELOPMENT ONLY: used when smgw.pki.secret is not configured. */
-    static final String DEV_SECRET = "dev-only-smgw-pki-secret-change-me";
-    /** DEVELOPMENT ONLY: used when smgw.pki.pepper is not configured. */
-    static final String DEV_PEPPER = "dev-only-smgw-enrollment-pepper-change-me-please";
-
     @Inject
-    @ConfigProperty(name = "smgw.pki.secret", defaultValue = DEV_SECRET)
+    @ConfigProperty(name = "smgw.pki.secret", defaultValue = DevelopmentValue.DEV_PKI_SECRET)
     String secret;
 
     @Inject
-    @ConfigProperty(name = "smgw.pki.pepper", defaultValue = DEV_PEPPER)
+    @ConfigProperty(name = "smgw.pki.pepper", defaultValue = DevelopmentValue.DEV_PKI_PEPPER)
     String pepper;
 
     @Inject
@@ -81,11 +76,12 @@ public class PkiSettings {
         if (pepper.length() < EnrollmentCodes.MIN_PEPPER_BYTES) {
             throw new IllegalStateException("smgw.pki.pepper must have at least " + EnrollmentCodes.MIN_PEPPER_BYTES + " characters");
         }
-        if (DEV_SECRET.equals(secret) || DEV_PEPPER.equals(pepper)) {
-            LOG.warning("smgw.pki.secret or smgw.pki.pepper is not configured: using the DEVELOPMENT defaults. "
-                    + "Set SMGW_PKI_SECRET and SMGW_PKI_PEPPER for any real use.");
-        }
         enrollmentCodes = new EnrollmentCodes(pepper.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The PKI's part of the development-value check, with the OIDC client secret the caller read. */
+    public DevelopmentValues.Settings developmentCheck(String oidcClientSecret) {
+        return new DevelopmentValues.Settings(oidcClientSecret, secret, pepper, PlatformRoot.isDevelopmentRoot(dir()));
     }
 
     /** A fresh copy of the CA key secret; callers overwrite it when done. */

@@ -20,22 +20,35 @@ import java.util.logging.Logger;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.platform.deployment.DeploymentGuard;
 
 /**
  * The platform root CA in {@code smgw.pki.dir/root}, in the layout of {@code pki/pki init-root}. Its
  * certificate is always needed (trust anchor of the device port and of renewals); its key only to create a
  * tenant CA or the device-port server certificate, and it is read only then. Where no root exists yet the
- * platform creates a development root (NIST) there and says so in the log: in production, create the root
- * offline with the CLI and keep its key off the server once the tenant CAs exist.
+ * platform creates a development root (NIST) there, marked by {@value #DEVELOPMENT_MARKER} next to it, but only
+ * in development mode ({@link DeploymentGuard}): in production, create the root offline with the CLI and keep its
+ * key off the server once the tenant CAs exist.
  */
 @ApplicationScoped
 public class PlatformRoot {
 
     private static final Logger LOG = Logger.getLogger(PlatformRoot.class.getName());
     private static final Duration DEV_ROOT_VALIDITY = Duration.ofDays(20 * 365);
+    /** Written next to a root the platform created itself: such a root is a development root. */
+    static final String DEVELOPMENT_MARKER = "DEVELOPMENT-ROOT.txt";
 
     @Inject
     PkiSettings settings;
+
+    @Inject
+    DeploymentGuard guard;
+
+    /** True where {@code pkiDir} has no root yet (one would be made up) or the one the platform made up. */
+    public static boolean isDevelopmentRoot(Path pkiDir) {
+        Path root = pkiDir.resolve("root");
+        return !Files.isRegularFile(root.resolve("ca-chain.pem")) || Files.exists(root.resolve(DEVELOPMENT_MARKER));
+    }
 
     private volatile X509Certificate certificate;
 
@@ -91,11 +104,14 @@ public class PlatformRoot {
         if (Files.isRegularFile(chainFile())) {
             return;
         }
+        guard.requireDevelopmentRootAllowed();
         CertificateAuthority root = CaHierarchy.createRoot("SMGW.Lite Root CA", CurvePolicy.NIST, DEV_ROOT_VALIDITY);
         char[] secret = settings.secret();
         try {
             Files.createDirectories(chainFile().getParent());
             writePrivate(keyFile(), root.encryptedPrivateKeyPem(secret));
+            Files.writeString(chainFile().resolveSibling(DEVELOPMENT_MARKER), "Created by the platform in development mode: a"
+                    + " production platform refuses to start on this root. Create one with pki/pki init-root instead.\n");
             Files.writeString(chainFile(), root.chainPem());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the root CA to " + chainFile().getParent(), e);

@@ -18,7 +18,7 @@ import org.smgwlite.platform.tenant.TenantService;
 
 /**
  * Loads the demo tenants and households once (a second start finds them and adds nothing).
- * Tenant ids and viewer usernames match {@code keycloak/smgw-realm.json}.
+ * Tenant ids and viewer usernames match {@code keycloak/smgw-demo-realm.json}.
  */
 @Singleton
 @Startup

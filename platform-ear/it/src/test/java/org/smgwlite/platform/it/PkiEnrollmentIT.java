@@ -286,6 +286,17 @@ class PkiEnrollmentIT extends OnDevicePort {
         assertThat(operatorCall("GET", "/gateways", null, "operator").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void an_id_token_of_the_realm_is_no_access_token() throws Exception {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways"))
+                .header("Authorization", "Bearer " + KeycloakTokens.idToken("http://localhost:8180/realms/smgw", "operator")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                .contains("error=\"invalid_token\"").contains("error_description=\"token type ID is not Bearer"));
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     private record Enrolled(String key, String pem) {

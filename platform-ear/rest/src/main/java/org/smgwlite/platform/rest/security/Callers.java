@@ -52,9 +52,19 @@ public class Callers {
             try {
                 verified = tokens.verify(authorization.substring(7).strip());
             } catch (InvalidTokenException e) {
-                throw new NotAuthorizedException("bearer token refused: " + e.getMessage(), "Bearer realm=\"smgw\", error=\"invalid_token\"");
+                throw new NotAuthorizedException("bearer token refused: " + e.getMessage(), invalidTokenChallenge(e.getMessage()));
             }
         }
         return verified;
+    }
+
+    /**
+     * The RFC 6750 challenge for a refused token. The description says what was wrong; characters the
+     * quoted-string of {@code error_description} may not hold (quotes, backslashes, non-ASCII) become {@code ?}.
+     */
+    static String invalidTokenChallenge(String description) {
+        StringBuilder safe = new StringBuilder();
+        description.codePoints().limit(200).forEach(c -> safe.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? (char) c : '?'));
+        return "Bearer realm=\"smgw\", error=\"invalid_token\", error_description=\"" + safe + "\"";
     }
 }
