@@ -107,7 +107,19 @@ class HouseholdServiceIT {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("the same rows outside a tenant-bound transaction").isPositive();
+            assertThat(rs.getLong(1)).as("the same rows to the platform's login role outside any tenant binding").isZero();
+        }
+        tx.begin();
+        try {
+            var em = entityManagers.forTenant(A);
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the same rows in a transaction bound to A").isPositive();
+            }
+            em.close();
+        } finally {
+            tx.rollback();
         }
     }
 
