@@ -2,7 +2,7 @@
 -- migration. ./run.sh's embedded PostgreSQL and the tests run it as it is; for an external database it is the
 -- DBA's template. ${owner} owns the schema and runs the migrations (smgw.db.migration-user); ${login} is the
 -- platform's connections (smgw.db.user): no superuser, no CREATEROLE, no CREATEDB, no BYPASSRLS, member of no
--- role, so it cannot switch roles; V9 grants it what it needs. Both are created only when missing.
+-- role, so it cannot switch roles; V10 grants it what it needs. Both are created only when missing.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${owner}') THEN

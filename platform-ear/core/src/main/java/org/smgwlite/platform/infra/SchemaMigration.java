@@ -8,7 +8,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs the Flyway migrations of {@code db-migrations} as the role that owns the schema, never as the platform's
- * login role: the migrations create and alter tables, and V9 grants the login role (Flyway placeholder
+ * login role: the migrations create and alter tables, and V10 grants the login role (Flyway placeholder
  * {@value #LOGIN_ROLE_PLACEHOLDER}) only what it needs. Plain Java, so that a test migrates exactly as a deploy does.
  */
 public final class SchemaMigration {

@@ -49,7 +49,7 @@ public class ReadingPartitions {
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         for (int i = 0; i <= MONTHS_AHEAD; i++) {
             LocalDate from = month.plusMonths(i);
-            // The platform's login role owns no table: the owner's function creates the month (db-migrations V9).
+            // The platform's login role owns no table: the owner's function creates the month (db-migrations V10).
             try (Connection c = dataSource.getConnection();
                  PreparedStatement s = c.prepareStatement("SELECT CAST(meter_reading_ensure_month(?) AS text)")) {
                 s.setObject(1, from);

@@ -15,7 +15,7 @@ import org.smgwlite.pki.TenantId;
  * <p>Two walls keep tenants apart: EclipseLink's {@code @Multitenant} discriminator (property
  * {@value #TENANT_PROPERTY}) adds {@code tenant_id = ?} to every query and sets it on every
  * insert, and the database binds the transaction to the tenant ({@code smgw_bind_tenant}, migration
- * V9), so that row-level security refuses any row of another tenant even to native SQL. The binding
+ * V10), so that row-level security refuses any row of another tenant even to native SQL. The binding
  * belongs to the database transaction: no statement can change it, a second binding to another tenant
  * is refused by the database too, and the pooled connection is unbound once the transaction ends.
  *
@@ -29,7 +29,7 @@ public class TenantEntityManagers {
     /** EclipseLink context property named by every {@code @TenantDiscriminatorColumn}. */
     public static final String TENANT_PROPERTY = "smgw.tenant";
 
-    /** Binds the database transaction to one tenant, once (db-migrations V9). */
+    /** Binds the database transaction to one tenant, once (db-migrations V10). */
     public static final String BIND_SQL = "SELECT CAST(smgw_bind_tenant(?1) AS text)";
 
     private static final String ALLOW_NATIVE_SQL = "eclipselink.jdbc.allow-native-sql-query";

@@ -28,7 +28,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * platform's login role bound to tenant A the way {@link TenantEntityManagers} binds it. Whatever a statement in
  * that transaction tries (role switches, the old setting, a second binding), no row of tenant B is visible or
  * writable; without a binding no tenant row is visible at all. The login role's name is not the run command's,
- * to show that V9 takes it from the configuration.
+ * to show that V10 takes it from the configuration.
  *
  * <p>Over 300 lines because it is one fixture (a PostgreSQL started once, about ten seconds) with the attack list,
  * the platform's unbound paths, the login-role check and the V8 counter-proof; split, each part would start its own.
@@ -235,7 +235,7 @@ class DatabaseWallTest {
 
     /**
      * A database of the run command from before the split (V1..V8 migrated by the superuser, who owns everything)
-     * is handed over to the owner role, migrated to V9 by it, and then holds like a new one.
+     * is handed over to the owner role, migrated to V10 by it, and then holds like a new one.
      */
     @Test
     void a_database_of_the_superuser_is_handed_over_to_the_owner_and_then_holds() throws Exception {

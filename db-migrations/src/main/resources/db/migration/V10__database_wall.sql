@@ -1,6 +1,6 @@
--- The database wall (issue 12). Until V8 the platform connected as the tables' owner and bound a transaction
+-- The database wall (issue 12). Until V9 the platform connected as the tables' owner and bound a transaction
 -- to a tenant with SET LOCAL ROLE smgw_tenant plus the setting smgw.tenant_id, which any native SQL can undo
--- (RESET ROLE: the owner sees every row) or change (SET smgw.tenant_id). From V9 on:
+-- (RESET ROLE: the owner sees every row) or change (SET smgw.tenant_id). From V10 on:
 --   * the migrating role (this one, the owner) keeps the schema; the platform connects as ${login_role}
 --     (smgw.db.user), which owns nothing, is a member of no role and holds only the grants below;
 --   * a transaction is bound to a tenant once, by smgw_bind_tenant(), which records (backend, transaction) ->
