@@ -31,8 +31,8 @@ CREATE FUNCTION smgw_bound_tenant() RETURNS varchar
      WHERE b.backend_pid = pg_backend_pid() AND b.txid = txid_current_if_assigned()
 $$;
 
--- Binds the current transaction to a tenant; the same tenant again is a no-op, another one is refused.
-CREATE FUNCTION smgw_bind_tenant(tenant varchar) RETURNS void
+-- Binds the current transaction to a tenant and returns it; the same tenant again is a no-op, another one is refused.
+CREATE FUNCTION smgw_bind_tenant(tenant varchar) RETURNS varchar
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     tx    bigint := txid_current();
@@ -49,6 +49,7 @@ BEGIN
         RAISE EXCEPTION 'transaction is bound to tenant %, refused to bind it to %', bound, tenant
             USING ERRCODE = '42501';
     END IF;
+    RETURN tenant;
 END
 $$;
 

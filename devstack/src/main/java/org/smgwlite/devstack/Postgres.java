@@ -20,10 +20,11 @@ public final class Postgres implements AutoCloseable {
 
     public static final int EMBEDDED_PORT = 54329;
     public static final String DATABASE = "smgw";
-    /** The embedded server's superuser, for tests and tools that set up data past the platform. */
+    /**
+     * The embedded server's superuser: sets up the roles here, and tests and tools that set up data past the
+     * platform connect as it (the server trusts local connections; any password does).
+     */
     public static final String EMBEDDED_SUPERUSER = "postgres";
-    /** The embedded server trusts local connections; the password is only there for pools that require one. */
-    public static final String EMBEDDED_SUPERUSER_PASSWORD = "postgres";
     static final String LOG = "postgres.log";
 
     private final String jdbcUrl;

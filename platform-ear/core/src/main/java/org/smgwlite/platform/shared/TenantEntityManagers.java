@@ -30,7 +30,7 @@ public class TenantEntityManagers {
     public static final String TENANT_PROPERTY = "smgw.tenant";
 
     /** Binds the database transaction to one tenant, once (db-migrations V10). */
-    public static final String BIND_SQL = "SELECT CAST(smgw_bind_tenant(?1) AS text)";
+    public static final String BIND_SQL = "SELECT smgw_bind_tenant(?1)";
 
     private static final String ALLOW_NATIVE_SQL = "eclipselink.jdbc.allow-native-sql-query";
 
