@@ -91,7 +91,7 @@ public final class DevStack implements AutoCloseable {
         try {
             List<CompletableFuture<?>> parts = new ArrayList<>();
             parts.add(CompletableFuture.runAsync(() -> postgres = timed("PostgreSQL", () -> config.externalDbUrl()
-                    .map(url -> Postgres.external(url, config.dbUser(), config.dbPassword()))
+                    .map(url -> Postgres.external(url, config.dbRoles()))
                     .orElseGet(() -> Postgres.embedded(layout))), pool));
             parts.add(CompletableFuture.runAsync(() -> {
                 if (config.externalOidcProvider().isPresent()) {
@@ -193,7 +193,9 @@ public final class DevStack implements AutoCloseable {
                     .append(KeycloakServer.ADMIN_USER).append('/').append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
         }
         out.append("  Database        ").append(postgres.jdbcUrl())
-                .append(postgres.isEmbedded() ? "  (embedded, data in " + layout.postgresData() + ")" : "").append('\n');
+                .append(postgres.isEmbedded() ? "  (embedded, data in " + layout.postgresData() + ")" : "").append('\n')
+                .append("                  platform connects as ").append(config.dbRoles().login())
+                .append(" (owns nothing), migrates as ").append(config.dbRoles().owner()).append('\n');
         out.append("  Logs            ").append(layout.logs()).append('\n');
         if (keycloak != null) {
             out.append("\n  Demo logins (password = user name):\n");

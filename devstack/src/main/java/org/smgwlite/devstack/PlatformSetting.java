@@ -10,8 +10,12 @@ package org.smgwlite.devstack;
  */
 public enum PlatformSetting {
     DB_URL("smgw.db.url"),
+    /** The platform's login role: owns nothing, no superuser, cannot switch roles. */
     DB_USER("smgw.db.user"),
     DB_PASSWORD("smgw.db.password"),
+    /** The role that owns the schema; the platform connects as it only to migrate at deploy. */
+    DB_MIGRATION_USER("smgw.db.migration-user"),
+    DB_MIGRATION_PASSWORD("smgw.db.migration-password"),
     OIDC_PROVIDER_URI("smgw.oidc.provider-uri"),
     OIDC_CLIENT_ID("smgw.oidc.client-id"),
     OIDC_CLIENT_SECRET("smgw.oidc.client-secret"),

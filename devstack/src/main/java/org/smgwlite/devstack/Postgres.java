@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,25 +13,25 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The platform's database: an external PostgreSQL when a JDBC URL is given, else an embedded PostgreSQL 15
  * (zonky binaries, no install needed) on port {@value #EMBEDDED_PORT} whose data folder is kept between runs.
+ * Either way the platform migrates as the owner role and connects as the login role ({@link DatabaseRoles}); the
+ * embedded server gets both roles of {@link DatabaseRoles#EMBEDDED} and a database owned by the owner role.
  */
 public final class Postgres implements AutoCloseable {
 
     public static final int EMBEDDED_PORT = 54329;
     public static final String DATABASE = "smgw";
-    public static final String EMBEDDED_USER = "postgres";
-    /** The embedded server trusts local connections; the password is only there for pools that require one. */
-    public static final String EMBEDDED_PASSWORD = "postgres";
+    /**
+     * The embedded server's superuser: sets up the roles here, and tests and tools that set up data past the
+     * platform connect as it (the server trusts local connections; any password does).
+     */
+    public static final String EMBEDDED_SUPERUSER = "postgres";
     static final String LOG = "postgres.log";
 
     private final String jdbcUrl;
-    private final String user;
-    private final String password;
     private final EmbeddedPostgres embedded;
 
-    private Postgres(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    private Postgres(String jdbcUrl, EmbeddedPostgres embedded) {
         this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
         this.embedded = embedded;
     }
 
@@ -42,16 +39,29 @@ public final class Postgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + EMBEDDED_PORT + "/" + DATABASE;
     }
 
-    /** Checks that the external database answers, so that a wrong URL fails here and not inside Payara. */
-    public static Postgres external(String jdbcUrl, String user, String password) {
+    /**
+     * Checks that the external database answers to both roles, so that a wrong URL or account fails here and not
+     * inside Payara.
+     */
+    public static Postgres external(String jdbcUrl, DatabaseRoles roles) {
+        connect(jdbcUrl, roles.owner(), roles.ownerPassword());
+        connect(jdbcUrl, roles.login(), roles.loginPassword());
+        return new Postgres(jdbcUrl, null);
+    }
+
+    private static void connect(String jdbcUrl, String user, String password) {
         try (Connection ignored = DriverManager.getConnection(jdbcUrl, user, password)) {
-            return new Postgres(jdbcUrl, user, password, null);
+            // answers
         } catch (SQLException e) {
             throw new StartupException("PostgreSQL", "cannot connect to " + jdbcUrl + " as " + user + ": " + e.getMessage(), null, e);
         }
     }
 
-    /** Starts the embedded server on its data folder (created by initdb on the first run) and creates the database. */
+    /**
+     * Starts the embedded server on its data folder (created by initdb on the first run), creates the roles of
+     * {@link DatabaseRoles#EMBEDDED} and the database owned by its owner role (a database from before the role
+     * split is handed over to it).
+     */
     public static Postgres embedded(RunLayout layout) {
         Path log = layout.log(LOG);
         Processes.requireFree(EMBEDDED_PORT, "PostgreSQL", "an embedded PostgreSQL left running? its data is in " + layout.postgresData());
@@ -70,40 +80,18 @@ public final class Postgres implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new StartupException("PostgreSQL", "embedded server did not start: " + e.getMessage(), log, e);
         }
-        try {
-            createDatabaseIfMissing(server);
-        } catch (SQLException e) {
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.EMBEDDED.create(c);
+            DatabaseRoles.EMBEDDED.createDatabase(c, DATABASE, () -> server.getDatabase(EMBEDDED_SUPERUSER, DATABASE).getConnection());
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(server);
-            throw new StartupException("PostgreSQL", "cannot create database " + DATABASE + ": " + e.getMessage(), log, e);
+            throw new StartupException("PostgreSQL", "cannot set up database " + DATABASE + " and its roles: " + e.getMessage(), log, e);
         }
-        return new Postgres(embeddedJdbcUrl(), EMBEDDED_USER, EMBEDDED_PASSWORD, server);
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres server) throws SQLException {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            try (Statement create = c.createStatement()) {
-                create.execute("CREATE DATABASE " + DATABASE);
-            }
-        }
+        return new Postgres(embeddedJdbcUrl(), server);
     }
 
     public String jdbcUrl() {
         return jdbcUrl;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    public String password() {
-        return password;
     }
 
     public boolean isEmbedded() {

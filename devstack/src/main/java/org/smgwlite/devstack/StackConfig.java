@@ -17,8 +17,7 @@ import java.util.Optional;
 public record StackConfig(
         Path ear,
         Optional<String> externalDbUrl,
-        String dbUser,
-        String dbPassword,
+        DatabaseRoles dbRoles,
         Optional<URI> externalOidcProvider,
         String clientId,
         String clientSecret,
@@ -32,8 +31,10 @@ public record StackConfig(
             usage: ./run.sh [options] [EAR]
               EAR                       the platform EAR (default platform-ear/ear/target/smgw-platform.ear)
               --db-url URL              use this PostgreSQL (JDBC URL) instead of the embedded one; or SMGW_DB_URL
-              --db-user USER            its user; or SMGW_DB_USER (default postgres)
-              --db-password PASSWORD    its password; or SMGW_DB_PASSWORD (default postgres)
+              --db-user USER            the platform's login role there (owns nothing); or SMGW_DB_USER
+              --db-password PASSWORD    its password; or SMGW_DB_PASSWORD
+              --db-migration-user USER  the role that owns the schema and migrates it; or SMGW_DB_MIGRATION_USER
+              --db-migration-password PASSWORD  its password; or SMGW_DB_MIGRATION_PASSWORD
               --oidc-provider-uri URI   use this Keycloak realm instead of starting one; or SMGW_OIDC_PROVIDER_URI
               --no-demo-data            start without demo data (SMGW_DEMO_DATA=false)
               --ready-url URL           what to poll after deploying (default http://localhost:8080/health/ready)
@@ -52,7 +53,8 @@ public record StackConfig(
         while (!rest.isEmpty()) {
             String arg = rest.poll();
             switch (arg) {
-                case "--db-url", "--db-user", "--db-password", "--oidc-provider-uri", "--ready-url" -> {
+                case "--db-url", "--db-user", "--db-password", "--db-migration-user", "--db-migration-password",
+                     "--oidc-provider-uri", "--ready-url" -> {
                     String value = rest.poll();
                     if (value == null || value.startsWith("--")) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -76,14 +78,27 @@ public record StackConfig(
         return new StackConfig(
                 earPath.isAbsolute() ? earPath : repoDir.resolve(earPath).normalize(),
                 externalDb,
-                // The embedded server has its own fixed account; user and password only apply to an external one.
-                externalDb.flatMap(url -> pick(options, "--db-user", env, PlatformSetting.DB_USER)).orElse(Postgres.EMBEDDED_USER),
-                externalDb.flatMap(url -> pick(options, "--db-password", env, PlatformSetting.DB_PASSWORD)).orElse(Postgres.EMBEDDED_PASSWORD),
+                // The embedded server has its own fixed roles; users and passwords only apply to an external one.
+                externalDb.isPresent() ? externalRoles(options, env) : DatabaseRoles.EMBEDDED,
                 pick(options, "--oidc-provider-uri", env, PlatformSetting.OIDC_PROVIDER_URI).map(URI::create),
                 Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_ID.envName())).orElse(KeycloakServer.CLIENT_ID),
                 Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_SECRET.envName())).orElse(KeycloakServer.DEV_CLIENT_SECRET),
                 demoData,
                 Optional.ofNullable(options.get("--ready-url")).map(URI::create).orElse(DEFAULT_READINESS_URL));
+    }
+
+    private static DatabaseRoles externalRoles(Map<String, String> options, Map<String, String> env) {
+        Optional<String> login = pick(options, "--db-user", env, PlatformSetting.DB_USER);
+        Optional<String> owner = pick(options, "--db-migration-user", env, PlatformSetting.DB_MIGRATION_USER);
+        if (login.isEmpty() || owner.isEmpty()) {
+            throw new IllegalArgumentException("an external database needs --db-user and --db-migration-user (or "
+                    + PlatformSetting.DB_USER.envName() + " and " + PlatformSetting.DB_MIGRATION_USER.envName()
+                    + "): the platform connects as the first, which owns nothing, and migrates as the second, which owns"
+                    + " the schema (README \"Database roles\")");
+        }
+        return new DatabaseRoles(
+                owner.get(), pick(options, "--db-migration-password", env, PlatformSetting.DB_MIGRATION_PASSWORD).orElse(""),
+                login.get(), pick(options, "--db-password", env, PlatformSetting.DB_PASSWORD).orElse(""));
     }
 
     private static Optional<String> pick(Map<String, String> options, String option, Map<String, String> env, PlatformSetting setting) {
@@ -108,8 +123,10 @@ public record StackConfig(
     public Map<String, String> platformEnvironment() {
         Map<PlatformSetting, String> settings = new EnumMap<>(PlatformSetting.class);
         settings.put(PlatformSetting.DB_URL, dbUrl());
-        settings.put(PlatformSetting.DB_USER, dbUser);
-        settings.put(PlatformSetting.DB_PASSWORD, dbPassword);
+        settings.put(PlatformSetting.DB_USER, dbRoles.login());
+        settings.put(PlatformSetting.DB_PASSWORD, dbRoles.loginPassword());
+        settings.put(PlatformSetting.DB_MIGRATION_USER, dbRoles.owner());
+        settings.put(PlatformSetting.DB_MIGRATION_PASSWORD, dbRoles.ownerPassword());
         settings.put(PlatformSetting.OIDC_PROVIDER_URI, oidcProviderUri().toString());
         settings.put(PlatformSetting.OIDC_CLIENT_ID, clientId);
         settings.put(PlatformSetting.OIDC_CLIENT_SECRET, clientSecret);

@@ -23,8 +23,10 @@ class StackConfigTest {
         assertThat(config.externalOidcProvider()).isEmpty();
         assertThat(config.platformEnvironment()).isEqualTo(Map.of(
                 "SMGW_DB_URL", "jdbc:postgresql://localhost:54329/smgw",
-                "SMGW_DB_USER", "postgres",
-                "SMGW_DB_PASSWORD", "postgres",
+                "SMGW_DB_USER", "smgw_app",
+                "SMGW_DB_PASSWORD", "smgw_app",
+                "SMGW_DB_MIGRATION_USER", "smgw_owner",
+                "SMGW_DB_MIGRATION_PASSWORD", "smgw_owner",
                 "SMGW_OIDC_PROVIDER_URI", "http://localhost:8180/realms/smgw",
                 "SMGW_OIDC_CLIENT_ID", "smgw-platform",
                 "SMGW_OIDC_CLIENT_SECRET", "smgw-dev-secret",
@@ -38,6 +40,8 @@ class StackConfigTest {
                 "SMGW_DB_URL", "jdbc:postgresql://db.example:5432/metering",
                 "SMGW_DB_USER", "smgw",
                 "SMGW_DB_PASSWORD", "s3cret",
+                "SMGW_DB_MIGRATION_USER", "smgw_owner",
+                "SMGW_DB_MIGRATION_PASSWORD", "0wner",
                 "SMGW_OIDC_PROVIDER_URI", "https://sso.example/realms/smgw",
                 "SMGW_OIDC_CLIENT_SECRET", "prod-secret",
                 "SMGW_DEMO_DATA", "false"), REPO);
@@ -47,6 +51,8 @@ class StackConfigTest {
         assertThat(config.platformEnvironment())
                 .containsEntry("SMGW_DB_USER", "smgw")
                 .containsEntry("SMGW_DB_PASSWORD", "s3cret")
+                .containsEntry("SMGW_DB_MIGRATION_USER", "smgw_owner")
+                .containsEntry("SMGW_DB_MIGRATION_PASSWORD", "0wner")
                 .containsEntry("SMGW_OIDC_PROVIDER_URI", "https://sso.example/realms/smgw")
                 .containsEntry("SMGW_OIDC_CLIENT_SECRET", "prod-secret")
                 .containsEntry("SMGW_DEMO_DATA", "false");
@@ -55,21 +61,32 @@ class StackConfigTest {
     @Test
     void commandLineWinsOverEnvironment() {
         StackConfig config = StackConfig.resolve(
-                List.of("--db-url", "jdbc:postgresql://localhost:5432/test", "--db-user", "me", "--no-demo-data", "/tmp/x.ear"),
+                List.of("--db-url", "jdbc:postgresql://localhost:5432/test", "--db-user", "me", "--db-migration-user", "owner",
+                        "--no-demo-data", "/tmp/x.ear"),
                 Map.of("SMGW_DB_URL", "jdbc:postgresql://elsewhere/smgw", "SMGW_DB_USER", "other"), REPO);
 
         assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://localhost:5432/test");
-        assertThat(config.dbUser()).isEqualTo("me");
+        assertThat(config.dbRoles().login()).isEqualTo("me");
+        assertThat(config.dbRoles().owner()).isEqualTo("owner");
         assertThat(config.demoData()).isFalse();
         assertThat(config.ear()).isEqualTo(Path.of("/tmp/x.ear"));
     }
 
     @Test
-    void embeddedDatabaseKeepsItsOwnAccountWhateverTheEnvironmentSays() {
-        StackConfig config = StackConfig.resolve(List.of(), Map.of("SMGW_DB_USER", "smgw", "SMGW_DB_PASSWORD", "x"), REPO);
+    void embeddedDatabaseKeepsItsOwnRolesWhateverTheEnvironmentSays() {
+        StackConfig config = StackConfig.resolve(List.of(), Map.of("SMGW_DB_USER", "smgw", "SMGW_DB_PASSWORD", "x",
+                "SMGW_DB_MIGRATION_USER", "postgres"), REPO);
 
-        assertThat(config.dbUser()).isEqualTo(Postgres.EMBEDDED_USER);
-        assertThat(config.dbPassword()).isEqualTo(Postgres.EMBEDDED_PASSWORD);
+        assertThat(config.dbRoles()).isEqualTo(DatabaseRoles.EMBEDDED);
+    }
+
+    @Test
+    void externalDatabaseNeedsBothRolesAndTwoDifferentOnes() {
+        assertThatThrownBy(() -> StackConfig.resolve(List.of("--db-url", "jdbc:postgresql://db/smgw", "--db-user", "app"), Map.of(), REPO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--db-migration-user");
+        assertThatThrownBy(() -> StackConfig.resolve(List.of("--db-url", "jdbc:postgresql://db/smgw", "--db-user", "smgw",
+                "--db-migration-user", "smgw"), Map.of(), REPO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be the owner role");
     }
 
     @Test

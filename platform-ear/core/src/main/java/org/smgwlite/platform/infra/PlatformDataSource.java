@@ -7,7 +7,8 @@ import jakarta.ejb.Singleton;
  * The platform's one datasource, a pooled PostgreSQL connection. Its URL and credentials come
  * from MicroProfile Config ({@code smgw.db.url}, {@code smgw.db.user}, {@code smgw.db.password};
  * as environment variables {@code SMGW_DB_URL}, ...), resolved by Payara when the application is
- * deployed, so no secret sits in a descriptor.
+ * deployed, so no secret sits in a descriptor. {@code smgw.db.user} is the platform's login role, which owns
+ * nothing ({@link LoginRoleCheck}); the schema's owner connects only for the migration ({@link DatabaseMigration}).
  */
 @DataSourceDefinition(
         name = PlatformDataSource.JNDI_NAME,

@@ -10,7 +10,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.logging.Level;
@@ -49,13 +49,14 @@ public class ReadingPartitions {
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         for (int i = 0; i <= MONTHS_AHEAD; i++) {
             LocalDate from = month.plusMonths(i);
-            String name = "meter_reading_" + from.getYear() + "_" + String.format("%02d", from.getMonthValue());
-            String sql = "CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF meter_reading FOR VALUES FROM ('"
-                    + from + " 00:00:00+00') TO ('" + from.plusMonths(1) + " 00:00:00+00')";
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
+            // The platform's login role owns no table: the owner's function creates the month (db-migrations V10).
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT CAST(meter_reading_ensure_month(?) AS text)")) {
+                s.setObject(1, from);
+                s.execute();
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "partition " + name + " not created: " + e.getMessage());
+                LOG.log(Level.WARNING, "partition of " + from.getYear() + "-" + String.format("%02d", from.getMonthValue())
+                        + " not created: " + e.getMessage());
             }
         }
     }

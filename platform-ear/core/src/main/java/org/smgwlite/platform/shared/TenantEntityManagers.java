@@ -14,9 +14,10 @@ import org.smgwlite.pki.TenantId;
  *
  * <p>Two walls keep tenants apart: EclipseLink's {@code @Multitenant} discriminator (property
  * {@value #TENANT_PROPERTY}) adds {@code tenant_id = ?} to every query and sets it on every
- * insert, and the transaction switches to the PostgreSQL role {@code smgw_tenant} with
- * {@code smgw.tenant_id} set, so that row-level security refuses any row of another tenant even
- * to native SQL. Both settings are transaction-local: the pooled connection is clean afterwards.
+ * insert, and the database binds the transaction to the tenant ({@code smgw_bind_tenant}, migration
+ * V10), so that row-level security refuses any row of another tenant even to native SQL. The binding
+ * belongs to the database transaction: no statement can change it, a second binding to another tenant
+ * is refused by the database too, and the pooled connection is unbound once the transaction ends.
  *
  * <p>Invariant: a transaction is bound to at most one tenant, from its first tenant-bound entity
  * manager to its end. Asking for another tenant in the same transaction is refused, and work on
@@ -27,6 +28,9 @@ public class TenantEntityManagers {
 
     /** EclipseLink context property named by every {@code @TenantDiscriminatorColumn}. */
     public static final String TENANT_PROPERTY = "smgw.tenant";
+
+    /** Binds the database transaction to one tenant, once (db-migrations V10). */
+    public static final String BIND_SQL = "SELECT smgw_bind_tenant(?1)";
 
     private static final String ALLOW_NATIVE_SQL = "eclipselink.jdbc.allow-native-sql-query";
 
@@ -51,12 +55,9 @@ public class TenantEntityManagers {
                 TENANT_PROPERTY, tenant.value(),
                 "eclipselink.transaction.join-existing", "true"));
         em.joinTransaction();
-        // EclipseLink disables native SQL once an entity is multitenant; these two statements are
-        // the tenant binding itself, so they alone are allowed through.
-        em.createNativeQuery("SET LOCAL ROLE smgw_tenant")
-                .setHint(ALLOW_NATIVE_SQL, true)
-                .executeUpdate();
-        em.createNativeQuery("SELECT set_config('smgw.tenant_id', ?1, true)")
+        // EclipseLink disables native SQL once an entity is multitenant; this statement is the tenant
+        // binding itself, so it alone is allowed through.
+        em.createNativeQuery(BIND_SQL)
                 .setHint(ALLOW_NATIVE_SQL, true)
                 .setParameter(1, tenant.value())
                 .getSingleResult();

@@ -92,22 +92,28 @@ class HouseholdServiceIT {
     void row_level_security_hides_other_tenants_rows_even_from_native_sql() throws Exception {
         tenantsExist();
         households.create(A, draft("RLS A", melo("RLS1")));
+
+        assertThat(householdsOfASeenBy(B)).as("rows of tenant A seen by a transaction bound to B").isZero();
+        assertThat(householdsOfASeenBy(null)).as("the same rows to the platform's login role outside any binding").isZero();
+        assertThat(householdsOfASeenBy(A)).as("the same rows in a transaction bound to A").isPositive();
+    }
+
+    /** Tenant A's households as native SQL counts them in a transaction bound to {@code bound} (null: unbound). */
+    private long householdsOfASeenBy(TenantId bound) throws Exception {
         tx.begin();
         try {
-            var em = entityManagers.forTenant(B);
+            var em = bound == null ? null : entityManagers.forTenant(bound);
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("rows of tenant A seen by a transaction bound to B").isZero();
+                return rs.getLong(1);
+            } finally {
+                if (em != null) {
+                    em.close();
+                }
             }
-            em.close();
         } finally {
             tx.rollback();
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM household WHERE tenant_id = '" + A.value() + "'")) {
-            rs.next();
-            assertThat(rs.getLong(1)).as("the same rows outside a tenant-bound transaction").isPositive();
         }
     }
 

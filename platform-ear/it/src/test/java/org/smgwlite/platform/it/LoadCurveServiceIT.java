@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -35,15 +37,17 @@ import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.TenantEntityManagers;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
  * LoadCurveService and CsvExport on Payara against PostgreSQL: readings inserted by SQL for one
  * household come back as intervals with the missing slot as a gap, exact daily totals, the CSV,
- * and the access rules (viewer, operator, other tenant). The readings live in a transaction that
- * is rolled back, so the test leaves no rows; they reach the curve through the day rows the
- * migrated schema's triggers keep (V6, packed since V8), as stored readings do.
+ * and the access rules (viewer, operator, other tenant). The readings are written by SQL through the
+ * platform's own datasource in a transaction bound to tenant A (the platform's login role sees and
+ * writes no tenant row without a binding); they reach the curve through the day rows the migrated
+ * schema's triggers keep (V6, packed since V8), as stored readings do.
  */
 @ExtendWith(ArquillianExtension.class)
 class LoadCurveServiceIT {
@@ -73,6 +77,9 @@ class LoadCurveServiceIT {
 
     @Resource(lookup = "java:app/jdbc/smgw")
     DataSource dataSource;
+
+    @Inject
+    TenantEntityManagers entityManagers;
 
     @Resource
     UserTransaction tx;
@@ -148,7 +155,7 @@ class LoadCurveServiceIT {
                 "DE" + String.format("%031d", System.nanoTime() % 1_000_000_000_000L), "1EMH0000000043", null));
         CurveRange day = CurveRange.around(DAY, CurveRange.Span.DAY, CurveRange.BERLIN);
         tx.begin();
-        try {
+        try (EntityManager bound = entityManagers.forTenant(A)) {
             try (Connection c = dataSource.getConnection()) {
                 insertReadings(c, mine.id(), other.id());
             }
@@ -212,7 +219,7 @@ class LoadCurveServiceIT {
         Instant from = day.from();
         BigDecimal base = new BigDecimal("123456789012345678901234567"); // 27 digits: numeric(30,0), not int8
         tx.begin();
-        try (Connection c = dataSource.getConnection()) {
+        try (EntityManager bound = entityManagers.forTenant(A); Connection c = dataSource.getConnection()) {
             long batch = ReadingRows.batch(c, A.value(), mine.id(), "gw-it");
             String insert = """
                     INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
@@ -239,24 +246,28 @@ class LoadCurveServiceIT {
             LoadCurve filled = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
             assertThat(filled.imports().gapCount()).isZero();
             assertThat(filled.daily().get(0).importWh()).isEqualByComparingTo(BigDecimal.valueOf(250L * 96));
-
-            try (var owner = c.createStatement()) { // readings are deleted by the database owner only, never a tenant
-                owner.execute("RESET ROLE");
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id = ? AND slot_start = ?")) {
-                ps.setString(1, A.value());
-                ps.setLong(2, mine.id());
-                ps.setObject(3, OffsetDateTime.ofInstant(from.plusSeconds(900L * 10), ZoneOffset.UTC));
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            }
-            LoadCurve deleted = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
-            assertThat(deleted.imports().readingAtStart(10)).isNull();
-            assertThat(deleted.imports().gapCount()).isEqualTo(2);
-            assertThat(deleted.imports().readingAtStart(11)).isEqualTo(base.add(BigDecimal.valueOf(250L * 11)));
-        } finally {
+        } catch (Exception | Error e) {
             tx.rollback();
+            throw e;
         }
+        tx.commit(); // the household is this test's own; the deletion below needs the rows committed
+        // Readings are deleted by no platform role (the login role has no DELETE on meter_reading): an operator's
+        // superuser connection past the platform does it here.
+        PGSimpleDataSource superuser = new PGSimpleDataSource();
+        superuser.setURL(System.getenv("SMGW_DB_URL"));
+        superuser.setUser("postgres");
+        superuser.setPassword("postgres");
+        try (Connection c = superuser.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM meter_reading WHERE tenant_id = ? AND household_id = ? AND slot_start = ?")) {
+            ps.setString(1, A.value());
+            ps.setLong(2, mine.id());
+            ps.setObject(3, OffsetDateTime.ofInstant(from.plusSeconds(900L * 10), ZoneOffset.UTC));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        LoadCurve deleted = curves.curve(A, Viewer.operator("operator"), mine.id(), day);
+        assertThat(deleted.imports().readingAtStart(10)).isNull();
+        assertThat(deleted.imports().gapCount()).isEqualTo(2);
+        assertThat(deleted.imports().readingAtStart(11)).isEqualTo(base.add(BigDecimal.valueOf(250L * 11)));
     }
 
     private static void bind(PreparedStatement ps, long household, Instant slot, BigDecimal unscaled, long batch)
