@@ -15,6 +15,7 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.enrollment.EnrollmentCodes;
 import org.smgwlite.platform.deployment.DevelopmentValue;
 import org.smgwlite.platform.deployment.DevelopmentValues;
+import org.smgwlite.platform.listener.DevicePortSettings;
 
 /**
  * The PKI's configuration (MicroProfile Config; environment {@code SMGW_PKI_SECRET} and so on):
@@ -81,7 +82,8 @@ public class PkiSettings {
 
     /** The PKI's part of the development-value check, with the OIDC client secret the caller read. */
     public DevelopmentValues.Settings developmentCheck(String oidcClientSecret) {
-        return new DevelopmentValues.Settings(oidcClientSecret, secret, pepper, PlatformRoot.isDevelopmentRoot(dir()));
+        return new DevelopmentValues.Settings(oidcClientSecret, secret, pepper, PlatformRoot.isDevelopmentRoot(dir()),
+                DevicePortSettings.current().plainHttpEnrollment());
     }
 
     /** A fresh copy of the CA key secret; callers overwrite it when done. */

@@ -12,7 +12,9 @@ public enum DevelopmentValue {
     PKI_PEPPER("smgw.pki.pepper", "the development enrollment-code pepper",
             "set SMGW_PKI_PEPPER (at least 32 random characters)"),
     DEVELOPMENT_ROOT_CA("smgw.pki.dir", "a development root CA created by the platform",
-            "create the root offline with 'pki/pki init-root --dir DIR' and point SMGW_PKI_DIR at DIR");
+            "create the root offline with 'pki/pki init-root --dir DIR' and point SMGW_PKI_DIR at DIR"),
+    PLAIN_HTTP_ENROLLMENT("smgw.development.plain-http-enrollment", "enrollment over plain HTTP (one-time codes readable on the path)",
+            "remove SMGW_DEVELOPMENT_PLAIN_HTTP_ENROLLMENT; gateways enroll on the device port over TLS");
 
     /** The development values' texts: the defaults the run command relies on. */
     public static final String DEV_OIDC_CLIENT_SECRET = "smgw-dev-secret";

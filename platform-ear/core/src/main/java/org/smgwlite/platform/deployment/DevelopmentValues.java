@@ -15,8 +15,10 @@ public final class DevelopmentValues {
      *
      * @param developmentRoot the PKI directory has no root yet (the platform would create a development one) or
      *                        holds the development root it created
+     * @param plainHttpEnrollment EST is also served on the plain browser port
      */
-    public record Settings(String oidcClientSecret, String pkiSecret, String pkiPepper, boolean developmentRoot) {
+    public record Settings(String oidcClientSecret, String pkiSecret, String pkiPepper, boolean developmentRoot,
+                           boolean plainHttpEnrollment) {
     }
 
     private DevelopmentValues() {
@@ -36,6 +38,9 @@ public final class DevelopmentValues {
         }
         if (settings.developmentRoot()) {
             inUse.add(DevelopmentValue.DEVELOPMENT_ROOT_CA);
+        }
+        if (settings.plainHttpEnrollment()) {
+            inUse.add(DevelopmentValue.PLAIN_HTTP_ENROLLMENT);
         }
         return List.copyOf(inUse);
     }

@@ -14,7 +14,7 @@ import org.smgwlite.platform.certificate.PlatformRoot;
 class DevelopmentValuesTest {
 
     private static final DevelopmentValues.Settings PRODUCTION = new DevelopmentValues.Settings(
-            "generated-by-keycloak-0123456789", "a-real-secret-of-some-length", "a-real-pepper-of-at-least-32-characters", false);
+            "generated-by-keycloak-0123456789", "a-real-secret-of-some-length", "a-real-pepper-of-at-least-32-characters", false, false);
 
     @Test
     void configured_values_and_an_imported_root_are_no_problem() {
@@ -24,40 +24,48 @@ class DevelopmentValuesTest {
     @Test
     void the_development_oidc_client_secret_is_named() {
         assertThat(DevelopmentValues.inUse(new DevelopmentValues.Settings(
-                "smgw-dev-secret", PRODUCTION.pkiSecret(), PRODUCTION.pkiPepper(), false)))
+                "smgw-dev-secret", PRODUCTION.pkiSecret(), PRODUCTION.pkiPepper(), false, false)))
                 .containsExactly(DevelopmentValue.OIDC_CLIENT_SECRET);
     }
 
     @Test
     void the_development_pki_key_password_is_named() {
         assertThat(DevelopmentValues.inUse(new DevelopmentValues.Settings(
-                PRODUCTION.oidcClientSecret(), DevelopmentValue.DEV_PKI_SECRET, PRODUCTION.pkiPepper(), false)))
+                PRODUCTION.oidcClientSecret(), DevelopmentValue.DEV_PKI_SECRET, PRODUCTION.pkiPepper(), false, false)))
                 .containsExactly(DevelopmentValue.PKI_SECRET);
     }
 
     @Test
     void the_development_pepper_is_named() {
         assertThat(DevelopmentValues.inUse(new DevelopmentValues.Settings(
-                PRODUCTION.oidcClientSecret(), PRODUCTION.pkiSecret(), DevelopmentValue.DEV_PKI_PEPPER, false)))
+                PRODUCTION.oidcClientSecret(), PRODUCTION.pkiSecret(), DevelopmentValue.DEV_PKI_PEPPER, false, false)))
                 .containsExactly(DevelopmentValue.PKI_PEPPER);
     }
 
     @Test
     void the_development_root_is_named() {
         assertThat(DevelopmentValues.inUse(new DevelopmentValues.Settings(
-                PRODUCTION.oidcClientSecret(), PRODUCTION.pkiSecret(), PRODUCTION.pkiPepper(), true)))
+                PRODUCTION.oidcClientSecret(), PRODUCTION.pkiSecret(), PRODUCTION.pkiPepper(), true, false)))
                 .containsExactly(DevelopmentValue.DEVELOPMENT_ROOT_CA);
+    }
+
+    @Test
+    void plain_http_enrollment_is_named() {
+        assertThat(DevelopmentValues.inUse(new DevelopmentValues.Settings(
+                PRODUCTION.oidcClientSecret(), PRODUCTION.pkiSecret(), PRODUCTION.pkiPepper(), false, true)))
+                .containsExactly(DevelopmentValue.PLAIN_HTTP_ENROLLMENT);
     }
 
     @Test
     void the_production_refusal_lists_each_value_by_setting_the_development_warning_too() {
         DevelopmentValues.Settings all = new DevelopmentValues.Settings(DevelopmentValue.DEV_OIDC_CLIENT_SECRET,
-                DevelopmentValue.DEV_PKI_SECRET, DevelopmentValue.DEV_PKI_PEPPER, true);
+                DevelopmentValue.DEV_PKI_SECRET, DevelopmentValue.DEV_PKI_PEPPER, true, true);
 
         String refusal = DevelopmentValues.message(DeploymentMode.PRODUCTION, DevelopmentValues.inUse(all));
-        assertThat(refusal).startsWith("production mode (smgw.mode=production) refuses to start: 4 development value(s)")
+        assertThat(refusal).startsWith("production mode (smgw.mode=production) refuses to start: 5 development value(s)")
                 .contains("smgw.oidc.client-secret: the development OIDC client secret", "smgw.pki.secret: the development PKI key password",
                         "smgw.pki.pepper: the development enrollment-code pepper", "smgw.pki.dir: a development root CA",
+                        "smgw.development.plain-http-enrollment: enrollment over plain HTTP",
                         "pki/pki init-root")
                 .doesNotContain(DevelopmentValue.DEV_PKI_SECRET, DevelopmentValue.DEV_PKI_PEPPER);
         assertThat(DevelopmentValues.message(DeploymentMode.DEVELOPMENT, DevelopmentValues.inUse(all)))
