@@ -7,9 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.smgwlite.agent.json.JsonObject;
 
 /** Access and ID tokens of the demo users (password = user name) by the password grant of the demo realm's client. */
 public final class KeycloakTokens {
@@ -37,10 +36,10 @@ public final class KeycloakTokens {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(response.body());
-        if (!m.find()) {
+        JsonObject json = JsonObject.parse(response.body());
+        if (!json.has(field)) {
             throw new IllegalStateException("no " + field + " for " + user + ": HTTP " + response.statusCode() + " " + response.body());
         }
-        return m.group(1);
+        return json.string(field);
     }
 }

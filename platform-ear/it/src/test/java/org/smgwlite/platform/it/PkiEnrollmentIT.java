@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -327,9 +325,7 @@ class PkiEnrollmentIT extends OnDevicePort {
     private static String enrollmentCode(String gw) throws Exception {
         HttpResponse<String> code = operatorCall("POST", "/gateways/" + gw + "/enrollment-codes", "{}", "operator");
         assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
-        Matcher m = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"").matcher(code.body());
-        assertThat(m.find()).as(code.body()).isTrue();
-        return m.group(1);
+        return TestGateway.enrollmentCodeIn(code.body());
     }
 
     private static HttpResponse<String> postCsr(String user, byte[] body) throws Exception {

@@ -13,9 +13,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
+import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
 import org.smgwlite.pki.Curve;
@@ -39,7 +38,6 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Pattern CODE = Pattern.compile("\"code\":\"([0-9A-Z-]{19})\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     /** Where the platform answers: operator API on {@code base}, EST and the device API on the device port {@code device}. */
@@ -96,11 +94,11 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
 
     /** The one-time code in the operator API's answer to {@code POST .../enrollment-codes}. */
     public static String enrollmentCodeIn(String answer) {
-        Matcher m = CODE.matcher(answer);
-        if (!m.find()) {
+        JsonObject json = JsonObject.parse(answer);
+        if (!json.has("code") || !json.string("code").matches("[0-9A-Z-]{19}")) {
             throw new IllegalStateException("no enrollment code in " + answer);
         }
-        return m.group(1);
+        return json.string("code");
     }
 
     /** {@code batch} signed with this gateway's signature key, as the agent sends it. */

@@ -24,9 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.pki.pem.PemCredentials;
@@ -68,7 +67,6 @@ public final class IngestionBenchmark {
 
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
-    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
     private IngestionBenchmark() {
     }
@@ -155,8 +153,8 @@ public final class IngestionBenchmark {
     /** One gateway's upload; anything but 200 with every value accepted stops the benchmark. */
     private static void upload(String device, TestGateway gw, byte[] body, int values) throws Exception {
         var answer = gw.upload(device, body);
-        Matcher m = ACCEPTED.matcher(answer.body());
-        if (answer.statusCode() != 200 || !m.find() || Integer.parseInt(m.group(1)) != values) {
+        if (answer.statusCode() != 200
+                || JsonObject.parse(answer.body()).optionalLong("accepted").orElse(-1L) != values) {
             throw new IllegalStateException("gateway " + gw.id() + ": " + answer.statusCode() + " " + answer.body());
         }
     }
