@@ -57,8 +57,10 @@ final class Browser implements AutoCloseable {
         return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)), "#" + id);
     }
 
+    /** Waits until the field can take input: a field the view enables after a server round trip is not typed into early. */
     void type(String fieldId, String value) {
-        WebElement input = await(fieldId).findElement(By.tagName("input"));
+        WebElement input = until(ExpectedConditions.elementToBeClickable(await(fieldId).findElement(By.tagName("input"))),
+                "#" + fieldId + " enabled");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value, Keys.TAB);
     }
