@@ -13,13 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 import org.smgwlite.pki.Curve;
@@ -27,7 +23,6 @@ import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.TestPki;
-import org.smgwlite.pki.UnsupportedKeyException;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.ca.IssuedCertificate;
@@ -36,6 +31,7 @@ import org.smgwlite.pki.crl.RevokedCertificate;
 import org.smgwlite.pki.csr.Csr;
 import org.smgwlite.pki.internal.Keys;
 import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.pki.tls.LoopbackHandshake.Outcome;
 
 /** Real mutual-TLS handshakes on 127.0.0.1 (ephemeral port) between the device port and a gateway. */
 class DevicePortTlsTest {
@@ -46,9 +42,6 @@ class DevicePortTlsTest {
     private static final KeyPair SERVER_KEYS = Keys.generate(Curve.P256);
     private static final IssuedCertificate SERVER = ROOT.issueServerCertificate(SERVER_KEYS.getPublic(),
             List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
-
-    private record Outcome(String clientResult, String serverResult, String protocol, String suite) {
-    }
 
     @Test
     void gatewayAndDevicePortCompleteMutualTlsOnP256() throws Exception {
@@ -124,17 +117,7 @@ class DevicePortTlsTest {
         assertThat(outcome.clientResult()).startsWith("failed");
     }
 
-    @Test
-    void jdkStackRefusesBrainpoolKeysUpFront() {
-        CertificateAuthority brainpool = TestPki.tenantCa(CurvePolicy.BRAINPOOL, "bpl");
-        KeyPair keys = Keys.generate(Curve.BRAINPOOL_P256R1);
-        IssuedCertificate gateway = gatewayCertificate(brainpool, keys, CertificateProfile.GATEWAY_TLS);
-        assertThatThrownBy(() -> DevicePortTls.client(keys.getPrivate(), gateway.fullChain(), List.of(brainpool.root())))
-                .isInstanceOf(UnsupportedKeyException.class)
-                .hasMessageContaining("brainpoolP256r1");
-    }
-
-    /** The finding behind the refusal above: SunEC (JDK 17) has no brainpool arithmetic at all. */
+    /** Why the device port runs on Bouncy Castle's JSSE: SunEC (JDK 17) has no brainpool arithmetic at all. */
     @Test
     void jdk17SunEcCannotGenerateBrainpoolKeys() {
         assertThatThrownBy(() -> KeyPairGenerator.getInstance("EC", "SunEC")
@@ -162,7 +145,6 @@ class DevicePortTlsTest {
         return ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
     }
 
-    /** One connection: the server handshakes and answers one byte; both sides report what happened. */
     private static Outcome handshake(KeyPair clientKeys, IssuedCertificate client,
                                      Supplier<Collection<X509CRL>> crls) throws Exception {
         return handshake(clientKeys, client, crls, DevicePortTls.PROTOCOLS.toArray(String[]::new));
@@ -172,40 +154,6 @@ class DevicePortTlsTest {
                                      String[] clientProtocols) throws Exception {
         TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()), crls);
         TlsEndpoint gateway = DevicePortTls.client(clientKeys.getPrivate(), client.fullChain(), List.of(ROOT.certificate()));
-        gateway.parameters().setProtocols(clientProtocols);
-        AtomicReference<String> protocol = new AtomicReference<>("");
-        AtomicReference<String> suite = new AtomicReference<>("");
-        try (SSLServerSocket listener = server.bind(InetAddress.getLoopbackAddress(), 0)) {
-            CompletableFuture<String> serverSide = CompletableFuture.supplyAsync(() -> {
-                try (SSLSocket socket = (SSLSocket) listener.accept()) {
-                    socket.setSoTimeout(5000);
-                    socket.startHandshake();
-                    String peer = socket.getSession().getPeerPrincipal().getName();
-                    socket.getOutputStream().write(42);
-                    socket.getOutputStream().flush();
-                    return "peer=" + peer;
-                } catch (IOException e) {
-                    return "failed: " + rootMessage(e);
-                }
-            });
-            String clientSide;
-            try (SSLSocket socket = gateway.connect("127.0.0.1", listener.getLocalPort(), 5000)) {
-                socket.startHandshake();
-                protocol.set(socket.getSession().getProtocol());
-                suite.set(socket.getSession().getCipherSuite());
-                clientSide = socket.getInputStream().read() == 42 ? "ok" : "failed: no answer";
-            } catch (IOException e) {
-                clientSide = "failed: " + rootMessage(e);
-            }
-            return new Outcome(clientSide, serverSide.get(10, TimeUnit.SECONDS), protocol.get(), suite.get());
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append(" | ");
-        }
-        return messages.toString();
+        return LoopbackHandshake.run(server, gateway, socket -> socket.setEnabledProtocols(clientProtocols));
     }
 }
