@@ -19,7 +19,8 @@ import org.bouncycastle.jsse.BCSSLSocket;
  * authentication). A plain SSLContext would hand out its provider's defaults, so sockets and engines are
  * best obtained here, where the parameters are applied. Here also the {@link DevicePortTls#NAMED_GROUPS} are set,
  * which JDK 17's {@code SSLParameters} cannot carry; a JDK {@code HttpClient} given only {@link #context()} and
- * {@link #parameters()} negotiates from Bouncy Castle's default groups instead.
+ * {@link #parameters()} negotiates from Bouncy Castle's default groups instead. A context of another provider (the
+ * JDK's, as on Payara's listener) keeps its own groups.
  */
 public record TlsEndpoint(SSLContext context, SSLParameters parameters) {
 
@@ -36,8 +37,9 @@ public record TlsEndpoint(SSLContext context, SSLParameters parameters) {
      */
     public SSLSocket accept(SSLServerSocket listener) throws IOException {
         SSLSocket socket = (SSLSocket) listener.accept();
-        BCSSLSocket bc = (BCSSLSocket) socket;
-        bc.setParameters(withNamedGroups(bc.getParameters()));
+        if (socket instanceof BCSSLSocket bc) {
+            bc.setParameters(withNamedGroups(bc.getParameters()));
+        }
         return socket;
     }
 
@@ -45,9 +47,10 @@ public record TlsEndpoint(SSLContext context, SSLParameters parameters) {
     public SSLSocket connect(String host, int port, int timeoutMillis) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
         socket.setSSLParameters(parameters);
-        BCSSLSocket bc = (BCSSLSocket) socket;
-        bc.setParameters(withNamedGroups(bc.getParameters()));
-        bc.setHost(host); // the name endpoint identification checks; an unconnected socket has none yet
+        if (socket instanceof BCSSLSocket bc) {
+            bc.setParameters(withNamedGroups(bc.getParameters()));
+            bc.setHost(host); // the name endpoint identification checks; an unconnected socket has none yet
+        }
         socket.connect(new InetSocketAddress(host, port), timeoutMillis);
         socket.setSoTimeout(timeoutMillis);
         return socket;
@@ -58,8 +61,9 @@ public record TlsEndpoint(SSLContext context, SSLParameters parameters) {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(clientMode);
         engine.setSSLParameters(parameters);
-        BCSSLEngine bc = (BCSSLEngine) engine;
-        bc.setParameters(withNamedGroups(bc.getParameters()));
+        if (engine instanceof BCSSLEngine bc) {
+            bc.setParameters(withNamedGroups(bc.getParameters()));
+        }
         return engine;
     }
 

@@ -4,6 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.util.ArrayList;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.KeyPair;
@@ -125,6 +142,27 @@ class DevicePortTlsTest {
                 .hasMessageContaining("not supported");
     }
 
+    /** Payara's device port is the JDK's TLS stack: the gateway side (Bouncy Castle JSSE) must reach it, 1.3 and 1.2. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void gatewayReachesADevicePortOnTheJdkTlsStack(String protocol) throws Exception {
+        KeyPair gatewayKeys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, gatewayKeys, CertificateProfile.GATEWAY_TLS);
+        SSLContext jdk = SSLContext.getInstance("TLS", "SunJSSE");
+        jdk.init(new KeyManager[] {new FixedKeyManager(sunEcKey(SERVER_KEYS.getPrivate()), jdkCertificates(SERVER.fullChain()))},
+                new TrustManager[] {new RevocationCheckingTrustManager(List.of(ROOT.certificate()), () -> List.of(emptyCrl(TENANT)),
+                        Clock.systemUTC())}, null);
+        SSLParameters parameters = new SSLParameters(DevicePortTls.CIPHER_SUITES.toArray(String[]::new), new String[] {protocol});
+        parameters.setNeedClientAuth(true);
+        TlsEndpoint payaraLike = new TlsEndpoint(jdk, parameters);
+        TlsEndpoint client = DevicePortTls.client(gatewayKeys.getPrivate(), gateway.fullChain(), List.of(ROOT.certificate()));
+
+        Outcome outcome = LoopbackHandshake.run(payaraLike, client, socket -> { });
+
+        assertThat(outcome.serverResult()).as(outcome.toString()).isEqualTo("peer=CN=EDEF0012345678,OU=msb-1,O=SMGW.Lite");
+        assertThat(outcome.protocol()).isEqualTo(protocol);
+    }
+
     @Test
     void onlyTls12And13WithEcdsaGcmSuitesAreEnabled() throws IOException {
         TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()),
@@ -139,6 +177,20 @@ class DevicePortTlsTest {
     private static IssuedCertificate gatewayCertificate(CertificateAuthority ca, KeyPair keys, CertificateProfile profile) {
         Csr csr = Csr.fromDer(TestPki.csrDer(keys, "CN=EDEF0012345678"));
         return ca.issueGatewayCertificate(csr, GatewayId.of("EDEF0012345678"), profile);
+    }
+
+    /** SunJSSE signs with SunEC, which takes only its own key objects. */
+    private static PrivateKey sunEcKey(PrivateKey key) throws GeneralSecurityException {
+        return KeyFactory.getInstance("EC", "SunEC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+    }
+
+    private static List<X509Certificate> jdkCertificates(List<X509Certificate> chain) throws GeneralSecurityException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509", "SUN");
+        List<X509Certificate> parsed = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            parsed.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(certificate.getEncoded())));
+        }
+        return parsed;
     }
 
     private static X509CRL emptyCrl(CertificateAuthority ca) {
