@@ -3,16 +3,13 @@ package org.smgwlite.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +36,7 @@ class OpensslInteropTest {
 
     @BeforeAll
     static void opensslPresent() {
-        boolean present;
-        try {
-            present = new ProcessBuilder("openssl", "version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            present = false;
-        }
-        assumeTrue(present, "openssl is not installed");
+        assumeTrue(!Openssl.version().isEmpty(), "openssl is not installed");
     }
 
     @ParameterizedTest
@@ -78,7 +69,7 @@ class OpensslInteropTest {
                 BigInteger.ONE, Duration.ofDays(1));
         X509CRL rootCrl = TestPki.rootOf(ca).issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
         Files.writeString(dir.resolve("crls.pem"), Pem.encode("X509 CRL", crl.getEncoded()) + Pem.encode("X509 CRL", rootCrl.getEncoded()));
-        Result revoked = start("openssl", "verify", "-crl_check_all", "-CRLfile", path("crls.pem"), "-purpose", "sslclient",
+        Openssl.Result revoked = Openssl.start("openssl", "verify", "-crl_check_all", "-CRLfile", path("crls.pem"), "-purpose", "sslclient",
                 "-CAfile", path("root.pem"), "-untrusted", path("sub.pem"), path("gw.pem"));
         assertThat(revoked.exitCode()).isNotZero();
         assertThat(revoked.output()).contains("certificate revoked");
@@ -88,20 +79,9 @@ class OpensslInteropTest {
         return dir.resolve(name).toString();
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private static String run(String... command) throws Exception {
-        Result result = start(command);
+        Openssl.Result result = Openssl.start(command);
         assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
         return result.output();
-    }
-
-    private static Result start(String... command) throws Exception {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
     }
 }

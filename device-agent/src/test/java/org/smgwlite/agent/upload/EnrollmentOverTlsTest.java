@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,8 @@ class EnrollmentOverTlsTest {
         try (FakeEstServer platform = FakeEstServer.https()) {
             EstEnrollment est = new EstEnrollment(settings(platform.url(), Optional.empty(), false), List.of(otherRoot));
 
-            assertThatThrownBy(() -> est.enroll(CODE)).isInstanceOf(SSLHandshakeException.class);
+            // Bouncy Castle's JSSE reports the refused chain as an SSLException (not SSLHandshakeException)
+            assertThatThrownBy(() -> est.enroll(CODE)).isInstanceOf(SSLException.class);
             assertThat(platform.requests).hasValue(0);
         }
     }

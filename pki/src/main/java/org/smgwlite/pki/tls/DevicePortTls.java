@@ -1,17 +1,13 @@
 package org.smgwlite.pki.tls;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -24,18 +20,18 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.PkiFailure;
-import org.smgwlite.pki.UnsupportedKeyException;
+import org.smgwlite.pki.internal.Bc;
 
 /**
  * Builds the TLS endpoints of the device port. Only TLS 1.3 and 1.2, and only the AES-GCM suites with
  * ECDHE key exchange and ECDSA authentication that TR-03116-3 lists. The server demands a client certificate;
  * a gateway trusts only the platform root it was given, also for its first enrollment
  * ({@link #serverAuthenticated}), where it has no certificate yet.
- * Named groups cannot be restricted per context in JDK 17 (that needs {@code jdk.tls.namedGroups}, a global
- * property, which the platform may set in its JVM options). NIST curves only: JDK 17's TLS stack cannot use
- * brainpool keys at all (see the module README); a brainpool tenant's gateways need BC JSSE.
+ * Every context comes from the module's private Bouncy Castle JSSE instance ({@link Bc#JSSE}): JDK 17's own
+ * TLS stack cannot use brainpoolP256r1, the curve the German smart-metering PKI prescribes, and a device-port
+ * server must accept brainpool and NIST gateways alike. {@link #NAMED_GROUPS} are applied to every socket and
+ * engine that {@link TlsEndpoint} hands out (JDK 17's {@code SSLParameters} cannot carry them).
  */
 public final class DevicePortTls {
 
@@ -46,6 +42,15 @@ public final class DevicePortTls {
             "TLS_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+
+    /**
+     * Key exchange groups, NIST and brainpool (RFC 8734's {@code tls13} code points for TLS 1.3, the RFC 7027
+     * ones for TLS 1.2); nothing below 256 bits, no finite-field groups.
+     */
+    public static final List<String> NAMED_GROUPS = List.of(
+            "secp256r1", "secp384r1",
+            "brainpoolP256r1tls13", "brainpoolP384r1tls13",
+            "brainpoolP256r1", "brainpoolP384r1");
 
     private DevicePortTls() {
     }
@@ -122,9 +127,9 @@ public final class DevicePortTls {
             anchors.load(null, null);
             int i = 0;
             for (X509Certificate root : trustedRoots) {
-                anchors.setCertificateEntry("root-" + i++, jdkCertificate(root));
+                anchors.setCertificateEntry("root-" + i++, root);
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX", Bc.JSSE);
             factory.init(anchors);
             return factory.getTrustManagers()[0];
         } catch (GeneralSecurityException | IOException e) {
@@ -145,46 +150,16 @@ public final class DevicePortTls {
     }
 
     private static KeyManager keyManager(PrivateKey key, List<X509Certificate> chain) {
-        List<X509Certificate> presented = chain.stream().map(DevicePortTls::jdkCertificate).toList();
-        return new FixedKeyManager(jdkKey(key, chain.get(0)), presented);
+        return new FixedKeyManager(key, chain);
     }
 
     private static SSLContext context(KeyManager[] keys, TrustManager trust) {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = SSLContext.getInstance("TLS", Bc.JSSE);
             context.init(keys, new TrustManager[] {trust}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
             throw new PkiFailure("cannot build TLS context", e);
-        }
-    }
-
-    /**
-     * SunJSSE signs with SunEC, which only takes its own key objects and has no brainpool curves: convert, and
-     * say so plainly instead of failing later inside the handshake.
-     *
-     * @throws UnsupportedKeyException for a brainpool key
-     */
-    private static PrivateKey jdkKey(PrivateKey key, X509Certificate certificate) {
-        Curve curve = Curve.of(certificate.getPublicKey());
-        if (curve.isBrainpool()) {
-            throw new UnsupportedKeyException("the JDK 17 TLS stack cannot use " + curve.standardName()
-                    + " keys (no brainpool named groups or signature schemes in SunJSSE, no brainpool in SunEC)");
-        }
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new PkiFailure("cannot convert key for the JDK TLS stack", e);
-        }
-    }
-
-    /** The same certificate parsed by the JDK, so that SunJSSE sees its own key and certificate classes. */
-    private static X509Certificate jdkCertificate(X509Certificate certificate) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new PkiFailure("cannot re-read certificate " + certificate.getSubjectX500Principal(), e);
         }
     }
 }

@@ -4,6 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.util.ArrayList;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.KeyPair;
@@ -13,13 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 import org.smgwlite.pki.Curve;
@@ -27,7 +40,6 @@ import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.TestPki;
-import org.smgwlite.pki.UnsupportedKeyException;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.ca.IssuedCertificate;
@@ -36,6 +48,7 @@ import org.smgwlite.pki.crl.RevokedCertificate;
 import org.smgwlite.pki.csr.Csr;
 import org.smgwlite.pki.internal.Keys;
 import org.smgwlite.pki.profile.CertificateProfile;
+import org.smgwlite.pki.tls.LoopbackHandshake.Outcome;
 
 /** Real mutual-TLS handshakes on 127.0.0.1 (ephemeral port) between the device port and a gateway. */
 class DevicePortTlsTest {
@@ -46,9 +59,6 @@ class DevicePortTlsTest {
     private static final KeyPair SERVER_KEYS = Keys.generate(Curve.P256);
     private static final IssuedCertificate SERVER = ROOT.issueServerCertificate(SERVER_KEYS.getPublic(),
             List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
-
-    private record Outcome(String clientResult, String serverResult, String protocol, String suite) {
-    }
 
     @Test
     void gatewayAndDevicePortCompleteMutualTlsOnP256() throws Exception {
@@ -124,22 +134,33 @@ class DevicePortTlsTest {
         assertThat(outcome.clientResult()).startsWith("failed");
     }
 
-    @Test
-    void jdkStackRefusesBrainpoolKeysUpFront() {
-        CertificateAuthority brainpool = TestPki.tenantCa(CurvePolicy.BRAINPOOL, "bpl");
-        KeyPair keys = Keys.generate(Curve.BRAINPOOL_P256R1);
-        IssuedCertificate gateway = gatewayCertificate(brainpool, keys, CertificateProfile.GATEWAY_TLS);
-        assertThatThrownBy(() -> DevicePortTls.client(keys.getPrivate(), gateway.fullChain(), List.of(brainpool.root())))
-                .isInstanceOf(UnsupportedKeyException.class)
-                .hasMessageContaining("brainpoolP256r1");
-    }
-
-    /** The finding behind the refusal above: SunEC (JDK 17) has no brainpool arithmetic at all. */
+    /** Why the device port runs on Bouncy Castle's JSSE: SunEC (JDK 17) has no brainpool arithmetic at all. */
     @Test
     void jdk17SunEcCannotGenerateBrainpoolKeys() {
         assertThatThrownBy(() -> KeyPairGenerator.getInstance("EC", "SunEC")
                 .initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1")))
                 .hasMessageContaining("not supported");
+    }
+
+    /** Payara's device port is the JDK's TLS stack: the gateway side (Bouncy Castle JSSE) must reach it, 1.3 and 1.2. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void gatewayReachesADevicePortOnTheJdkTlsStack(String protocol) throws Exception {
+        KeyPair gatewayKeys = Keys.generate(Curve.P256);
+        IssuedCertificate gateway = gatewayCertificate(TENANT, gatewayKeys, CertificateProfile.GATEWAY_TLS);
+        SSLContext jdk = SSLContext.getInstance("TLS", "SunJSSE");
+        jdk.init(new KeyManager[] {new FixedKeyManager(sunEcKey(SERVER_KEYS.getPrivate()), jdkCertificates(SERVER.fullChain()))},
+                new TrustManager[] {new RevocationCheckingTrustManager(List.of(ROOT.certificate()), () -> List.of(emptyCrl(TENANT)),
+                        Clock.systemUTC())}, null);
+        SSLParameters parameters = new SSLParameters(DevicePortTls.CIPHER_SUITES.toArray(String[]::new), new String[] {protocol});
+        parameters.setNeedClientAuth(true);
+        TlsEndpoint payaraLike = new TlsEndpoint(jdk, parameters);
+        TlsEndpoint client = DevicePortTls.client(gatewayKeys.getPrivate(), gateway.fullChain(), List.of(ROOT.certificate()));
+
+        Outcome outcome = LoopbackHandshake.run(payaraLike, client, socket -> { });
+
+        assertThat(outcome.serverResult()).as(outcome.toString()).isEqualTo("peer=CN=EDEF0012345678,OU=msb-1,O=SMGW.Lite");
+        assertThat(outcome.protocol()).isEqualTo(protocol);
     }
 
     @Test
@@ -158,11 +179,24 @@ class DevicePortTlsTest {
         return ca.issueGatewayCertificate(csr, GatewayId.of("EDEF0012345678"), profile);
     }
 
+    /** SunJSSE signs with SunEC, which takes only its own key objects. */
+    private static PrivateKey sunEcKey(PrivateKey key) throws GeneralSecurityException {
+        return KeyFactory.getInstance("EC", "SunEC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+    }
+
+    private static List<X509Certificate> jdkCertificates(List<X509Certificate> chain) throws GeneralSecurityException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509", "SUN");
+        List<X509Certificate> parsed = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            parsed.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(certificate.getEncoded())));
+        }
+        return parsed;
+    }
+
     private static X509CRL emptyCrl(CertificateAuthority ca) {
         return ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
     }
 
-    /** One connection: the server handshakes and answers one byte; both sides report what happened. */
     private static Outcome handshake(KeyPair clientKeys, IssuedCertificate client,
                                      Supplier<Collection<X509CRL>> crls) throws Exception {
         return handshake(clientKeys, client, crls, DevicePortTls.PROTOCOLS.toArray(String[]::new));
@@ -172,40 +206,6 @@ class DevicePortTlsTest {
                                      String[] clientProtocols) throws Exception {
         TlsEndpoint server = DevicePortTls.server(SERVER_KEYS.getPrivate(), SERVER.fullChain(), List.of(ROOT.certificate()), crls);
         TlsEndpoint gateway = DevicePortTls.client(clientKeys.getPrivate(), client.fullChain(), List.of(ROOT.certificate()));
-        gateway.parameters().setProtocols(clientProtocols);
-        AtomicReference<String> protocol = new AtomicReference<>("");
-        AtomicReference<String> suite = new AtomicReference<>("");
-        try (SSLServerSocket listener = server.bind(InetAddress.getLoopbackAddress(), 0)) {
-            CompletableFuture<String> serverSide = CompletableFuture.supplyAsync(() -> {
-                try (SSLSocket socket = (SSLSocket) listener.accept()) {
-                    socket.setSoTimeout(5000);
-                    socket.startHandshake();
-                    String peer = socket.getSession().getPeerPrincipal().getName();
-                    socket.getOutputStream().write(42);
-                    socket.getOutputStream().flush();
-                    return "peer=" + peer;
-                } catch (IOException e) {
-                    return "failed: " + rootMessage(e);
-                }
-            });
-            String clientSide;
-            try (SSLSocket socket = gateway.connect("127.0.0.1", listener.getLocalPort(), 5000)) {
-                socket.startHandshake();
-                protocol.set(socket.getSession().getProtocol());
-                suite.set(socket.getSession().getCipherSuite());
-                clientSide = socket.getInputStream().read() == 42 ? "ok" : "failed: no answer";
-            } catch (IOException e) {
-                clientSide = "failed: " + rootMessage(e);
-            }
-            return new Outcome(clientSide, serverSide.get(10, TimeUnit.SECONDS), protocol.get(), suite.get());
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append(" | ");
-        }
-        return messages.toString();
+        return LoopbackHandshake.run(server, gateway, socket -> socket.setEnabledProtocols(clientProtocols));
     }
 }
