@@ -1,0 +1,351 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.pki.tls.DevicePortTls;
+import org.smgwlite.pki.tls.TlsEndpoint;
+import org.smgwlite.platform.it.EndpointRecipes.Access;
+import org.smgwlite.platform.it.EndpointRecipes.Call;
+import org.smgwlite.platform.it.EndpointRecipes.Recipe;
+import org.smgwlite.platform.it.RestEndpoints.Endpoint;
+
+/**
+ * The security matrix on the deployed platform: every REST endpoint (read from the API WAR's annotations) × every
+ * kind of caller (anonymous, platform admin, operator of either tenant, two households; on the device port: no
+ * certificate, a gateway of either tenant) × both tenants, each answer checked for the status class the caller is due
+ * and for the other tenant's names and ids (zero leaks); every UI route × every demo login in a real browser; each
+ * endpoint only on its own port; and the device port's refusal of TLS 1.0/1.1 and non-AEAD suites in real handshakes.
+ * Each row of the matrix is written to {@code target/security-matrix.txt}; the test lists every wrong row at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityMatrixIT extends OnDevicePort {
+
+    private static final String A = MatrixFixture.A;
+    private static final String B = MatrixFixture.B;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static MatrixFixture fixture;
+
+    /** The answer class a caller is due. */
+    enum Outcome {
+        OK(Set.of()), UNAUTHENTICATED(Set.of(401)), FORBIDDEN(Set.of(403, 404)), REFUSED(Set.of(401, 403, 404)), NOT_HERE(Set.of(404));
+
+        private final Set<Integer> statuses;
+
+        Outcome(Set<Integer> statuses) {
+            this.statuses = statuses;
+        }
+
+        boolean admits(int status) {
+            return this == OK ? status >= 200 && status < 300 : statuses.contains(status);
+        }
+    }
+
+    /** A caller of the browser-port API: a demo login (password = name), or anonymous. */
+    record User(String name, String role, String tenant) {
+
+        static final List<User> ALL = List.of(new User("anonymous", null, null), new User("admin", "platform-admin", null),
+                new User("operator", "operator", A), new User("operator2", "operator", B),
+                new User("household", "household", A), new User("household2", "household", A));
+    }
+
+    /** A caller of the device port: no client certificate, or the enrolled gateway of a tenant. */
+    record Device(String name, String tenant) {
+
+        static final List<Device> ALL = List.of(new Device("no certificate", null), new Device("gateway of " + A, A),
+                new Device("gateway of " + B, B));
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    @BeforeAll
+    static void tenantsWithObjects() throws Exception {
+        fixture = MatrixFixture.create(rootChain);
+    }
+
+    @Test
+    void every_rest_endpoint_of_the_deployed_api_has_a_recipe_and_every_recipe_an_endpoint() {
+        Set<String> deployed = RestEndpoints.deployed().stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(deployed).as("endpoints of the API WAR").isNotEmpty();
+        assertThat(deployed).as("endpoints without a recipe in EndpointRecipes (add one)")
+                .containsExactlyInAnyOrderElementsOf(EndpointRecipes.RECIPES.keySet());
+    }
+
+    @Test
+    void role_by_tenant_by_endpoint_answers_as_due_and_leaks_nothing() throws Exception {
+        long started = System.nanoTime();
+        List<String> rows = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : RestEndpoints.deployed()) {
+            Recipe recipe = EndpointRecipes.RECIPES.get(endpoint.key());
+            if (recipe == null) {
+                wrong.add(endpoint.key() + ": no recipe");
+                continue;
+            }
+            for (String target : recipe.targeted() ? MatrixFixture.TENANTS : List.of("-")) {
+                if (recipe.access().devicePort) {
+                    for (Device device : Device.ALL) {
+                        check(endpoint, target, device.name(), expected(recipe.access(), device, target), visible(recipe.access(), device, target),
+                                own(device), recipe, rows, wrong, call -> onDevicePort(device, call, null));
+                    }
+                } else {
+                    for (User user : User.ALL) {
+                        check(endpoint, target, user.name(), expected(recipe.access(), user, target), visible(recipe.access(), user, target),
+                                own(user), recipe, rows, wrong, call -> onBrowserPort(user.name(), call));
+                    }
+                }
+            }
+        }
+        report("security-matrix.txt", rows, started);
+        assertThat(wrong).as("wrong answers or leaks (all rows: target/security-matrix.txt)").isEmpty();
+    }
+
+    @Test
+    void each_endpoint_is_served_on_its_own_port_only() throws Exception {
+        List<String> rows = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : RestEndpoints.deployed()) {
+            Recipe recipe = EndpointRecipes.RECIPES.get(endpoint.key());
+            if (recipe == null || recipe.access() == Access.PUBLIC) {
+                continue; // no recipe: the test above fails; public ones (CRLs) may be served on both
+            }
+            Set<String> none = Set.of();
+            if (recipe.access().devicePort) {
+                check(endpoint, A, "anonymous on 8080", Outcome.NOT_HERE, none, none, recipe, rows, wrong, call -> onBrowserPort("anonymous", call));
+            } else {
+                check(endpoint, A, "admin on the device port", Outcome.NOT_HERE, none, Set.of(), recipe, rows, wrong,
+                        call -> onDevicePort(Device.ALL.get(0), call, "admin"));
+            }
+        }
+        report("security-ports.txt", rows, System.nanoTime());
+        assertThat(wrong).as("endpoints answering on the wrong port").isEmpty();
+    }
+
+    @Test
+    void each_ui_route_opens_only_for_its_roles_and_shows_no_other_tenants_data() throws Exception {
+        List<UiRoutes.Route> routes = UiRoutes.deployed();
+        assertThat(routes).as("routes of the admin UI").isNotEmpty();
+        List<String> rows = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        long started = System.nanoTime();
+        for (UiRoutes.Route route : routes) {
+            for (String target : route.hasParameter() ? MatrixFixture.TENANTS : List.of("-")) {
+                String path = uiPath(route, target);
+                HttpResponse<Void> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(ItPlatform.BASE + "/ui/" + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                String location = anonymous.headers().firstValue("Location").orElse("");
+                boolean toKeycloak = anonymous.statusCode() == 302 && location.startsWith(MatrixFixture.REALM + "/protocol/openid-connect/auth");
+                rows.add(String.format("%-28s %-10s %-20s %d %s %s", route.template(), target, "anonymous", anonymous.statusCode(), location,
+                        toKeycloak ? "ok" : "WRONG"));
+                if (!toKeycloak) {
+                    wrong.add("/ui/" + path + " anonymous: " + anonymous.statusCode() + " " + location + " (expected a redirect to Keycloak)");
+                }
+            }
+        }
+        for (User user : User.ALL.subList(1, User.ALL.size())) {
+            Set<String> titles = routes.stream().filter(r -> r.opensFor(user.role()) && !r.permitAll())
+                    .flatMap(r -> r.pageTitle().stream()).collect(Collectors.toSet());
+            try (Browser browser = new Browser()) {
+                browser.signIn(ItPlatform.BASE + "/ui/", user.name(), user.name());
+                for (UiRoutes.Route route : routes) {
+                    for (String target : route.hasParameter() ? MatrixFixture.TENANTS : List.of("-")) {
+                        String path = uiPath(route, target);
+                        browser.openAndSettle(ItPlatform.BASE + "/ui/" + path);
+                        String title = browser.driver().getTitle();
+                        String text = browser.pageText();
+                        boolean roleMay = route.opensFor(user.role());
+                        boolean tenantMay = target.equals("-") || target.equals(user.tenant());
+                        String verdict;
+                        if (roleMay && tenantMay) {
+                            verdict = route.permitAll() ? (titles.contains(title) ? "ok" : "WRONG: forwarded to '" + title + "'")
+                                    : (route.pageTitle().map(title::equals).orElse(true) ? "ok" : "WRONG: not opened, title '" + title + "'");
+                        } else {
+                            verdict = route.pageTitle().filter(t -> t.equals(title) && !roleMay).isPresent()
+                                    ? "WRONG: opened for a role it does not allow" : "ok";
+                        }
+                        if (text.contains("Exception") || text.contains("\tat ") || text.contains("at org.smgwlite")) {
+                            verdict = "WRONG: stack trace or exception name on the page";
+                        }
+                        Set<String> visible = uiVisible(user);
+                        Set<String> own = own(user);
+                        List<String> leaks = fixture.leaks(text + " " + title, visible, path, own);
+                        if (!leaks.isEmpty()) {
+                            verdict = "LEAK " + leaks;
+                        }
+                        rows.add(String.format("%-28s %-20s %-12s '%s' %s", route.template(), target, user.name(), title, verdict));
+                        if (!verdict.equals("ok")) {
+                            wrong.add("/ui/" + path + " as " + user.name() + ": " + verdict);
+                        }
+                    }
+                }
+            }
+        }
+        report("security-ui-routes.txt", rows, started);
+        assertThat(wrong).as("UI routes opened wrongly or leaking (all rows: target/security-ui-routes.txt)").isEmpty();
+    }
+
+    @Test
+    void the_device_port_refuses_tls_1_0_and_1_1_and_suites_without_aead() throws Exception {
+        Shell shell = new Shell(Files.createDirectories(Path.of("target", "security-tls")));
+        String connect = "timeout 20 openssl s_client -connect localhost:" + ItPlatform.DEVICE.replaceAll(".*:", "")
+                + " -servername localhost -CAfile " + rootChain.toAbsolutePath() + " </dev/null 2>&1 ";
+
+        String accepted = shell.sh(connect + "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256").out();
+        assertThat(accepted).as("control: TLS 1.2 with AES-GCM is accepted").contains("Cipher is ECDHE-ECDSA-AES128-GCM-SHA256");
+
+        Map<String, String> refused = Map.of(
+                "TLS 1.0", "-tls1 -cipher DEFAULT@SECLEVEL=0",
+                "TLS 1.1", "-tls1_1 -cipher DEFAULT@SECLEVEL=0",
+                "TLS 1.2 AES-CBC with SHA-256", "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA256@SECLEVEL=0",
+                "TLS 1.2 AES-CBC with SHA-1", "-tls1_2 -cipher ECDHE-ECDSA-AES256-SHA@SECLEVEL=0");
+        for (Map.Entry<String, String> attempt : refused.entrySet()) {
+            String out = shell.sh(connect + attempt.getValue()).out();
+            assertThat(out).as(attempt.getKey() + ": the client offered it (else the test proves nothing)")
+                    .doesNotContain("no protocols available").doesNotContain("no cipher match").contains("CONNECTED");
+            assertThat(out).as(attempt.getKey() + " must be refused by the server").containsPattern("Cipher is \\(NONE\\)|alert|handshake failure")
+                    .doesNotContainPattern("Cipher is [A-Z0-9]+-");
+        }
+    }
+
+    // --- the matrix's moves ---
+
+    @FunctionalInterface
+    private interface Send {
+        Answer send(Call call) throws Exception;
+    }
+
+    private static void check(Endpoint endpoint, String target, String caller, Outcome expected, Set<String> visible, Set<String> own,
+                              Recipe recipe, List<String> rows, List<String> wrong, Send send) throws Exception {
+        Call call = recipe.call().call(fixture, target.equals("-") ? A : target);
+        Answer answer = send.send(call);
+        List<String> leaks = fixture.leaks(answer.body(), visible, call.mentions(), own);
+        String verdict = !expected.admits(answer.status()) ? "WRONG STATUS (expected " + expected + ")"
+                : leaks.isEmpty() ? "ok" : "LEAK " + leaks;
+        rows.add(String.format("%-55s %-20s %-22s %d %s", endpoint.key(), target, caller, answer.status(), verdict));
+        if (!verdict.equals("ok")) {
+            wrong.add(endpoint.key() + " target " + target + " as " + caller + ": " + answer.status() + " " + verdict + " — "
+                    + abbreviate(answer.body()));
+        }
+    }
+
+    private static Outcome expected(Access access, User user, String target) {
+        return switch (access) {
+            case PUBLIC -> Outcome.OK;
+            case OPERATOR -> user.role() == null ? Outcome.UNAUTHENTICATED
+                    : user.role().equals("platform-admin") || user.role().equals("operator") && target.equals(user.tenant())
+                    ? Outcome.OK : Outcome.FORBIDDEN;
+            default -> throw new IllegalArgumentException(access + " is a device-port access");
+        };
+    }
+
+    private static Outcome expected(Access access, Device device, String target) {
+        return switch (access) {
+            case DEVICE_PUBLIC -> Outcome.OK;
+            case ENROLLMENT_ACROSS_TENANTS -> Outcome.REFUSED;
+            case GATEWAY -> device.tenant() == null ? Outcome.UNAUTHENTICATED
+                    : target.equals("-") || target.equals(device.tenant()) ? Outcome.OK : Outcome.FORBIDDEN;
+            default -> throw new IllegalArgumentException(access + " is a browser-port access");
+        };
+    }
+
+    /** The tenants whose objects the answer may show: the target's, when the caller may act there. */
+    private static Set<String> visible(Access access, User user, String target) {
+        return expected(access, user, target) == Outcome.OK && !target.equals("-") ? Set.of(target) : Set.of();
+    }
+
+    private static Set<String> visible(Access access, Device device, String target) {
+        if (device.tenant() != null && target.equals("-")) {
+            return Set.of(device.tenant());
+        }
+        return expected(access, device, target) == Outcome.OK && !target.equals("-") && access != Access.DEVICE_PUBLIC
+                ? Set.of(target) : Set.of();
+    }
+
+    /** What a UI login may see: an admin every tenant, an operator their own, a household only its own household. */
+    private static Set<String> uiVisible(User user) {
+        return switch (user.role()) {
+            case "platform-admin" -> Set.copyOf(MatrixFixture.TENANTS);
+            case "operator" -> Set.of(user.tenant());
+            default -> Set.of();
+        };
+    }
+
+    /** What the caller knows anyway: its tenant's id, its own household (a household login). */
+    private static Set<String> own(User user) {
+        Set<String> own = new java.util.HashSet<>(fixture.ownHouseholdOf(user.name()));
+        Optional.ofNullable(user.tenant()).ifPresent(own::add);
+        return own;
+    }
+
+    /** What a gateway knows anyway: its tenant's id and its own gateway id. */
+    private static Set<String> own(Device device) {
+        return device.tenant() == null ? Set.of() : Set.of(device.tenant(), fixture.of(device.tenant()).device().id());
+    }
+
+    private static Answer onBrowserPort(String user, Call call) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ItPlatform.BASE + "/api/" + call.path())).timeout(Duration.ofSeconds(30));
+        if (!user.equals("anonymous")) {
+            request.header("Authorization", "Bearer " + fixture.token(user));
+        }
+        if (call.basic() != null) {
+            request.header("Authorization", EndpointRecipes.basicHeader(call.basic()));
+        }
+        if (call.body() == null) {
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", call.contentType()).method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        }
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** {@code bearerUser}: a demo login whose token the call carries, or null. */
+    private static Answer onDevicePort(Device device, Call call, String bearerUser) throws Exception {
+        TlsEndpoint tls = device.tenant() == null ? DevicePortTls.serverAuthenticated(List.of(fixture.root))
+                : fixture.of(device.tenant()).device().tls();
+        String authorization = call.basic() != null ? EndpointRecipes.basicHeader(call.basic())
+                : bearerUser != null ? "Bearer " + fixture.token(bearerUser) : null;
+        TestGateway.Answer answer = TestGateway.send(tls, call.method(), ItPlatform.DEVICE + "/api/" + call.path(), call.contentType(),
+                call.body(), authorization);
+        return new Answer(answer.statusCode(), answer.body());
+    }
+
+    private static String uiPath(UiRoutes.Route route, String target) {
+        return route.hasParameter() ? route.template().replaceAll(":[a-zA-Z]+", String.valueOf(fixture.of(target).householdId()))
+                : route.template();
+    }
+
+    private static void report(String file, List<String> rows, long started) throws Exception {
+        rows.add(rows.size() + " rows in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        Files.write(Path.of("target", file), rows, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+}
