@@ -27,6 +27,9 @@ import org.smgwlite.pki.tls.TlsEndpoint;
 import org.smgwlite.platform.it.EndpointRecipes.Access;
 import org.smgwlite.platform.it.EndpointRecipes.Call;
 import org.smgwlite.platform.it.EndpointRecipes.Recipe;
+import org.smgwlite.platform.it.MatrixCallers.Device;
+import org.smgwlite.platform.it.MatrixCallers.Outcome;
+import org.smgwlite.platform.it.MatrixCallers.User;
 import org.smgwlite.platform.it.RestEndpoints.Endpoint;
 
 /**
@@ -47,36 +50,6 @@ class SecurityMatrixIT extends OnDevicePort {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static MatrixFixture fixture;
-
-    /** The answer class a caller is due. */
-    enum Outcome {
-        OK(Set.of()), UNAUTHENTICATED(Set.of(401)), FORBIDDEN(Set.of(403, 404)), REFUSED(Set.of(401, 403, 404)), NOT_HERE(Set.of(404));
-
-        private final Set<Integer> statuses;
-
-        Outcome(Set<Integer> statuses) {
-            this.statuses = statuses;
-        }
-
-        boolean admits(int status) {
-            return this == OK ? status >= 200 && status < 300 : statuses.contains(status);
-        }
-    }
-
-    /** A caller of the browser-port API: a demo login (password = name), or anonymous. */
-    record User(String name, String role, String tenant) {
-
-        static final List<User> ALL = List.of(new User("anonymous", null, null), new User("admin", "platform-admin", null),
-                new User("operator", "operator", A), new User("operator2", "operator", B),
-                new User("household", "household", A), new User("household2", "household", A));
-    }
-
-    /** A caller of the device port: no client certificate, or the enrolled gateway of a tenant. */
-    record Device(String name, String tenant) {
-
-        static final List<Device> ALL = List.of(new Device("no certificate", null), new Device("gateway of " + A, A),
-                new Device("gateway of " + B, B));
-    }
 
     private record Answer(int status, String body) {
     }
@@ -109,13 +82,13 @@ class SecurityMatrixIT extends OnDevicePort {
             for (String target : recipe.targeted() ? MatrixFixture.TENANTS : List.of("-")) {
                 if (recipe.access().devicePort) {
                     for (Device device : Device.ALL) {
-                        check(endpoint, target, device.name(), expected(recipe.access(), device, target), visible(recipe.access(), device, target),
-                                own(device), recipe, rows, wrong, call -> onDevicePort(device, call, null));
+                        check(endpoint, target, device.name(), MatrixCallers.expected(recipe.access(), device, target),
+                                MatrixCallers.visible(recipe.access(), device, target), own(device), recipe, rows, wrong, call -> onDevicePort(device, call, null));
                     }
                 } else {
                     for (User user : User.ALL) {
-                        check(endpoint, target, user.name(), expected(recipe.access(), user, target), visible(recipe.access(), user, target),
-                                own(user), recipe, rows, wrong, call -> onBrowserPort(user.name(), call));
+                        check(endpoint, target, user.name(), MatrixCallers.expected(recipe.access(), user, target),
+                                MatrixCallers.visible(recipe.access(), user, target), own(user), recipe, rows, wrong, call -> onBrowserPort(user.name(), call));
                     }
                 }
             }
@@ -158,11 +131,12 @@ class SecurityMatrixIT extends OnDevicePort {
                 HttpResponse<Void> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(ItPlatform.BASE + "/ui/" + path)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 String location = anonymous.headers().firstValue("Location").orElse("");
-                boolean toKeycloak = anonymous.statusCode() == 302 && location.startsWith(MatrixFixture.REALM + "/protocol/openid-connect/auth");
+                boolean refusedOrToKeycloak = anonymous.statusCode() == 302 && location.startsWith(MatrixFixture.REALM + "/protocol/openid-connect/auth")
+                        || anonymous.statusCode() == 401 || anonymous.statusCode() == 403;
                 rows.add(String.format("%-28s %-10s %-20s %d %s %s", route.template(), target, "anonymous", anonymous.statusCode(), location,
-                        toKeycloak ? "ok" : "WRONG"));
-                if (!toKeycloak) {
-                    wrong.add("/ui/" + path + " anonymous: " + anonymous.statusCode() + " " + location + " (expected a redirect to Keycloak)");
+                        refusedOrToKeycloak ? "ok" : "WRONG"));
+                if (!refusedOrToKeycloak) {
+                    wrong.add("/ui/" + path + " anonymous: " + anonymous.statusCode() + " " + location + " (expected a redirect to Keycloak or 401/403)");
                 }
             }
         }
@@ -190,7 +164,7 @@ class SecurityMatrixIT extends OnDevicePort {
                         if (text.contains("Exception") || text.contains("\tat ") || text.contains("at org.smgwlite")) {
                             verdict = "WRONG: stack trace or exception name on the page";
                         }
-                        Set<String> visible = uiVisible(user);
+                        Set<String> visible = MatrixCallers.uiVisible(user);
                         Set<String> own = own(user);
                         List<String> leaks = fixture.leaks(text + " " + title, visible, path, own);
                         if (!leaks.isEmpty()) {
@@ -218,10 +192,10 @@ class SecurityMatrixIT extends OnDevicePort {
         assertThat(accepted).as("control: TLS 1.2 with AES-GCM is accepted").contains("Cipher is ECDHE-ECDSA-AES128-GCM-SHA256");
 
         Map<String, String> refused = Map.of(
-                "TLS 1.0", "-tls1 -cipher DEFAULT@SECLEVEL=0",
-                "TLS 1.1", "-tls1_1 -cipher DEFAULT@SECLEVEL=0",
-                "TLS 1.2 AES-CBC with SHA-256", "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA256@SECLEVEL=0",
-                "TLS 1.2 AES-CBC with SHA-1", "-tls1_2 -cipher ECDHE-ECDSA-AES256-SHA@SECLEVEL=0");
+                "TLS 1.0", "-tls1 -cipher DEFAULT:@SECLEVEL=0",
+                "TLS 1.1", "-tls1_1 -cipher DEFAULT:@SECLEVEL=0",
+                "TLS 1.2 AES-CBC with SHA-256", "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA256:@SECLEVEL=0",
+                "TLS 1.2 AES-CBC with SHA-1", "-tls1_2 -cipher ECDHE-ECDSA-AES256-SHA:@SECLEVEL=0");
         for (Map.Entry<String, String> attempt : refused.entrySet()) {
             String out = shell.sh(connect + attempt.getValue()).out();
             assertThat(out).as(attempt.getKey() + ": the client offered it (else the test proves nothing)")
@@ -250,48 +224,6 @@ class SecurityMatrixIT extends OnDevicePort {
             wrong.add(endpoint.key() + " target " + target + " as " + caller + ": " + answer.status() + " " + verdict + " — "
                     + abbreviate(answer.body()));
         }
-    }
-
-    private static Outcome expected(Access access, User user, String target) {
-        return switch (access) {
-            case PUBLIC -> Outcome.OK;
-            case OPERATOR -> user.role() == null ? Outcome.UNAUTHENTICATED
-                    : user.role().equals("platform-admin") || user.role().equals("operator") && target.equals(user.tenant())
-                    ? Outcome.OK : Outcome.FORBIDDEN;
-            default -> throw new IllegalArgumentException(access + " is a device-port access");
-        };
-    }
-
-    private static Outcome expected(Access access, Device device, String target) {
-        return switch (access) {
-            case DEVICE_PUBLIC -> Outcome.OK;
-            case ENROLLMENT_ACROSS_TENANTS -> Outcome.REFUSED;
-            case GATEWAY -> device.tenant() == null ? Outcome.UNAUTHENTICATED
-                    : target.equals("-") || target.equals(device.tenant()) ? Outcome.OK : Outcome.FORBIDDEN;
-            default -> throw new IllegalArgumentException(access + " is a browser-port access");
-        };
-    }
-
-    /** The tenants whose objects the answer may show: the target's, when the caller may act there. */
-    private static Set<String> visible(Access access, User user, String target) {
-        return expected(access, user, target) == Outcome.OK && !target.equals("-") ? Set.of(target) : Set.of();
-    }
-
-    private static Set<String> visible(Access access, Device device, String target) {
-        if (device.tenant() != null && target.equals("-")) {
-            return Set.of(device.tenant());
-        }
-        return expected(access, device, target) == Outcome.OK && !target.equals("-") && access != Access.DEVICE_PUBLIC
-                ? Set.of(target) : Set.of();
-    }
-
-    /** What a UI login may see: an admin every tenant, an operator their own, a household only its own household. */
-    private static Set<String> uiVisible(User user) {
-        return switch (user.role()) {
-            case "platform-admin" -> Set.copyOf(MatrixFixture.TENANTS);
-            case "operator" -> Set.of(user.tenant());
-            default -> Set.of();
-        };
     }
 
     /** What the caller knows anyway: its tenant's id, its own household (a household login). */
