@@ -53,7 +53,8 @@ final class MatrixFixture {
     }
 
     final X509Certificate root;
-    final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private Instant tokensFetched;
     final Map<String, TenantObjects> tenants = new LinkedHashMap<>();
     /** Per tenant: names and ids of its objects (households, Messlokationen, gateways, TAF 6 reasons, the tenant id). */
     private final Map<String, Set<String>> markers = new HashMap<>();
@@ -66,9 +67,6 @@ final class MatrixFixture {
 
     static MatrixFixture create(Path rootChain) throws Exception {
         MatrixFixture f = new MatrixFixture(PemCredentials.readChain(rootChain).get(0));
-        for (String user : USERS) {
-            f.tokens.put(user, KeycloakTokens.accessToken(REALM, user));
-        }
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         for (String tenant : TENANTS) {
             f.tenants.put(tenant, f.objects(tenant, run));
@@ -98,7 +96,14 @@ final class MatrixFixture {
         return new TestGateway.Platform(ItPlatform.BASE, ItPlatform.DEVICE, tenant, root);
     }
 
-    String token(String user) {
+    /** The user's access token, fetched again after 4 minutes (the demo realm's tokens live 5). */
+    String token(String user) throws Exception {
+        if (tokensFetched == null || tokensFetched.isBefore(Instant.now().minus(Duration.ofMinutes(4)))) {
+            for (String u : USERS) {
+                tokens.put(u, KeycloakTokens.accessToken(REALM, u));
+            }
+            tokensFetched = Instant.now();
+        }
         return tokens.get(user);
     }
 
