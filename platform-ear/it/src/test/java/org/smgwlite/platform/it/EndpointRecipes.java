@@ -109,8 +109,9 @@ final class EndpointRecipes {
         r.put("GET device/taf6-requests", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/taf6-requests?wait=0")));
         r.put("POST device/taf6-requests/{id}/failure", new Recipe(Access.GATEWAY, true,
                 (f, t) -> Call.post("device/taf6-requests/" + f.freshTaf6Request(t) + "/failure", "text/plain", "meter not readable")));
+        // the batch of this tenant's gateway, signed by it: the signature certificate in it names the gateway and its tenant CA
         r.put("POST device/batches", new Recipe(Access.GATEWAY, true, (f, t) -> new Call("POST", "device/batches",
-                SignedBatches.CONTENT_TYPE, f.signedBatch(t), null, "device/batches " + f.of(t).device().id())));
+                SignedBatches.CONTENT_TYPE, f.signedBatch(t), null, "device/batches " + f.of(t).device().id() + " " + t)));
         return r;
     }
 
