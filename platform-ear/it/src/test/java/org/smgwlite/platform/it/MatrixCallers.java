@@ -90,4 +90,21 @@ final class MatrixCallers {
         };
     }
 
+
+    /**
+     * Whether a UI route opened as due, from the title the browser shows: a view the role may open (and, with a
+     * household id, in the user's tenant) shows its own title; a {@code @PermitAll} route forwards to one of the role's
+     * views ({@code titles}); a view the role may not open never shows its title. "ok" or what is wrong.
+     */
+    static String uiVerdict(UiRoutes.Route route, User user, String target, String title, Set<String> titles) {
+        boolean roleMay = route.opensFor(user.role());
+        boolean tenantMay = target.equals("-") || target.equals(user.tenant());
+        if (roleMay && tenantMay) {
+            if (route.permitAll()) {
+                return titles.contains(title) ? "ok" : "WRONG: forwarded to '" + title + "'";
+            }
+            return route.pageTitle().map(title::equals).orElse(true) ? "ok" : "WRONG: not opened, title '" + title + "'";
+        }
+        return !roleMay && route.pageTitle().filter(title::equals).isPresent() ? "WRONG: opened for a role it does not allow" : "ok";
+    }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.platform.it.EndpointRecipes.Access;
 import org.smgwlite.platform.it.MatrixCallers.Device;
@@ -81,5 +83,19 @@ class MatrixRulesTest {
         assertThat(Outcome.FORBIDDEN.admits(404)).isTrue();
         assertThat(Outcome.FORBIDDEN.admits(400)).isFalse();
         assertThat(Outcome.OK.admits(204)).isTrue();
+    }
+
+    @Test
+    void a_ui_view_shows_its_title_only_to_its_roles_and_a_start_page_forwards() {
+        UiRoutes.Route tenants = new UiRoutes.Route("tenants", Optional.of("Tenants"), Set.of("platform-admin"), false, "TenantsView");
+        UiRoutes.Route start = new UiRoutes.Route("", Optional.of("Start"), Set.of(), true, "StartView");
+        User admin = User.ALL.get(1);
+        User operator = User.ALL.get(2);
+
+        assertThat(MatrixCallers.uiVerdict(tenants, admin, "-", "Tenants", Set.of("Tenants"))).isEqualTo("ok");
+        assertThat(MatrixCallers.uiVerdict(tenants, operator, "-", "", Set.of("Households"))).isEqualTo("ok");
+        assertThat(MatrixCallers.uiVerdict(tenants, operator, "-", "Tenants", Set.of("Households"))).startsWith("WRONG");
+        assertThat(MatrixCallers.uiVerdict(start, operator, "-", "Households", Set.of("Households"))).isEqualTo("ok");
+        assertThat(MatrixCallers.uiVerdict(start, operator, "-", "Tenants", Set.of("Households"))).startsWith("WRONG");
     }
 }

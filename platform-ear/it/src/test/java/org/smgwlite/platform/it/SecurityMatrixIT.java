@@ -70,66 +70,57 @@ class SecurityMatrixIT extends OnDevicePort {
 
     @Test
     void role_by_tenant_by_endpoint_answers_as_due_and_leaks_nothing() throws Exception {
-        long started = System.nanoTime();
-        List<String> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : RestEndpoints.deployed()) {
-            Recipe recipe = EndpointRecipes.RECIPES.get(endpoint.key());
-            if (recipe == null) {
-                wrong.add(endpoint.key() + ": no recipe");
-                continue;
-            }
+        Table table = new Table();
+        forEachEndpoint(table, (endpoint, recipe) -> {
             for (String target : recipe.targeted() ? MatrixFixture.TENANTS : List.of("-")) {
                 if (recipe.access().devicePort) {
                     for (Device device : Device.ALL) {
                         check(endpoint, target, device.name(), MatrixCallers.expected(recipe.access(), device, target),
-                                MatrixCallers.visible(recipe.access(), device, target), own(device), recipe, rows, wrong, call -> onDevicePort(device, call, null));
+                                MatrixCallers.visible(recipe.access(), device, target), own(device), recipe, table,
+                                call -> onDevicePort(device, call, null));
                     }
                 } else {
                     for (User user : User.ALL) {
                         check(endpoint, target, user.name(), MatrixCallers.expected(recipe.access(), user, target),
-                                MatrixCallers.visible(recipe.access(), user, target), own(user), recipe, rows, wrong, call -> onBrowserPort(user.name(), call));
+                                MatrixCallers.visible(recipe.access(), user, target), own(user), recipe, table,
+                                call -> onBrowserPort(user.name(), call));
                     }
                 }
             }
-        }
-        report("security-matrix.txt", rows, started);
+        });
+        table.report("security-matrix.txt");
         // control: the markers do recognise a tenant's data, so "no leak" above means something
         Answer households = onBrowserPort("operator", Call.get("tenants/" + A + "/households"));
         assertThat(fixture.leaks(households.body(), Set.of(B), "", Set.of())).as("tenant A's households seen as A's objects")
                 .contains(fixture.of(A).householdName());
-        assertThat(wrong).as("wrong answers or leaks (all rows: target/security-matrix.txt)").isEmpty();
+        assertThat(table.wrong).as("wrong answers or leaks (all rows: target/security-matrix.txt)").isEmpty();
     }
 
     @Test
     void each_endpoint_is_served_on_its_own_port_only() throws Exception {
-        long started = System.nanoTime();
-        List<String> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : RestEndpoints.deployed()) {
-            Recipe recipe = EndpointRecipes.RECIPES.get(endpoint.key());
-            if (recipe == null || recipe.access() == Access.PUBLIC) {
-                continue; // no recipe: the test above fails; public ones (CRLs) may be served on both
+        Table table = new Table();
+        forEachEndpoint(table, (endpoint, recipe) -> {
+            if (recipe.access() == Access.PUBLIC) {
+                return; // public ones (CRLs) may be served on both
             }
             Set<String> none = Set.of();
             if (recipe.access().devicePort) {
-                check(endpoint, A, "anonymous on 8080", Outcome.NOT_HERE, none, none, recipe, rows, wrong, call -> onBrowserPort("anonymous", call));
+                check(endpoint, A, "anonymous on 8080", Outcome.NOT_HERE, none, none, recipe, table,
+                        call -> onBrowserPort("anonymous", call));
             } else {
-                check(endpoint, A, "admin on the device port", Outcome.NOT_HERE, none, Set.of(), recipe, rows, wrong,
+                check(endpoint, A, "admin on the device port", Outcome.NOT_HERE, none, Set.of(), recipe, table,
                         call -> onDevicePort(Device.ALL.get(0), call, "admin"));
             }
-        }
-        report("security-ports.txt", rows, started);
-        assertThat(wrong).as("endpoints answering on the wrong port").isEmpty();
+        });
+        table.report("security-ports.txt");
+        assertThat(table.wrong).as("endpoints answering on the wrong port").isEmpty();
     }
 
     @Test
     void each_ui_route_opens_only_for_its_roles_and_shows_no_other_tenants_data() throws Exception {
         List<UiRoutes.Route> routes = UiRoutes.deployed();
         assertThat(routes).as("routes of the admin UI").isNotEmpty();
-        List<String> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        long started = System.nanoTime();
+        Table table = new Table();
         for (UiRoutes.Route route : routes) {
             for (String target : route.hasParameter() ? MatrixFixture.TENANTS : List.of("-")) {
                 String path = uiPath(route, target);
@@ -138,10 +129,10 @@ class SecurityMatrixIT extends OnDevicePort {
                 String location = anonymous.headers().firstValue("Location").orElse("");
                 boolean refusedOrToKeycloak = anonymous.statusCode() == 302 && location.startsWith(MatrixFixture.REALM + "/protocol/openid-connect/auth")
                         || anonymous.statusCode() == 401 || anonymous.statusCode() == 403;
-                rows.add(String.format("%-28s %-10s %-20s %d %s %s", route.template(), target, "anonymous", anonymous.statusCode(), location,
+                table.rows.add(String.format("%-28s %-10s %-20s %d %s %s", route.template(), target, "anonymous", anonymous.statusCode(), location,
                         refusedOrToKeycloak ? "ok" : "WRONG"));
                 if (!refusedOrToKeycloak) {
-                    wrong.add("/ui/" + path + " anonymous: " + anonymous.statusCode() + " " + location + " (expected a redirect to Keycloak or 401/403)");
+                    table.wrong.add("/ui/" + path + " anonymous: " + anonymous.statusCode() + " " + location + " (expected a redirect to Keycloak or 401/403)");
                 }
             }
         }
@@ -156,35 +147,24 @@ class SecurityMatrixIT extends OnDevicePort {
                         browser.openAndSettle(ItPlatform.BASE + "/ui/" + path);
                         String title = browser.driver().getTitle();
                         String text = browser.pageText();
-                        boolean roleMay = route.opensFor(user.role());
-                        boolean tenantMay = target.equals("-") || target.equals(user.tenant());
-                        String verdict;
-                        if (roleMay && tenantMay) {
-                            verdict = route.permitAll() ? (titles.contains(title) ? "ok" : "WRONG: forwarded to '" + title + "'")
-                                    : (route.pageTitle().map(title::equals).orElse(true) ? "ok" : "WRONG: not opened, title '" + title + "'");
-                        } else {
-                            verdict = route.pageTitle().filter(t -> t.equals(title) && !roleMay).isPresent()
-                                    ? "WRONG: opened for a role it does not allow" : "ok";
-                        }
+                        String verdict = MatrixCallers.uiVerdict(route, user, target, title, titles);
                         if (text.contains("Exception") || text.contains("\tat ") || text.contains("at org.smgwlite")) {
                             verdict = "WRONG: stack trace or exception name on the page";
                         }
-                        Set<String> visible = MatrixCallers.uiVisible(user);
-                        Set<String> own = own(user);
-                        List<String> leaks = fixture.leaks(text + " " + title, visible, path, own);
+                        List<String> leaks = fixture.leaks(text + " " + title, MatrixCallers.uiVisible(user), path, own(user));
                         if (!leaks.isEmpty()) {
                             verdict = "LEAK " + leaks;
                         }
-                        rows.add(String.format("%-28s %-20s %-12s '%s' %s", route.template(), target, user.name(), title, verdict));
+                        table.rows.add(String.format("%-28s %-20s %-12s '%s' %s", route.template(), target, user.name(), title, verdict));
                         if (!verdict.equals("ok")) {
-                            wrong.add("/ui/" + path + " as " + user.name() + ": " + verdict);
+                            table.wrong.add("/ui/" + path + " as " + user.name() + ": " + verdict);
                         }
                     }
                 }
             }
         }
-        report("security-ui-routes.txt", rows, started);
-        assertThat(wrong).as("UI routes opened wrongly or leaking (all rows: target/security-ui-routes.txt)").isEmpty();
+        table.report("security-ui-routes.txt");
+        assertThat(table.wrong).as("UI routes opened wrongly or leaking (all rows: target/security-ui-routes.txt)").isEmpty();
     }
 
     @Test
@@ -203,6 +183,7 @@ class SecurityMatrixIT extends OnDevicePort {
                 "TLS 1.2 AES-CBC with SHA-1", "-tls1_2 -cipher ECDHE-ECDSA-AES256-SHA:@SECLEVEL=0");
         for (Map.Entry<String, String> attempt : refused.entrySet()) {
             String out = shell.sh(connect + attempt.getValue()).out();
+            Files.writeString(shell.file(attempt.getKey().replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), out); // the evidence
             assertThat(out).as(attempt.getKey() + ": the client offered it (else the test proves nothing)")
                     .doesNotContain("no protocols available").doesNotContain("no cipher match").contains("CONNECTED");
             assertThat(out).as(attempt.getKey() + " must be refused by the server").containsPattern("Cipher is \\(NONE\\)|alert|handshake failure")
@@ -213,20 +194,37 @@ class SecurityMatrixIT extends OnDevicePort {
     // --- the matrix's moves ---
 
     @FunctionalInterface
+    private interface PerEndpoint {
+        void check(Endpoint endpoint, Recipe recipe) throws Exception;
+    }
+
+    /** Each deployed endpoint in order with its recipe; one without a recipe is a wrong row. */
+    private static void forEachEndpoint(Table table, PerEndpoint each) throws Exception {
+        for (Endpoint endpoint : RestEndpoints.deployed()) {
+            Recipe recipe = EndpointRecipes.RECIPES.get(endpoint.key());
+            if (recipe == null) {
+                table.wrong.add(endpoint.key() + ": no recipe in EndpointRecipes");
+            } else {
+                each.check(endpoint, recipe);
+            }
+        }
+    }
+
+    @FunctionalInterface
     private interface Send {
         Answer send(Call call) throws Exception;
     }
 
     private static void check(Endpoint endpoint, String target, String caller, Outcome expected, Set<String> visible, Set<String> own,
-                              Recipe recipe, List<String> rows, List<String> wrong, Send send) throws Exception {
+                              Recipe recipe, Table table, Send send) throws Exception {
         Call call = recipe.call().call(fixture, target.equals("-") ? A : target);
         Answer answer = send.send(call);
         List<String> leaks = fixture.leaks(answer.body(), visible, call.mentions(), own);
         String verdict = !expected.admits(answer.status()) ? "WRONG STATUS (expected " + expected + ")"
                 : leaks.isEmpty() ? "ok" : "LEAK " + leaks;
-        rows.add(String.format("%-55s %-20s %-22s %d %s", endpoint.key(), target, caller, answer.status(), verdict));
+        table.rows.add(String.format("%-55s %-20s %-22s %d %s", endpoint.key(), target, caller, answer.status(), verdict));
         if (!verdict.equals("ok")) {
-            wrong.add(endpoint.key() + " target " + target + " as " + caller + ": " + answer.status() + " " + verdict + " — "
+            table.wrong.add(endpoint.key() + " target " + target + " as " + caller + ": " + answer.status() + " " + verdict + " — "
                     + abbreviate(answer.body()));
         }
     }
@@ -276,9 +274,16 @@ class SecurityMatrixIT extends OnDevicePort {
                 : route.template();
     }
 
-    private static void report(String file, List<String> rows, long started) throws Exception {
-        rows.add(rows.size() + " rows in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
-        Files.write(Path.of("target", file), rows, StandardCharsets.UTF_8);
+    /** A test's rows (every call and its verdict) and the wrong ones among them. */
+    private static final class Table {
+        final long started = System.nanoTime();
+        final List<String> rows = new ArrayList<>();
+        final List<String> wrong = new ArrayList<>();
+
+        void report(String file) throws Exception {
+            rows.add(rows.size() + " rows in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+            Files.write(Path.of("target", file), rows, StandardCharsets.UTF_8);
+        }
     }
 
     private static String abbreviate(String body) {
