@@ -53,6 +53,18 @@ final class Browser implements AutoCloseable {
         until(d -> d.getCurrentUrl().startsWith(platform), "back on " + platform + " after signing in as " + username);
     }
 
+    /**
+     * Loads {@code url} and waits until Vaadin's client has finished talking to the server (navigation, forwards and
+     * error views included), so that title and text are final.
+     */
+    void openAndSettle(String url) {
+        driver.get(url);
+        until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const f = window.Vaadin && window.Vaadin.Flow; const c = f && f.clients ? Object.values(f.clients) : [];"
+                        + " return document.readyState === 'complete' && c.length > 0 && c.every(x => !x.isActive || !x.isActive());")),
+                "Vaadin idle at " + url);
+    }
+
     WebElement await(String id) {
         return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)), "#" + id);
     }

@@ -126,6 +126,15 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
 
     /** The same, with an {@code Authorization} header when {@code authorization} is not null. */
     private static Answer post(TlsEndpoint tls, String url, String contentType, byte[] body, String authorization) throws IOException {
+        return send(tls, "POST", url, contentType, body, authorization);
+    }
+
+    /**
+     * Any request on a TLS connection of its own, closed after the answer: {@code body} null for none (then
+     * {@code contentType} is ignored), {@code authorization} null for no {@code Authorization} header.
+     */
+    public static Answer send(TlsEndpoint tls, String method, String url, String contentType, byte[] body, String authorization)
+            throws IOException {
         HttpsURLConnection c = (HttpsURLConnection) URI.create(url).toURL().openConnection();
         if (authorization != null) {
             c.setRequestProperty("Authorization", authorization);
@@ -133,14 +142,18 @@ public record TestGateway(String id, long householdId, TlsEndpoint tls, KeyPair 
         c.setSSLSocketFactory(tls.context().getSocketFactory());
         c.setConnectTimeout(10_000);
         c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
-        c.setRequestMethod("POST");
-        c.setRequestProperty("Content-Type", contentType);
+        c.setRequestMethod(method);
         c.setRequestProperty("Connection", "close");
-        c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(body.length);
+        if (body != null) {
+            c.setRequestProperty("Content-Type", contentType);
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length);
+        }
         try {
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body);
+            if (body != null) {
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
             }
             int status = c.getResponseCode();
             try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {

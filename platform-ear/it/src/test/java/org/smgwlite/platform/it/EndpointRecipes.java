@@ -1,0 +1,132 @@
+package org.smgwlite.platform.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.pki.est.EstWireFormat;
+
+/**
+ * How the security matrix calls each REST endpoint ({@link RestEndpoints}) against a target tenant: who may get an
+ * answer ({@link Access}), and the request with that tenant's real ids in its path and body. An endpoint without a
+ * recipe here fails the matrix, so that a new endpoint is never left out silently.
+ */
+final class EndpointRecipes {
+
+    /** Who may act, and on which port the endpoint is served. */
+    enum Access {
+        /** Anyone, signed in or not; browser port. */
+        PUBLIC(false),
+        /** A platform admin in any tenant, an operator in their own; browser port, bearer token. */
+        OPERATOR(false),
+        /** Anyone, without a client certificate too; device port. */
+        DEVICE_PUBLIC(true),
+        /** First enrollment; the recipe uses another tenant's gateway and code, so every caller is refused; device port. */
+        ENROLLMENT_ACROSS_TENANTS(true),
+        /** The gateway of the client certificate, for its own tenant and objects only; device port. */
+        GATEWAY(true);
+
+        final boolean devicePort;
+
+        Access(boolean devicePort) {
+            this.devicePort = devicePort;
+        }
+    }
+
+    /**
+     * One request below {@code /api/}.
+     *
+     * @param body     null for none
+     * @param basic    HTTP Basic credentials {@code user:password}, or null
+     * @param mentions the ids the caller itself put into the request (also inside an encoded body): echoing them is no leak
+     */
+    record Call(String method, String path, String contentType, byte[] body, String basic, String mentions) {
+
+        static Call get(String path) {
+            return new Call("GET", path, null, null, null, path);
+        }
+
+        static Call post(String path, String contentType, String body) {
+            return new Call("POST", path, contentType, body.getBytes(StandardCharsets.UTF_8), null, path + " " + body);
+        }
+    }
+
+    @FunctionalInterface
+    interface CallFor {
+        Call call(MatrixFixture fixture, String tenant) throws Exception;
+    }
+
+    /** @param targeted the call names a tenant or its objects; untargeted calls are made once per caller */
+    record Recipe(Access access, boolean targeted, CallFor call) {
+    }
+
+    private static final String JSON = "application/json";
+
+    /** By {@link RestEndpoints.Endpoint#key()}. */
+    static final Map<String, Recipe> RECIPES = recipes();
+
+    private EndpointRecipes() {
+    }
+
+    private static Map<String, Recipe> recipes() {
+        Map<String, Recipe> r = new TreeMap<>();
+        r.put("GET info", new Recipe(Access.PUBLIC, false, (f, t) -> Call.get("info")));
+        r.put("GET crl/{tenant}.crl", new Recipe(Access.PUBLIC, true, (f, t) -> Call.get("crl/" + t + ".crl")));
+
+        String tenantApi = "tenants/{tenant}/";
+        r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
+        r.put("GET " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/gateways")));
+        r.put("POST " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t + "/gateways", JSON,
+                "{\"gatewayId\":\"MXNEW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase()
+                        + "\",\"householdId\":" + f.of(t).householdId() + "}")));
+        r.put("POST " + tenantApi + "gateways/{gatewayId}/enrollment-codes", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.post(apiGateway(f, t) + "/enrollment-codes", JSON, "{}")));
+        r.put("GET " + tenantApi + "gateways/{gatewayId}/certificates", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/gateways/" + f.of(t).device().id() + "/certificates")));
+        r.put("POST " + tenantApi + "gateways/{gatewayId}/revoke", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.post(apiGateway(f, t) + "/revoke", JSON, "{}")));
+        r.put("POST " + tenantApi + "gateways/{gatewayId}/taf6-requests", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.post(apiGateway(f, t) + "/taf6-requests", JSON, "{\"reason\":\"Matrix queued\"}")));
+        r.put("GET " + tenantApi + "gateways/{gatewayId}/taf6-requests", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/gateways/" + f.of(t).device().id() + "/taf6-requests")));
+
+        String est = ".well-known/est/{tenant}/";
+        r.put("GET " + est + "cacerts", new Recipe(Access.DEVICE_PUBLIC, true, (f, t) -> Call.get(".well-known/est/" + t + "/cacerts")));
+        r.put("POST " + est + "simpleenroll", new Recipe(Access.ENROLLMENT_ACROSS_TENANTS, true, (f, t) -> {
+            // a valid code of the other tenant's gateway, presented to this tenant's CA
+            String other = MatrixFixture.other(t);
+            String gw = f.of(other).apiGateway();
+            return new Call("POST", ".well-known/est/" + t + "/simpleenroll", EstWireFormat.CSR_CONTENT_TYPE, MatrixFixture.csr(gw),
+                    gw + ":" + f.freshCode(other), ".well-known/est/" + t + " " + gw);
+        }));
+        r.put("POST " + est + "simplereenroll", new Recipe(Access.GATEWAY, true, (f, t) -> renewal(f, t, "simplereenroll")));
+        r.put("POST " + est + "signature/simplereenroll", new Recipe(Access.GATEWAY, true,
+                (f, t) -> renewal(f, t, "signature/simplereenroll")));
+
+        r.put("GET device/whoami", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/whoami")));
+        r.put("GET device/taf6-requests", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/taf6-requests?wait=0")));
+        r.put("POST device/taf6-requests/{id}/failure", new Recipe(Access.GATEWAY, true,
+                (f, t) -> Call.post("device/taf6-requests/" + f.freshTaf6Request(t) + "/failure", "text/plain", "meter not readable")));
+        // the batch of this tenant's gateway, signed by it: the signature certificate in it names the gateway and its tenant CA
+        r.put("POST device/batches", new Recipe(Access.GATEWAY, true, (f, t) -> new Call("POST", "device/batches",
+                SignedBatches.CONTENT_TYPE, f.signedBatch(t), null, "device/batches " + f.of(t).device().id() + " " + t)));
+        return r;
+    }
+
+    private static String apiGateway(MatrixFixture f, String tenant) {
+        return "tenants/" + tenant + "/gateways/" + f.of(tenant).apiGateway();
+    }
+
+    /** A renewal at this tenant's CA for this tenant's enrolled gateway (a new key): its own gateway may, no other. */
+    private static Call renewal(MatrixFixture f, String tenant, String label) {
+        String gw = f.of(tenant).device().id();
+        return new Call("POST", ".well-known/est/" + tenant + "/" + label, EstWireFormat.CSR_CONTENT_TYPE, MatrixFixture.csr(gw), null,
+                ".well-known/est/" + tenant + " " + gw);
+    }
+
+    static String basicHeader(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,70 @@
+package org.smgwlite.platform.it;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every Vaadin route of the deployed admin UI with who may open it, read from the views' own {@code @Route},
+ * {@code @PageTitle}, {@code @RolesAllowed} and {@code @PermitAll} in the built EAR: a new view shows up here by itself.
+ * Vaadin's annotations are read by name, as the test class path has no Vaadin.
+ */
+final class UiRoutes {
+
+    /**
+     * @param template  the route below {@code /ui/}, e.g. {@code households/:id/curve}
+     * @param pageTitle the view's {@code @PageTitle}, if any
+     * @param roles     the roles of {@code @RolesAllowed}; empty with {@code permitAll}
+     * @param permitAll {@code @PermitAll}: any signed-in user (the start page and the sign-in callback, which forward)
+     */
+    record Route(String template, Optional<String> pageTitle, Set<String> roles, boolean permitAll, String view) {
+
+        boolean opensFor(String role) {
+            return permitAll || roles.contains(role);
+        }
+
+        boolean hasParameter() {
+            return template.contains(":");
+        }
+    }
+
+    private UiRoutes() {
+    }
+
+    static List<Route> deployed() {
+        List<Route> routes = new ArrayList<>();
+        for (Class<?> type : EarModules.classes("admin-ui.war", "org.smgwlite.admin")) {
+            Optional<String> template = annotationValue(type, "com.vaadin.flow.router.Route");
+            if (template.isEmpty()) {
+                continue;
+            }
+            RolesAllowed roles = type.getAnnotation(RolesAllowed.class);
+            boolean permitAll = type.isAnnotationPresent(PermitAll.class);
+            if (roles == null && !permitAll) {
+                throw new IllegalStateException(type.getName() + " has neither @RolesAllowed nor @PermitAll");
+            }
+            routes.add(new Route(template.get(), annotationValue(type, "com.vaadin.flow.router.PageTitle"),
+                    roles == null ? Set.of() : Set.of(roles.value()), permitAll, type.getSimpleName()));
+        }
+        routes.sort(Comparator.comparing(Route::template));
+        return routes;
+    }
+
+    private static Optional<String> annotationValue(Class<?> type, String annotation) {
+        for (Annotation a : type.getAnnotations()) {
+            if (a.annotationType().getName().equals(annotation)) {
+                try {
+                    return Optional.of((String) a.annotationType().getMethod("value").invoke(a));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
