@@ -24,8 +24,8 @@ public class DatabaseReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("database");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(2);
-            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM flyway_schema_history WHERE success")) {
-                rs.next();
+            try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                rs.next(); // the newest applied migration: max(version) would compare the texts ("9" > "10")
                 return response.up().withData("schemaVersion", String.valueOf(rs.getString(1))).build();
             }
         } catch (Exception e) {

@@ -39,7 +39,16 @@ class PlatformEarIT {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"")
                 .contains("\"name\":\"database\"").contains("\"name\":\"keycloak\"")
+                .contains("\"schemaVersion\":\"" + newestMigration() + "\"")
                 .doesNotContain("DOWN");
+    }
+
+    /** The highest V<n> of db-migrations' scripts: what a freshly migrated database must report. */
+    private static int newestMigration() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../../db-migrations/src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
     }
 
     @Test
