@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Applies {@link ListenerPaths} before anything else of a WAR runs: a request on the wrong listener gets 404 with a
@@ -20,18 +19,12 @@ import java.util.logging.Logger;
  */
 public class ListenerFilter implements Filter {
 
-    private static final Logger LOG = Logger.getLogger(ListenerFilter.class.getName());
-
     private ListenerPaths paths;
 
+    /** Plain-HTTP enrollment is named by the {@code DeploymentGuard} with every development value, not here. */
     @Override
     public void init(FilterConfig config) {
-        DevicePortSettings settings = DevicePortSettings.current();
-        paths = settings.paths();
-        if (settings.plainHttpEnrollment()) {
-            LOG.warning(DevicePortSettings.PLAIN_HTTP_ENROLLMENT + "=true: EST also over plain HTTP, where enrollment codes"
-                    + " travel readable. DEVELOPMENT ONLY.");
-        }
+        paths = DevicePortSettings.current().paths();
     }
 
     @Override
