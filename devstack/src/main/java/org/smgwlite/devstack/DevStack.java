@@ -116,7 +116,10 @@ public final class DevStack implements AutoCloseable {
                 return null;
             });
             timed("Device port " + DevicePort.PORT, () -> {
-                DevicePort.configure(payara.home(), payara.asadminLog());
+                if (DevicePort.configure(payara.home(), payara.asadminLog())) {
+                    // first run: restarted for the device port's valve, the platform is loading again
+                    payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
+                }
                 return null;
             });
             if (config.demoData()) {

@@ -2,8 +2,11 @@ package org.smgwlite.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +24,31 @@ import java.util.Map;
  * the next start of the domain; TLS 1.3 has no renegotiation at all). Time limits ({@link #timeLimits}) keep a slow
  * client from holding a request thread for minutes.
  *
+ * <p>TLS runs on Bouncy Castle JSSE (brainpoolP256r1 as well as P-256) through the server library
+ * {@code platform-device-listener}, which {@link #installLibrary} puts into the domain before it starts. The listener
+ * shares the virtual server {@code server} with the browser listeners (the EAR cannot be deployed to two virtual
+ * servers: its Vaadin WAR registers its servlet once per JVM), whose valve {@value #VALVE} refuses everything but the
+ * device API, EST and CRLs on this listener before an application, its login or Payara's own endpoints see the
+ * request. Payara loads a virtual server's valves at start only: {@link #configure} restarts the domain once, when
+ * it adds the valve.
+ *
  * <p>{@link #configure} is idempotent: it creates what is missing and sets every attribute again.
  */
 public final class DevicePort {
 
     public static final int PORT = 8443;
     public static final String NAME = "device-port";
+    static final String SSL_IMPLEMENTATION = "org.smgwlite.platform.devicelistener.DevicePortSslImplementation";
+    static final String VALVE = "org.smgwlite.platform.devicelistener.DevicePortValve";
+    /** The library's jar goes into the domain's lib/, these beside it into lib/smgw-device-port/ (its own loader). */
+    static final String LIBRARY_MARKER = "org/smgwlite/platform/devicelistener/DevicePortValve.class";
+    static final List<String> ISOLATED_MARKERS = List.of(
+            "org/smgwlite/pki/tls/ListenerContexts.class",
+            "org/smgwlite/metering/contract/DevicePortPaths.class",
+            "org/bouncycastle/jce/provider/BouncyCastleProvider.class",
+            "org/bouncycastle/asn1/cms/ContentInfo.class",
+            "org/bouncycastle/cert/X509CertificateHolder.class",
+            "org/bouncycastle/jsse/provider/BouncyCastleJsseProvider.class");
     public static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256",
             "TLS_AES_256_GCM_SHA384",
@@ -41,6 +63,8 @@ public final class DevicePort {
     public static final int UPLOAD_PAUSE_MILLIS = 30_000;
     private static final String PROTOCOL = "configs.config.server-config.network-config.protocols.protocol." + NAME + ".";
     private static final String SSL = PROTOCOL + "ssl.";
+    /** The valve of the virtual server {@code server}; the valve itself knows this listener by {@link #NAME}. */
+    static final String VALVE_PROPERTY = "configs.config.server-config.http-service.virtual-server.server.property.valve_1";
     private static final Duration STORES_TIMEOUT = Duration.ofSeconds(60);
 
     private DevicePort() {
@@ -55,12 +79,57 @@ public final class DevicePort {
     }
 
     /**
-     * Creates or updates the listener on the running domain of {@code payaraHome}, after the platform was
-     * deployed (it writes the stores). Returns when the listener is configured.
+     * Copies the device port's server library into {@code <domain>/lib/} (Payara's common class loader, read at
+     * start) and the jars it loads in isolation into {@code <domain>/lib/smgw-device-port/}, from this JVM's class
+     * path. Call it before the domain starts; idempotent.
      *
+     * @throws StartupException if a jar is not on the class path as a jar (e.g. classes of an unpackaged module)
+     */
+    public static void installLibrary(Path payaraHome) {
+        Path lib = payaraHome.resolve("glassfish/domains/" + PayaraServer.DOMAIN + "/lib");
+        Path isolated = lib.resolve("smgw-device-port");
+        try {
+            Files.createDirectories(isolated);
+            try (var old = Files.list(isolated)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Path library = jarOf(LIBRARY_MARKER);
+            Files.copy(library, lib.resolve("smgw-device-listener.jar"), StandardCopyOption.REPLACE_EXISTING);
+            for (String marker : ISOLATED_MARKERS) {
+                Path jar = jarOf(marker);
+                Files.copy(jar, isolated.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path jarOf(String resource) {
+        URL url = DevicePort.class.getClassLoader().getResource(resource);
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            throw new StartupException("Device port", "the device port library needs " + resource + " from a jar, found "
+                    + url + " (build with mvn install first)", null);
+        }
+        String file = url.getPath().substring(0, url.getPath().indexOf("!/"));
+        try {
+            return Path.of(new URL(file).toURI());
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(file, e);
+        }
+    }
+
+    /**
+     * Creates or updates the listener on the running domain of {@code payaraHome}, after the platform was
+     * deployed (it writes the stores). Returns when the listener is configured, or, the first time (the valve and
+     * the renegotiation option are read at start only), when the domain was restarted: then its applications are
+     * still loading and the caller waits for readiness again.
+     *
+     * @return true if the domain was restarted
      * @throws StartupException if the stores do not appear or asadmin fails
      */
-    public static void configure(Path payaraHome, Path log) {
+    public static boolean configure(Path payaraHome, Path log) {
         Path stores = storesDir(payaraHome);
         awaitStores(stores, log);
         String password;
@@ -74,15 +143,17 @@ public final class DevicePort {
             commands.add("create-protocol --securityenabled=true " + NAME);
             commands.add("create-http --default-virtual-server server " + NAME);
         }
+        boolean valveMissing = !asadminOutput(payaraHome, "get " + VALVE_PROPERTY).contains(VALVE);
         if (!asadminOutput(payaraHome, "list-network-listeners").contains(NAME)) {
             // on a security-enabled protocol this creates the (empty) ssl element as well
             commands.add("create-network-listener --listenerport " + PORT + " --protocol " + NAME
                     + " --threadpool http-thread-pool --enabled=false " + NAME);
         }
-        // The plain JSSE implementation honours the listener's own stores; Payara's default one uses the domain's.
-        // Store types: Payara accepts only JKS, NSS or PKCS11 as names and loads with "JKS", which reads the
-        // PKCS#12 files the platform writes (JDK keystore.type.compat, on by default).
-        commands.add("set " + SSL + "classname=org.glassfish.grizzly.config.ssl.JSSEImplementation");
+        commands.add("set " + VALVE_PROPERTY + "=" + VALVE);
+        // Bouncy Castle JSSE from the listener's own stores (Payara's default implementation uses the domain's).
+        // Store types: Payara accepts only JKS, NSS or PKCS11 as names; the library reads the PKCS#12 files the
+        // platform writes whatever the name says.
+        commands.add("set " + SSL + "classname=" + SSL_IMPLEMENTATION);
         commands.add("set " + SSL + "key-store=" + stores.resolve("keystore.p12"));
         commands.add("set " + SSL + "key-store-password-provider=plain");
         commands.add("set " + SSL + "key-store-password=" + password);
@@ -102,8 +173,13 @@ public final class DevicePort {
         commands.add("set " + SSL + "renegotiate-on-client-auth-want=false");
         commands.addAll(timeLimits());
         commands.add("set configs.config.server-config.network-config.network-listeners.network-listener." + NAME + ".enabled=true");
-        if (!asadminOutput(payaraHome, "list-jvm-options").contains(REJECT_RENEGOTIATION.substring(2))) {
+        boolean renegotiationAllowed = !asadminOutput(payaraHome, "list-jvm-options").contains(REJECT_RENEGOTIATION.substring(2));
+        if (renegotiationAllowed) {
             commands.add("create-jvm-options " + REJECT_RENEGOTIATION.replace("=", "\\="));
+        }
+        boolean restart = valveMissing || renegotiationAllowed;
+        if (restart) {
+            commands.add("restart-domain " + PayaraServer.DOMAIN);
         }
         Path file;
         try {
@@ -134,6 +210,7 @@ public final class DevicePort {
                 // a temp file with no secret worth keeping
             }
         }
+        return restart;
     }
 
     /**

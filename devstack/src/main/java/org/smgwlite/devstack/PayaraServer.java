@@ -51,6 +51,7 @@ public final class PayaraServer implements AutoCloseable {
         Path serverLog = layout.log(SERVER_LOG);
         PayaraServer server = new PayaraServer(home, layout.log(ASADMIN_LOG), serverLog, Map.copyOf(env));
         server.redirectServerLog();
+        DevicePort.installLibrary(home); // read by the domain at start
         if (Processes.portInUse(ADMIN_PORT)) {
             // Ours from an interrupted run, most likely: it would keep its old environment.
             server.asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", DOMAIN);

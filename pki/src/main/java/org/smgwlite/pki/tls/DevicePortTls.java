@@ -69,6 +69,21 @@ public final class DevicePortTls {
     }
 
     /**
+     * Payara's device port ({@link ListenerContexts}): presents the server certificate and checks a client
+     * certificate, when one is presented, against {@code trustedRoots} (PKIX, clientAuth). The listener asks for
+     * one but does not require it (first enrollment has none); revocation and "is this gateway's current
+     * certificate" are the platform's checks on every device request, as they are for a JDK listener. Every engine
+     * the context creates offers {@link #NAMED_GROUPS}; protocols, suites and client authentication are set by
+     * the listener's own configuration.
+     */
+    public static SSLContext listener(PrivateKey key, List<X509Certificate> chain, Collection<X509Certificate> trustedRoots) {
+        if (trustedRoots.isEmpty()) {
+            throw new IllegalArgumentException("no trust anchor for client certificates");
+        }
+        return new NamedGroupsContext(context(new KeyManager[] {keyManager(key, chain)}, anchoredTrust(trustedRoots)));
+    }
+
+    /**
      * The gateway side: presents the gateway's TLS client certificate and accepts a server certificate that
      * chains to {@code trustedRoots} and names the host connected to (endpoint identification "HTTPS").
      */

@@ -63,10 +63,13 @@ final class ItPlatform {
      */
     static Path openDevicePort(String asadminLogName) throws Exception {
         Path payaraHome = Path.of(System.getProperty("payara.home"));
-        DevicePort.configure(payaraHome, Path.of("target", asadminLogName).toAbsolutePath());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        boolean restarted = DevicePort.configure(payaraHome, Path.of("target", asadminLogName).toAbsolutePath());
+        long deadline = System.nanoTime() + Duration.ofSeconds(restarted ? 180 : 30).toNanos();
         while (true) {
             try (Socket socket = new Socket("localhost", DevicePort.PORT)) {
+                if (restarted && !ready()) {
+                    throw new IOException("the platform is still loading after the restart");
+                }
                 return payaraHome.resolve("glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
@@ -74,6 +77,19 @@ final class ItPlatform {
                 }
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /** True once the platform answers its readiness check (after a restart it loads for ~25 s). */
+    private static boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

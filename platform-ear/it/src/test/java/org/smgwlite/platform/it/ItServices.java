@@ -1,7 +1,9 @@
 package org.smgwlite.platform.it;
 
+import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.devstack.KeycloakServer;
 import org.smgwlite.devstack.Postgres;
 import org.smgwlite.devstack.RunLayout;
@@ -25,6 +27,9 @@ public class ItServices implements LauncherSessionListener {
         if (System.getProperty("smgw.it.ear") == null) {
             return;
         }
+        // The device port's server library (Bouncy Castle TLS, the device virtual server's valve) must be in the
+        // domain before Arquillian starts it.
+        DevicePort.installLibrary(Path.of(System.getProperty("payara.home")));
         RunLayout layout = RunLayout.locate();
         postgres = Postgres.embedded(layout);
         try {
