@@ -92,13 +92,22 @@ public final class EichlogReset implements PendingEichlog {
         return Optional.of(closing);
     }
 
-    /** The closing entry once made; nothing before. */
+    /**
+     * The closing entry while it is pending, else nothing.
+     *
+     * @throws IOException while the entry is not made yet ({@link #chainTo} first): the new chain must not go before it
+     */
     @Override
     public List<String> read(int max) throws IOException {
-        if (max < 1 || !pending() || !state().startsWith(ENTRY)) {
+        if (max < 1 || !pending()) {
             return List.of();
         }
-        return List.of(state().substring(ENTRY.length()));
+        String state = state();
+        if (!state.startsWith(ENTRY)) {
+            throw new IOException("the Eichlog reset in " + file + " has no closing entry yet: the platform's newest entry"
+                    + " is needed first");
+        }
+        return List.of(state.substring(ENTRY.length()));
     }
 
     /** The platform holds the closing entry: the new chain is sent from its entry 1. */

@@ -1,6 +1,7 @@
 package org.smgwlite.agent.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,7 +95,8 @@ class EichlogResetTest {
         EichlogCursor cursor = cursor();
         EichlogReset reset = new EichlogReset(credentials(), cursor, CLOCK);
         assertThat(reset.awaitsHead()).isTrue();
-        assertThat(reset.read(10)).as("nothing to send before the platform named its head").isEmpty();
+        assertThatThrownBy(() -> reset.read(10)).as("nothing, not even the new chain, before the platform named its head")
+                .isInstanceOf(IOException.class).hasMessageContaining("no closing entry yet");
 
         EichlogLink closing = reset.chainTo(Optional.of(HEAD)).orElseThrow();
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.smgwlite.metering.contract.SignedBatches;
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.ca.CaHierarchy;
+import org.smgwlite.pki.pem.PemCredentials;
 
 /**
  * The gateway makes its keys on its tenant's curve: the tenant CA that {@code /cacerts} answers decides (once it chains
@@ -40,7 +42,11 @@ class TenantKeyCurveTest {
         try (FakeEstServer platform = FakeEstServer.https(CurvePolicy.BRAINPOOL)) {
             EstEnrollment est = new EstEnrollment(settings(platform.url(), Optional.empty()), List.of(platform.rootCertificate()));
 
-            EstEnrollment.Credential tls = est.enroll(CODE);
+            EstEnrollment.Credential enrolled = est.enroll(CODE);
+            // kept and read back as the upload service keeps it in credentials/
+            PemCredentials.writePrivateKey(dir.resolve("tls.key"), enrolled.keys().getPrivate());
+            EstEnrollment.Credential tls = new EstEnrollment.Credential(new KeyPair(enrolled.certificate().getPublicKey(),
+                    PemCredentials.readPrivateKey(dir.resolve("tls.key"))), enrolled.chain());
             // the signature certificate comes over mutual TLS, authenticated by the brainpool TLS key
             EstEnrollment.Credential signature = est.signatureCredential(tls);
 
