@@ -26,7 +26,9 @@ import org.smgwlite.pki.tls.TlsEndpoint;
  * The agent's upload thread: enrolls once (keys made here, the one-time code used once, credentials kept in
  * {@code credentials/}), learns its metering point from {@code /api/device/whoami}, renews a certificate in its
  * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader} over the
- * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A TAF 6 answer
+ * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A pending
+ * Eichlog reset ({@link EichlogReset}: the journal was lost or broken) goes first, chained to the platform's newest
+ * entry. A TAF 6 answer
  * ({@link #answerNow()}) is the same run with short retries; one run at a time.
  */
 public final class UploadService implements AutoCloseable {
