@@ -34,6 +34,21 @@ public record CurvePolicy(String name, Curve endEntityCurve, Curve caCurve) {
     }
 
     /**
+     * The policy a CA follows, read from its own key: P-384 issues P-256 (NIST), brainpoolP384r1 issues
+     * brainpoolP256r1. A gateway picks its key curve this way from the tenant CA it enrolls with.
+     *
+     * @throws UnsupportedKeyException for any other CA key
+     */
+    public static CurvePolicy ofCaKey(java.security.PublicKey caKey) {
+        Curve curve = Curve.of(caKey);
+        return switch (curve) {
+            case P384 -> NIST;
+            case BRAINPOOL_P384R1 -> BRAINPOOL;
+            default -> throw new UnsupportedKeyException("CA keys are P-384 or brainpoolP384r1, not " + curve.standardName());
+        };
+    }
+
+    /**
      * Checks that an end-entity key (from a CSR or for the device port) uses this policy's curve.
      *
      * @throws UnsupportedKeyException naming the key's type or curve and the curve the policy wants

@@ -22,6 +22,7 @@ import org.smgwlite.agent.statuspage.StatusView;
 import org.smgwlite.agent.store.ValueStore;
 import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.EichlogRestart;
 import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.UploadSettings;
 
@@ -68,7 +69,9 @@ public final class Agent implements AutoCloseable {
     private PlatformLink link;
 
     /**
-     * Opens store and Eichlog (repairing torn tails, logging the repair), logs START and the configuration.
+     * Opens store and Eichlog (repairing torn tails, logging the repair), logs START and the configuration. A journal
+     * that was lost or broken starts a new chain whose first entry says why; if the platform may hold the old chain,
+     * its closing {@code EICHLOG_RESET} is recorded for the next upload ({@link EichlogRestart}).
      *
      * @param monotonicNanos {@code System::nanoTime}, or {@code null} when {@code clock} is a simulation
      */
@@ -78,6 +81,13 @@ public final class Agent implements AutoCloseable {
         this.clock = clock;
         this.err = err;
         this.log = EventLog.open(config.eichlogFile(), clock, err);
+        try {
+            EichlogRestart.afterOpen(log.eichlog(), config.upload() == null ? null : config.upload().credentialDir(), err)
+                    .ifPresent(why -> log.event(EventType.EICHLOG_REPAIR, why));
+        } catch (IOException e) {
+            log.close();
+            throw new IOException("the Eichlog starts over, but its reset cannot be recorded: " + e.getMessage(), e);
+        }
         log.event(EventType.START, "device-agent pid " + ProcessHandle.current().pid());
         try {
             this.store = ValueStore.open(config.storeDir(), config.storeCapacityBytes(), guard, log::storeNote);

@@ -9,17 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The writing side of the Eichlog. Each {@link #append} writes one line and fsyncs it before returning.
  *
  * <p>On open, a last line without its line break (a write torn by a crash) is cut off and the cut is logged as the
- * next entry; a chain broken further up is logged too (and left as it is: the log is evidence). New entries chain
- * to the hash of the last complete line. Thread-safe: the agent loop, the status page's TAF 6 trigger and the
+ * next entry. A file whose chain is broken further up (an entry changed, removed or inserted) is not continued: it is
+ * kept as it is under a new name ({@code <name>.broken-<UTC time>}, the log is evidence) and a new chain starts from
+ * entry 1 in a new file ({@link #brokenAtOpen} says why), so that an altered journal is never carried on as if it were
+ * intact. New entries chain to the hash of the last complete line. Thread-safe: the agent loop, the status page's TAF 6 trigger and the
  * uploader may log concurrently.
  */
 public final class Eichlog implements Closeable {
@@ -30,22 +35,28 @@ public final class Eichlog implements Closeable {
     private final Clock clock;
     private final FileChannel channel;
     private final Deque<EichlogEntry> tail = new ArrayDeque<>(TAIL);
+    private static final DateTimeFormatter KEPT_AS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final String brokenAtOpen;
     private long lastN;
     private String lastHash = EichlogEntry.GENESIS;
+    private boolean newChain;
 
-    private Eichlog(Path file, Clock clock, FileChannel channel) {
+    private Eichlog(Path file, Clock clock, FileChannel channel, String brokenAtOpen) {
         this.file = file;
         this.clock = clock;
         this.channel = channel;
+        this.brokenAtOpen = brokenAtOpen;
     }
 
     public static Eichlog open(Path file, Clock clock) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
+        String broken = keepBrokenAside(file, clock);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        Eichlog log = new Eichlog(file, clock, ch);
+        Eichlog log = new Eichlog(file, clock, ch, broken);
         try {
             log.recover();
         } catch (IOException | RuntimeException e) {
@@ -55,18 +66,44 @@ public final class Eichlog implements Closeable {
         return log;
     }
 
-    private void recover() throws IOException {
+    /**
+     * Renames a file whose chain is broken (in its complete lines) to {@code <name>.broken-<UTC time>}.
+     *
+     * @return where the break is and where the file went, or {@code null} for a missing or intact file
+     */
+    private static String keepBrokenAside(Path file, Clock clock) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
         byte[] bytes = Files.readAllBytes(file);
+        EichlogVerifier.Result check = EichlogVerifier.verify(new String(bytes, 0, completeLength(bytes), StandardCharsets.UTF_8));
+        if (check.ok()) {
+            return null;
+        }
+        Path kept = file.resolveSibling(file.getFileName() + ".broken-" + KEPT_AS.format(clock.instant()));
+        Files.move(file, kept);
+        return "broken at entry " + check.brokenLine() + " (" + check.message() + "), kept as " + kept.getFileName();
+    }
+
+    /** The length of the complete lines: up to and including the last line break. */
+    private static int completeLength(byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
+        return end;
+    }
+
+    private void recover() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = completeLength(bytes);
         int torn = bytes.length - end;
         if (torn > 0) {
             channel.truncate(end);
             channel.force(true);
         }
         EichlogVerifier.Result check = EichlogVerifier.verify(new String(bytes, 0, end, StandardCharsets.UTF_8));
+        newChain = check.entries().isEmpty();
         for (EichlogEntry e : check.entries()) {
             remember(e);
         }
@@ -78,9 +115,6 @@ public final class Eichlog implements Closeable {
         channel.position(end);
         if (torn > 0) {
             append(EventType.EICHLOG_REPAIR, "cut off " + torn + " bytes of a torn last entry (crash during write)");
-        }
-        if (!check.ok()) {
-            append(EventType.EICHLOG_REPAIR, "chain broken at open: " + check.message());
         }
     }
 
@@ -124,6 +158,19 @@ public final class Eichlog implements Closeable {
     public synchronized List<EichlogEntry> tail(int max) {
         List<EichlogEntry> all = new ArrayList<>(tail);
         return List.copyOf(all.subList(Math.max(0, all.size() - max), all.size()));
+    }
+
+    /**
+     * True when this log began a new chain at open: the file held no complete entry (a first start, a lost or emptied
+     * file, or a broken one kept aside).
+     */
+    public boolean newChain() {
+        return newChain;
+    }
+
+    /** Where the chain found at open was broken and under which name that file was kept; empty when it was not. */
+    public Optional<String> brokenAtOpen() {
+        return Optional.ofNullable(brokenAtOpen);
     }
 
     /** Hash of the last entry: anchoring it elsewhere (e.g. in the upload) makes truncation detectable too. */

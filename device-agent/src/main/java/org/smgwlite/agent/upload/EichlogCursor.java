@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class EichlogCursor implements PendingEichlog {
 
+    /** The cursor file's name in the credentials directory. */
+    static final String FILE = "eichlog.sent";
+
     private final Path eichlog;
     private final Path cursor;
 
@@ -51,13 +54,27 @@ final class EichlogCursor implements PendingEichlog {
         if (n < 0) {
             throw new IllegalArgumentException("not an Eichlog entry line: " + lastLine);
         }
-        Path tmp = cursor.resolveSibling(cursor.getFileName() + ".tmp");
+        write(n);
+    }
+
+    /** The platform closed the old chain: the journal's new chain is sent from its entry 1. */
+    void restart() throws IOException {
+        write(0);
+    }
+
+    private void write(long n) throws IOException {
         Files.createDirectories(cursor.getParent());
-        Files.writeString(tmp, n + "\n", StandardCharsets.US_ASCII);
+        replace(cursor, n + "\n");
+    }
+
+    /** Replaces {@code file} by {@code content} atomically where the file system can: a reader sees old or new. */
+    static void replace(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
         try {
-            Files.move(tmp, cursor, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, cursor, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

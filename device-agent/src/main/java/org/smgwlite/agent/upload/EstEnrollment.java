@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.PkiException;
 import org.smgwlite.pki.csr.GatewayRequests;
 import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.pki.tls.DevicePortTls;
@@ -26,7 +27,8 @@ import org.smgwlite.pki.tls.TlsEndpoint;
  * First enrollment with the one-time code an operator handed out (HTTP Basic, gateway id and code, over TLS
  * trusting only the platform root this gateway was given), then the
  * signature certificate (EST label {@code signature}) and renewals over the device port with the current TLS
- * certificate.
+ * certificate. Keys are made on the curve of the tenant CA's policy (brainpoolP256r1 under a brainpool CA, P-256
+ * under a NIST one), unless {@code gateway.key-curve} forces one.
  */
 public final class EstEnrollment {
 
@@ -60,12 +62,13 @@ public final class EstEnrollment {
      * platform against the pinned root only; plain HTTP only in the development mode {@link UploadSettings} allows.
      */
     public Credential enroll(String oneTimeCode) throws IOException, InterruptedException {
-        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
+        HttpClient http = enrollmentClient();
+        KeyPair keys = newKeys(http, settings.platform());
         HttpRequest request = csrRequest(settings.platform(), "simpleenroll", keys)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (gateway.value() + ":" + oneTimeCode).getBytes(StandardCharsets.UTF_8)))
                 .build();
-        return new Credential(keys, certificates(enrollmentClient().send(request, HttpResponse.BodyHandlers.ofByteArray())));
+        return new Credential(keys, certificates(http.send(request, HttpResponse.BodyHandlers.ofByteArray())));
     }
 
     private HttpClient enrollmentClient() {
@@ -77,16 +80,53 @@ public final class EstEnrollment {
 
     /** {@code /signature/simplereenroll} on the device port: the batch signature credential. */
     public Credential signatureCredential(Credential tls) throws IOException, InterruptedException {
-        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
-        return new Credential(keys, certificates(mutual(tls).send(csrRequest(settings.devicePort(), "signature/simplereenroll", keys).build(),
+        HttpClient http = mutual(tls);
+        KeyPair keys = newKeys(http, settings.devicePort());
+        return new Credential(keys, certificates(http.send(csrRequest(settings.devicePort(), "signature/simplereenroll", keys).build(),
                 HttpResponse.BodyHandlers.ofByteArray())));
     }
 
     /** {@code /simplereenroll} on the device port with a new key: the renewed TLS credential. */
     public Credential renew(Credential tls) throws IOException, InterruptedException {
-        KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
-        return new Credential(keys, certificates(mutual(tls).send(csrRequest(settings.devicePort(), "simplereenroll", keys).build(),
+        HttpClient http = mutual(tls);
+        KeyPair keys = newKeys(http, settings.devicePort());
+        return new Credential(keys, certificates(http.send(csrRequest(settings.devicePort(), "simplereenroll", keys).build(),
                 HttpResponse.BodyHandlers.ofByteArray())));
+    }
+
+    /**
+     * A new key pair on the curve {@code gateway.key-curve} forces, else on the curve of the tenant CA's policy: the
+     * tenant CA that {@code /cacerts} answers, used only once it chains to the pinned root. Asked before every new key,
+     * so a renewal follows the tenant CA as it is then.
+     */
+    private KeyPair newKeys(HttpClient http, URI base) throws IOException, InterruptedException {
+        Curve curve = settings.keyCurve().isPresent() ? settings.keyCurve().get() : tenantCurve(http, base);
+        return GatewayRequests.newKeyPair(curve);
+    }
+
+    private Curve tenantCurve(HttpClient http, URI base) throws IOException, InterruptedException {
+        List<X509Certificate> offered = cacerts(http, base, settings.tenant());
+        try {
+            return GatewayRequests.keyCurveFor(offered, roots, Instant.now());
+        } catch (PkiException e) {
+            throw new IOException("the tenant CA of " + operation(base, settings.tenant(), "cacerts")
+                    + " cannot decide the key curve: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The certificates of EST {@code /cacerts} (RFC 7030 4.1), the tenant CA first; nothing in them is trusted yet.
+     *
+     * @throws IOException naming the URL when the answer is not 200
+     */
+    static List<X509Certificate> cacerts(HttpClient http, URI base, String tenant) throws IOException, InterruptedException {
+        URI uri = operation(base, tenant, "cacerts");
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException(uri + " answered " + response.statusCode());
+        }
+        return EstWireFormat.parseCertsOnly(response.body());
     }
 
     /** The device port's TLS context for {@code tls}. */

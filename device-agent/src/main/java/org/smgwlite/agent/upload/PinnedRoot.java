@@ -2,14 +2,11 @@ package org.smgwlite.agent.upload;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
-import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.DevicePortTls;
 import org.smgwlite.pki.tls.RootFingerprint;
@@ -56,12 +53,7 @@ public final class PinnedRoot {
             TlsEndpoint bootstrap = DevicePortTls.cacertsBootstrap();
             http.sslContext(bootstrap.context()).sslParameters(bootstrap.parameters());
         }
-        HttpResponse<byte[]> response = http.build().send(HttpRequest.newBuilder(cacertsUri(settings))
-                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException(cacertsUri(settings) + " answered " + response.statusCode());
-        }
-        return EstWireFormat.parseCertsOnly(response.body());
+        return EstEnrollment.cacerts(http.build(), settings.platform(), settings.tenant());
     }
 
     private static java.net.URI cacertsUri(UploadSettings settings) {

@@ -13,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.json.JsonSyntaxException;
+import org.smgwlite.metering.contract.EichlogLink;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.TlsEndpoint;
 
@@ -24,7 +26,9 @@ import org.smgwlite.pki.tls.TlsEndpoint;
  * The agent's upload thread: enrolls once (keys made here, the one-time code used once, credentials kept in
  * {@code credentials/}), learns its metering point from {@code /api/device/whoami}, renews a certificate in its
  * last 30 days, and once a day after midnight plus the gateway's spread delay runs the {@link Uploader} over the
- * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A TAF 6 answer
+ * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A pending
+ * Eichlog reset ({@link EichlogReset}: the journal was lost or broken) goes first, chained to the platform's newest
+ * entry. A TAF 6 answer
  * ({@link #answerNow()}) is the same run with short retries; one run at a time.
  */
 public final class UploadService implements AutoCloseable {
@@ -120,9 +124,28 @@ public final class UploadService implements AutoCloseable {
         Uploader uploader = new Uploader(pending, new HttpsBatchTransport(settings.devicePort(), session.endpoint()),
                 settings.gatewayId(), household, signature.keys().getPrivate(), signature.certificate(), pacing,
                 d -> Thread.sleep(d.toMillis()), clock, events);
-        PendingEichlog eichlog = eichlogFile == null ? PendingEichlog.NONE
-                : new EichlogCursor(eichlogFile, settings.credentialDir().resolve("eichlog.sent"));
-        return uploader.uploadBacklog(eichlog);
+        if (eichlogFile == null) {
+            return uploader.uploadBacklog(PendingEichlog.NONE);
+        }
+        EichlogCursor cursor = new EichlogCursor(eichlogFile, settings.credentialDir().resolve(EichlogCursor.FILE));
+        EichlogReset reset = new EichlogReset(settings.credentialDir(), cursor, clock);
+        if (reset.awaitsHead()) {
+            closeChain(reset, session.endpoint());
+        }
+        return uploader.uploadBacklog(reset, cursor);
+    }
+
+    /**
+     * The closing entry of a pending reset, chained to the platform's newest entry (an {@link IOException} when the
+     * platform cannot tell: the run ends, values and the reset stay, the next run asks again).
+     */
+    private void closeChain(EichlogReset reset, TlsEndpoint endpoint) throws IOException, InterruptedException {
+        Optional<EichlogHead> head = EichlogHead.fetch(http(endpoint), settings.devicePort());
+        Optional<EichlogLink> closing = reset.chainTo(head);
+        events.accept(closing.map(c -> "EICHLOG RESET: closing the platform's Eichlog chain after its entry " + head.get().n()
+                        + " with " + c.type() + " entry " + c.n() + " (" + c.detail() + "); the new journal follows")
+                .orElse("EICHLOG RESET: the platform holds no Eichlog entry of this gateway, nothing to close; the new"
+                        + " journal goes from entry 1"));
     }
 
     /** Enrollment or renewal as needed; the TLS context is made again only when the credential changed. */
@@ -154,9 +177,13 @@ public final class UploadService implements AutoCloseable {
     private record CachedEndpoint(X509Certificate endpointFor, TlsEndpoint endpoint) {
     }
 
+    private static HttpClient http(TlsEndpoint endpoint) {
+        return HttpClient.newBuilder().sslContext(endpoint.context()).sslParameters(endpoint.parameters())
+                .connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
     private long householdOf(TlsEndpoint endpoint) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newBuilder().sslContext(endpoint.context()).sslParameters(endpoint.parameters())
-                .connectTimeout(Duration.ofSeconds(20)).build()
+        HttpResponse<String> r = http(endpoint)
                 .send(HttpRequest.newBuilder(settings.devicePort().resolve("/api/device/whoami")).build(),
                         HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -169,9 +196,14 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
+    /** The file name of a credential's chain ({@code tls}: there once the gateway enrolled). */
+    static String chainFile(String credential) {
+        return credential + ".chain.pem";
+    }
+
     private EstEnrollment.Credential load(String name) throws IOException {
         Path key = settings.credentialDir().resolve(name + ".key");
-        Path chain = settings.credentialDir().resolve(name + ".chain.pem");
+        Path chain = settings.credentialDir().resolve(chainFile(name));
         if (!Files.exists(key) || !Files.exists(chain)) {
             return null;
         }
@@ -183,7 +215,7 @@ public final class UploadService implements AutoCloseable {
     /** The chain first, then the key replaces the old one atomically: a credential is complete once its key is. */
     private EstEnrollment.Credential save(String name, EstEnrollment.Credential c) throws IOException {
         Files.createDirectories(settings.credentialDir());
-        PemCredentials.writeChain(settings.credentialDir().resolve(name + ".chain.pem"), c.chain());
+        PemCredentials.writeChain(settings.credentialDir().resolve(chainFile(name)), c.chain());
         PemCredentials.writePrivateKey(settings.credentialDir().resolve(name + ".key"), c.keys().getPrivate());
         return c;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.tls.RootFingerprint;
 
 /**
@@ -30,15 +31,21 @@ import org.smgwlite.pki.tls.RootFingerprint;
  * @param credentialDir      where keys and chains are kept (mode 600)
  * @param rootFingerprint    the SHA-256 fingerprint of the platform root, if configured: the root file must match it
  * @param insecureEnrollment development only: first enrollment over plain HTTP is allowed
+ * @param keyCurve           the curve of the keys this gateway makes, if forced by {@value #KEY_CURVE}; empty: the
+ *                           curve of the tenant CA's policy, read from the CA that {@code /cacerts} answers
  */
 public record UploadSettings(URI platform, URI devicePort, String tenant, String gatewayId, String enrollmentCode,
                              Path rootPem, Path credentialDir, Duration spreadMinimum, Duration spreadWindow,
-                             Optional<RootFingerprint> rootFingerprint, boolean insecureEnrollment) {
+                             Optional<RootFingerprint> rootFingerprint, boolean insecureEnrollment, Optional<Curve> keyCurve) {
 
     public static final String INSECURE_ENROLLMENT = "development.insecure-enrollment";
+    /** Forces the curve of the gateway's keys instead of following the tenant CA. */
+    public static final String KEY_CURVE = "gateway.key-curve";
+    /** The values {@value #KEY_CURVE} accepts: the end-entity curves of the two tenant policies. */
+    private static final Set<Curve> KEY_CURVES = Set.of(Curve.P256, Curve.BRAINPOOL_P256R1);
 
     public static final Set<String> KEYS = Set.of("platform.url", "platform.device.url", "platform.tenant",
-            "platform.root", "platform.root-sha256", "gateway.id", "enrollment.code", INSECURE_ENROLLMENT);
+            "platform.root", "platform.root-sha256", "gateway.id", "enrollment.code", INSECURE_ENROLLMENT, KEY_CURVE);
 
     /** @throws IllegalArgumentException for a plain-HTTP URL outside the development mode */
     public UploadSettings {
@@ -50,7 +57,7 @@ public record UploadSettings(URI platform, URI devicePort, String tenant, String
     public UploadSettings(URI platform, URI devicePort, String tenant, String gatewayId, String enrollmentCode,
                           Path rootPem, Path credentialDir, Duration spreadMinimum, Duration spreadWindow) {
         this(platform, devicePort, tenant, gatewayId, enrollmentCode, rootPem, credentialDir, spreadMinimum, spreadWindow,
-                Optional.empty(), false);
+                Optional.empty(), false, Optional.empty());
     }
 
     /** {@code null} when {@code platform.url} is absent; relative paths against {@code base}. */
@@ -73,7 +80,25 @@ public record UploadSettings(URI platform, URI devicePort, String tenant, String
         return new UploadSettings(URI.create(url), URI.create(required(p, "platform.device.url")), required(p, "platform.tenant"),
                 required(p, "gateway.id"), p.getProperty("enrollment.code", "").trim(),
                 base.resolve(required(p, "platform.root")), dataDir.resolve("credentials"),
-                Duration.ofMinutes(5), Duration.ofHours(4), pin, Boolean.parseBoolean(insecure));
+                Duration.ofMinutes(5), Duration.ofHours(4), pin, Boolean.parseBoolean(insecure),
+                keyCurve(p.getProperty(KEY_CURVE, "").trim()));
+    }
+
+    /** Empty for an empty value; else one of {@link #KEY_CURVES} by any of its names. */
+    static Optional<Curve> keyCurve(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Curve curve = Curve.parse(value);
+            if (KEY_CURVES.contains(curve)) {
+                return Optional.of(curve);
+            }
+        } catch (IllegalArgumentException unknown) {
+            // named below together with the allowed values
+        }
+        throw new IllegalArgumentException(KEY_CURVE + "=" + value + " is not allowed: use P-256 or brainpoolP256r1,"
+                + " or leave it out to make keys on the curve of the tenant CA");
     }
 
     private static void requireTls(String key, URI url, boolean plainAllowed) {

@@ -144,7 +144,25 @@ public final class Uploader {
      * is refused or stays unanswered.
      */
     public Run uploadBacklog(PendingEichlog eichlog) throws IOException, InterruptedException {
+        return uploadBacklog(PendingEichlog.NONE, eichlog);
+    }
+
+    /**
+     * {@link #uploadBacklog(PendingEichlog)} after the entry that closes the platform's old Eichlog chain
+     * ({@link EichlogReset}), alone in a batch without values: the platform accepts the journal's new chain only once
+     * it holds that entry, and never in the same batch. When that batch is not acknowledged the run ends there, and
+     * nothing of the new chain has left.
+     */
+    public Run uploadBacklog(PendingEichlog closing, PendingEichlog eichlog) throws IOException, InterruptedException {
         List<Result> batches = new ArrayList<>();
+        List<String> closingEntry = closing.read(1);
+        if (!closingEntry.isEmpty()) {
+            Result r = send(List.of(), closingEntry, closing);
+            batches.add(r);
+            if (!r.acknowledged()) {
+                return new Run(batches, false);
+            }
+        }
         while (true) {
             List<TafValue> values = store.readUnacknowledged(pacing.valuesPerBatch());
             List<String> lines = eichlog.read(MAX_EICHLOG);

@@ -145,13 +145,13 @@ class EnrollmentOverTlsTest {
     void theDevicePortIsNeverPlainHttp() {
         assertThatThrownBy(() -> new UploadSettings(URI.create("https://localhost:8443"), URI.create("http://localhost:8443"),
                 FakeEstServer.TENANT, "EDEF0012345678", CODE, dir.resolve("root.pem"), dir, Duration.ZERO, Duration.ZERO,
-                Optional.empty(), true))
+                Optional.empty(), true, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("platform.device.url");
     }
 
     private UploadSettings settings(URI platform, Optional<RootFingerprint> pin, boolean insecure) {
         return new UploadSettings(platform, URI.create("https://localhost:8443"), FakeEstServer.TENANT, "EDEF0012345678", CODE,
-                dir.resolve("root.pem"), dir.resolve("credentials"), Duration.ZERO, Duration.ZERO, pin, insecure);
+                dir.resolve("root.pem"), dir.resolve("credentials"), Duration.ZERO, Duration.ZERO, pin, insecure, Optional.empty());
     }
 
     private static Properties properties(String url, String insecure) {

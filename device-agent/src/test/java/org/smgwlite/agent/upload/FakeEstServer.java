@@ -3,19 +3,23 @@ package org.smgwlite.agent.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
@@ -26,6 +30,7 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.ca.IssuedCertificate;
+import org.smgwlite.pki.csr.CsrRejectedException;
 import org.smgwlite.pki.csr.GatewayRequests;
 import org.smgwlite.pki.est.EstWireFormat;
 import org.smgwlite.pki.profile.CertificateProfile;
@@ -35,26 +40,32 @@ import org.smgwlite.pki.tls.TlsEndpoint;
 /**
  * A platform's EST endpoints on 127.0.0.1 (ephemeral port): TLS with a server certificate from its own root and
  * client authentication wanted, not needed, as on the device port. {@code /simpleenroll} issues from the CSR when
- * HTTP Basic credentials are present; {@code /cacerts} answers the tenant CA chain with the root.
+ * HTTP Basic credentials are present, {@code /signature/simplereenroll} when a client certificate was presented (a
+ * request the tenant CA refuses is answered 400 with its reason); {@code /cacerts} answers the tenant CA chain with
+ * the root.
  */
 final class FakeEstServer implements AutoCloseable {
 
     static final String TENANT = "agent-test";
 
     final CertificateAuthority root = CaHierarchy.createRoot("Fake Platform Root", CurvePolicy.NIST, Duration.ofDays(30));
-    private final CertificateAuthority tenantCa = CaHierarchy.createTenantCa(root, TenantId.of(TENANT), CurvePolicy.NIST,
-            Duration.ofDays(20));
+    private final CertificateAuthority tenantCa;
+    /** Why the last request was refused. */
+    private volatile String refusal = "";
     /** Requests that reached a handler, i.e. got past the TLS handshake. */
     final AtomicInteger requests = new AtomicInteger();
     private final HttpServer server;
 
-    private FakeEstServer(boolean tls) throws IOException {
+    private FakeEstServer(boolean tls, CurvePolicy tenantPolicy) throws IOException {
+        tenantCa = CaHierarchy.createTenantCa(root, TenantId.of(TENANT), tenantPolicy, Duration.ofDays(20));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
         if (tls) {
             KeyPair keys = GatewayRequests.newKeyPair(Curve.P256);
             IssuedCertificate certificate = root.issueServerCertificate(keys.getPublic(), List.of("localhost"),
                     List.of("127.0.0.1"), Duration.ofDays(10));
-            TlsEndpoint endpoint = DevicePortTls.server(keys.getPrivate(), certificate.fullChain(), List.of(root.certificate()), List::of);
+            X509CRL crl = tenantCa.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
+            TlsEndpoint endpoint = DevicePortTls.server(keys.getPrivate(), certificate.fullChain(), List.of(root.certificate()),
+                    () -> List.of(crl));
             HttpsServer https = HttpsServer.create(address, 0);
             https.setHttpsConfigurator(new HttpsConfigurator(endpoint.context()) {
                 @Override
@@ -74,11 +85,16 @@ final class FakeEstServer implements AutoCloseable {
     }
 
     static FakeEstServer https() throws IOException {
-        return new FakeEstServer(true);
+        return https(CurvePolicy.NIST);
+    }
+
+    /** With a tenant CA on {@code tenantPolicy} under the (NIST) platform root. */
+    static FakeEstServer https(CurvePolicy tenantPolicy) throws IOException {
+        return new FakeEstServer(true, tenantPolicy);
     }
 
     static FakeEstServer plainHttp() throws IOException {
-        return new FakeEstServer(false);
+        return new FakeEstServer(false, CurvePolicy.NIST);
     }
 
     /** The base URL under the name the server certificate carries. */
@@ -102,17 +118,41 @@ final class FakeEstServer implements AutoCloseable {
         if (path.endsWith("/cacerts")) {
             answer = EstWireFormat.certsOnly(tenantCa.chain());
         } else if (path.endsWith("/simpleenroll") && exchange.getRequestHeaders().getFirst("Authorization") != null) {
-            IssuedCertificate issued = tenantCa.issueGatewayCertificate(EstWireFormat.parseEnrollmentRequest(body),
-                    GatewayId.of("EDEF0012345678"), CertificateProfile.GATEWAY_TLS);
-            answer = EstWireFormat.certsOnly(List.of(issued.certificate(), tenantCa.certificate()));
+            answer = issue(body, CertificateProfile.GATEWAY_TLS);
+        } else if (path.endsWith("/signature/simplereenroll") && clientCertificate(exchange)) {
+            answer = issue(body, CertificateProfile.GATEWAY_SIGNATURE);
         } else {
             status = 401;
             answer = "no credentials";
+        }
+        if (answer == null) {
+            status = 400;
+            answer = refusal;
         }
         byte[] bytes = answer.getBytes(StandardCharsets.US_ASCII);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Certs-only answer, or {@code null} with the reason in {@link #refusal}, as the platform answers a refused request. */
+    private String issue(byte[] body, CertificateProfile profile) {
+        try {
+            IssuedCertificate issued = tenantCa.issueGatewayCertificate(EstWireFormat.parseEnrollmentRequest(body),
+                    GatewayId.of("EDEF0012345678"), profile);
+            return EstWireFormat.certsOnly(List.of(issued.certificate(), tenantCa.certificate()));
+        } catch (CsrRejectedException e) {
+            refusal = e.reason() + ": " + e.getMessage();
+            return null;
+        }
+    }
+
+    private static boolean clientCertificate(HttpExchange exchange) {
+        try {
+            return exchange instanceof HttpsExchange https && https.getSSLSession().getPeerCertificates().length > 0;
+        } catch (SSLPeerUnverifiedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -258,6 +258,63 @@ class UploaderTest {
         }
     }
 
+    /** The closing entry of a reset: one line until the platform acknowledged it. */
+    private static final class Closing implements PendingEichlog {
+        final String line = "6\t2026-11-24T00:00:00Z\tEICHLOG_RESET\tEichlog file missing";
+        boolean acknowledged;
+
+        @Override
+        public List<String> read(int max) {
+            return acknowledged ? List.of() : List.of(line);
+        }
+
+        @Override
+        public void acknowledge(String lastLine) {
+            acknowledged = true;
+        }
+    }
+
+    @Test
+    void a_closing_reset_entry_goes_alone_first_and_the_new_chain_with_the_values_follows_in_the_same_run() throws Exception {
+        FakePlatform platform = new FakePlatform();
+        try (ValueStore store = store()) {
+            fill(store, 0, 4);
+            Closing closing = new Closing();
+            Lines newChain = new Lines(2);
+
+            Uploader.Run run = uploader(store, platform, batchesOf(96)).uploadBacklog(closing, newChain);
+
+            assertThat(run.complete()).isTrue();
+            assertThat(posted).hasSize(2);
+            ReadingBatch first = SignedBatches.open(posted.get(0), List.of(CERT)).batch();
+            assertThat(first.values()).isEmpty();
+            assertThat(first.eichlog()).containsExactly(closing.line);
+            ReadingBatch second = SignedBatches.open(posted.get(1), List.of(CERT)).batch();
+            assertThat(second.eichlog()).isEqualTo(newChain.lines);
+            assertThat(second.values()).hasSize(8);
+            assertThat(closing.acknowledged).isTrue();
+            assertThat(store.readUnacknowledged(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void an_unanswered_closing_entry_ends_the_run_before_anything_of_the_new_chain_or_a_value_leaves() throws Exception {
+        try (ValueStore store = store()) {
+            fill(store, 0, 4);
+            Closing closing = new Closing();
+            Lines newChain = new Lines(2);
+
+            Uploader.Run down = uploader(store, scripted(503, 503, 503, 503), batchesOf(96)).uploadBacklog(closing, newChain);
+
+            assertThat(down.complete()).isFalse();
+            assertThat(posted).hasSize(4).allSatisfy(b -> assertThat(SignedBatches.open(b, List.of(CERT)).batch().eichlog())
+                    .containsExactly(closing.line));
+            assertThat(closing.acknowledged).isFalse();
+            assertThat(newChain.acknowledged).isZero();
+            assertThat(store.readUnacknowledged(10)).as("the readings stay for the next run").hasSize(8);
+        }
+    }
+
     @Test
     void values_stored_while_the_run_is_under_way_wait_for_the_next_day() throws Exception {
         try (ValueStore store = store()) {

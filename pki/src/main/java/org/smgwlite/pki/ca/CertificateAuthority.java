@@ -26,7 +26,6 @@ import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.GatewayId;
 import org.smgwlite.pki.TenantId;
-import org.smgwlite.pki.UnsupportedKeyException;
 import org.smgwlite.pki.crl.CrlSigner;
 import org.smgwlite.pki.crl.RevokedCertificate;
 import org.smgwlite.pki.csr.Csr;
@@ -63,11 +62,7 @@ public final class CertificateAuthority {
             throw new IllegalArgumentException("certificate " + own.getSubjectX500Principal() + " is not a CA certificate");
         }
         this.curve = Curve.of(own.getPublicKey());
-        this.policy = switch (curve) {
-            case P384 -> CurvePolicy.NIST;
-            case BRAINPOOL_P384R1 -> CurvePolicy.BRAINPOOL;
-            default -> throw new UnsupportedKeyException("CA keys are P-384 or brainpoolP384r1, not " + curve.standardName());
-        };
+        this.policy = CurvePolicy.ofCaKey(own.getPublicKey());
         if (!Keys.belongTogether(privateKey, own.getPublicKey())) {
             throw new IllegalArgumentException("private key does not belong to CA certificate " + own.getSubjectX500Principal());
         }

@@ -97,6 +97,28 @@ public final class ChainValidator {
         return validate(chain, crls, at);
     }
 
+    /**
+     * Checks an issuing CA's chain (the CA first, e.g. a tenant CA from EST {@code /cacerts}) up to a trusted root,
+     * without CRLs: for a gateway, which holds no CRL of the root and only needs to know that the CA it is about to
+     * enroll with is one of its platform's.
+     *
+     * @return the validated path, the CA first, without the trust anchor
+     * @throws CertificateRejectedException if the first certificate is no CA certificate or the chain does not
+     *                                      lead to a trusted root
+     */
+    public List<X509Certificate> validateIssuingCa(List<X509Certificate> chain, Instant at) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("empty certificate chain");
+        }
+        List<X509Certificate> path = withoutAnchors(chain);
+        if (path.get(0).getBasicConstraints() < 0) {
+            throw new CertificateRejectedException(CertificateRejectedException.Reason.UNTRUSTED,
+                    "certificate " + describe(path.get(0)) + " is not a CA certificate", null);
+        }
+        validatePath(path, at);
+        return path;
+    }
+
     private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
         List<X509Certificate> path = new ArrayList<>();
         for (X509Certificate certificate : chain) {

@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DERBitString;
@@ -13,10 +18,14 @@ import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.GatewayId;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.TestPki;
+import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.crl.CertificateRejectedException;
 import org.smgwlite.pki.profile.CertificateProfile;
 
 /** Every way a request can be bad is refused with a reason, and nothing is issued for it. */
@@ -143,6 +152,35 @@ class CsrTest {
                 CsrRejectedException.Reason.SUBJECT_MISMATCH);
         assertRejected(() -> NIST_CA.issueGatewayCertificate(two, GATEWAY, CertificateProfile.GATEWAY_TLS),
                 CsrRejectedException.Reason.SUBJECT_MISMATCH);
+    }
+
+    @Test
+    void aGatewayMakesItsKeysOnTheCurveOfTheTenantCaThatChainsToItsRoot() {
+        CertificateAuthority nistRoot = TestPki.rootOf(NIST_CA);
+        CertificateAuthority brainpoolUnderNistRoot = CaHierarchy.createTenantCa(nistRoot, TenantId.of("msb-bp-mixed"),
+                CurvePolicy.BRAINPOOL, Duration.ofDays(30));
+        Instant now = Instant.now();
+
+        assertThat(GatewayRequests.keyCurveFor(BRAINPOOL_CA.chain(), List.of(TestPki.rootOf(BRAINPOOL_CA).certificate()), now))
+                .isEqualTo(Curve.BRAINPOOL_P256R1);
+        assertThat(GatewayRequests.keyCurveFor(brainpoolUnderNistRoot.chain(), List.of(nistRoot.certificate()), now))
+                .as("the tenant CA's key decides, not the root's").isEqualTo(Curve.BRAINPOOL_P256R1);
+        assertThat(GatewayRequests.keyCurveFor(NIST_CA.chain(), List.of(nistRoot.certificate()), now)).isEqualTo(Curve.P256);
+        KeyPair brainpoolKeys = GatewayRequests.newKeyPair(GatewayRequests.keyCurveFor(BRAINPOOL_CA.chain(),
+                List.of(TestPki.rootOf(BRAINPOOL_CA).certificate()), now));
+        assertThat(BRAINPOOL_CA.issueGatewayCertificate(Csr.fromDer(GatewayRequests.csrDer(brainpoolKeys, GATEWAY)), GATEWAY,
+                CertificateProfile.GATEWAY_TLS).certificate()).isNotNull();
+    }
+
+    @Test
+    void aTenantCaOfAnotherRootOrAnEndEntityCertificateDecidesNothing() {
+        List<X509Certificate> foreignRoot = List.of(TestPki.rootOf(NIST_CA).certificate());
+        assertThatThrownBy(() -> GatewayRequests.keyCurveFor(BRAINPOOL_CA.chain(), foreignRoot, Instant.now()))
+                .isInstanceOf(CertificateRejectedException.class);
+        X509Certificate leaf = NIST_CA.issueGatewayCertificate(Csr.fromDer(GatewayRequests.csrDer(
+                GatewayRequests.newKeyPair(Curve.P256), GATEWAY)), GATEWAY, CertificateProfile.GATEWAY_TLS).certificate();
+        assertThatThrownBy(() -> GatewayRequests.keyCurveFor(List.of(leaf, NIST_CA.certificate()), foreignRoot, Instant.now()))
+                .isInstanceOf(CertificateRejectedException.class).hasMessageContaining("is not a CA certificate");
     }
 
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,

@@ -12,6 +12,9 @@ import org.smgwlite.metering.contract.EichlogLink;
  * <ul>
  * <li>entry 1 (from {@link EichlogLink#GENESIS}) starts the chain only on the gateway's first upload, or as a new
  * chain after a stored {@link EichlogLink#RESET} entry;</li>
+ * <li>a {@code RESET} entry itself is an ordinary next entry of the stored chain (a gateway that lost its journal
+ * chains it to {@link EichlogHeads the newest stored entry}); the new chain comes in a later batch, never after the
+ * reset in the same one, so each batch's entries belong to one chain;</li>
  * <li>a first entry above 1 needs its predecessor stored (else entries are missing: a gap);</li>
  * <li>an entry the platform has already must be the same entry (else it was altered).</li>
  * </ul>
@@ -24,14 +27,10 @@ final class EichlogCheck {
     /** The gateway's current chain as stored. */
     interface StoredChain {
         /** The newest stored entry, if any. */
-        Optional<StoredEntry> newest();
+        Optional<EichlogHead> newest();
 
         /** The hash of stored entry {@code n}, if stored. */
         Optional<String> hash(long n);
-    }
-
-    /** One stored entry, as far as the rule needs it. */
-    record StoredEntry(long n, String type, String hash) {
     }
 
     /** The batch's entries in order; {@code newChain}: they start a chain after a recorded reset. */
@@ -45,7 +44,7 @@ final class EichlogCheck {
             return new Verified(entries, false);
         }
         EichlogLink first = entries.get(0);
-        Optional<StoredEntry> newest = stored.newest();
+        Optional<EichlogHead> newest = stored.newest();
         boolean newChain = first.n() == 1 && newest.isPresent()
                 && !stored.hash(1).map(first.hash()::equals).orElse(false);
         if (newChain && !EichlogLink.RESET.equals(newest.get().type())) {

@@ -44,14 +44,13 @@ final class ReadingStore {
     /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
     private final DataSource dataSource;
     private final DeviceIdentity gw;
-    /** The gateway's newest stored Eichlog entry and its chain number, once looked up. */
-    private Optional<EichlogCheck.StoredEntry> newestEichlog;
-    private int eichlogChain;
+    private final StoredEichlog eichlog;
 
     ReadingStore(EntityManager em, DataSource dataSource, DeviceIdentity gw) {
         this.em = em;
         this.dataSource = dataSource;
         this.gw = gw;
+        this.eichlog = new StoredEichlog(em, gw);
     }
 
     /**
@@ -241,8 +240,7 @@ final class ReadingStore {
         if (entries.isEmpty()) {
             return;
         }
-        newestEichlog();
-        int chain = verified.newChain() ? eichlogChain + 1 : Math.max(eichlogChain, 1);
+        int chain = verified.newChain() ? eichlog.chain() + 1 : Math.max(eichlog.chain(), 1);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO eichlog_entry (tenant_id, gateway_id, chain, n, at, type, line, hash, batch_id)
                 SELECT ?, ?, ?, x.n, x.at::timestamptz, x.type, x.line, x.hash, ?
@@ -324,36 +322,7 @@ final class ReadingStore {
 
     /** The gateway's current Eichlog chain, for {@link EichlogCheck}. */
     EichlogCheck.StoredChain storedEichlog() {
-        return new EichlogCheck.StoredChain() {
-            @Override
-            public Optional<EichlogCheck.StoredEntry> newest() {
-                return newestEichlog();
-            }
-
-            @Override
-            public Optional<String> hash(long n) {
-                newestEichlog();
-                @SuppressWarnings("unchecked")
-                List<String> stored = nativeQuery("SELECT hash FROM eichlog_entry WHERE tenant_id = ?1 AND gateway_id = ?2"
-                        + " AND chain = ?3 AND n = ?4")
-                        .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, eichlogChain)
-                        .setParameter(4, n).getResultList();
-                return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(0).strip());
-            }
-        };
-    }
-
-    private Optional<EichlogCheck.StoredEntry> newestEichlog() {
-        if (newestEichlog == null) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = nativeQuery("SELECT chain, n, type, hash FROM eichlog_entry WHERE tenant_id = ?1"
-                    + " AND gateway_id = ?2 ORDER BY chain DESC, n DESC LIMIT 1")
-                    .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).getResultList();
-            eichlogChain = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).intValue();
-            newestEichlog = rows.stream().findFirst().map(r -> new EichlogCheck.StoredEntry(((Number) r[1]).longValue(),
-                    (String) r[2], ((String) r[3]).strip()));
-        }
-        return newestEichlog;
+        return eichlog;
     }
 
     private Query nativeQuery(String sql) {

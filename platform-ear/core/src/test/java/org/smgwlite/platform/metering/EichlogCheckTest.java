@@ -38,9 +38,9 @@ class EichlogCheckTest {
     private static EichlogCheck.StoredChain stored(List<EichlogLink> links) {
         return new EichlogCheck.StoredChain() {
             @Override
-            public Optional<EichlogCheck.StoredEntry> newest() {
+            public Optional<EichlogHead> newest() {
                 return links.isEmpty() ? Optional.empty() : Optional.of(links.get(links.size() - 1))
-                        .map(l -> new EichlogCheck.StoredEntry(l.n(), l.type(), l.hash()));
+                        .map(l -> new EichlogHead(l.n(), l.hash(), l.type()));
             }
 
             @Override
@@ -91,6 +91,49 @@ class EichlogCheckTest {
         List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS);
         refused(lines(chain(1, 2, EichlogLink.GENESIS, "STOP")), stored(old),
                 "entry 1 starts the Eichlog over, but the platform holds entries up to 4 and the last of them records no reset");
+    }
+
+    /** The entry a gateway whose journal was lost appends to the platform's chain: chained to the head it was told. */
+    private static EichlogLink closing(long n, String prevHash) {
+        return EichlogLink.create(n, AT.plusSeconds(3600), EichlogLink.RESET, "Eichlog file missing", prevHash);
+    }
+
+    @Test
+    void a_reset_chained_to_the_stored_head_closes_the_chain_and_a_new_chain_follows_in_the_next_batch() {
+        List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS);
+        EichlogLink reset = closing(5, old.get(3).hash());
+
+        EichlogCheck.Verified closed = EichlogCheck.verify(List.of(reset.line()), stored(old));
+        assertThat(closed.entries()).containsExactly(reset);
+        assertThat(closed.newChain()).as("the closing entry belongs to the old chain").isFalse();
+
+        List<EichlogLink> oldAndReset = new ArrayList<>(old);
+        oldAndReset.add(reset);
+        List<EichlogLink> fresh = chain(1, 3, EichlogLink.GENESIS, "UPLOAD");
+        EichlogCheck.Verified next = EichlogCheck.verify(lines(fresh), stored(oldAndReset));
+        assertThat(next.entries()).isEqualTo(fresh);
+        assertThat(next.newChain()).isTrue();
+        assertThat(EichlogCheck.verify(List.of(reset.line()), stored(oldAndReset)).entries())
+                .as("the closing entry sent again (its answer was lost) is the stored one").containsExactly(reset);
+    }
+
+    @Test
+    void a_reset_not_chained_to_the_stored_head_is_refused() {
+        List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS);
+        refused(List.of(closing(5, "a".repeat(64)).line()), stored(old), "entry 5: previous hash does not match entry 4");
+        refused(List.of(closing(7, old.get(3).hash()).line()), stored(old),
+                "entry 7: entries before it are missing (the platform holds entries up to 4)");
+        refused(List.of(closing(4, old.get(2).hash()).line()), stored(old), "entry 4 differs from the stored entry 4");
+        refused(List.of(closing(1, EichlogLink.GENESIS).line()), stored(old),
+                "entry 1 starts the Eichlog over, but the platform holds entries up to 4");
+    }
+
+    @Test
+    void a_new_chain_in_the_same_batch_as_its_reset_is_refused() {
+        List<EichlogLink> old = chain(1, 4, EichlogLink.GENESIS);
+        List<String> together = new ArrayList<>(List.of(closing(5, old.get(3).hash()).line()));
+        together.addAll(lines(chain(1, 2, EichlogLink.GENESIS)));
+        refused(together, stored(old), "entry 1 follows entry 5");
     }
 
     @Test

@@ -106,6 +106,7 @@ final class EndpointRecipes {
                 (f, t) -> renewal(f, t, "signature/simplereenroll")));
 
         r.put("GET device/whoami", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/whoami")));
+        r.put("GET device/eichlog/head", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/eichlog/head")));
         r.put("GET device/taf6-requests", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/taf6-requests?wait=0")));
         r.put("POST device/taf6-requests/{id}/failure", new Recipe(Access.GATEWAY, true,
                 (f, t) -> Call.post("device/taf6-requests/" + f.freshTaf6Request(t) + "/failure", "text/plain", "meter not readable")));
