@@ -260,9 +260,28 @@ class PkiEnrollmentIT extends OnDevicePort {
         Shell.Result operatorApi = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE
                 + "/api/tenants/" + TENANT + "/gateways").ok();
         assertThat(operatorApi.out()).as("operator API on the device port").isEqualTo("404");
-        // no UI either: the UI's login redirect (security constraint /*) comes before its filter, which answers 404
-        Shell.Result ui = shell.sh("curl -s -o /dev/null -w '%{http_code}' --cacert root.pem " + DEVICE + "/ui/").ok();
-        assertThat(ui.out()).as("UI on the device port").isIn("404", "302");
+        // no UI, no login redirect, none of Payara's own endpoints: the device port's valve answers before any of them
+        for (String path : new String[] {"/ui/", "/ui/households", "/health", "/health/ready", "/metrics", "/openapi", "/",
+                "/api/device/../../ui/", "/api/info"}) {
+            Shell.Result other = shell.sh("curl -s -w '\\n%{http_code}' --path-as-is --cacert root.pem " + DEVICE + path).ok();
+            assertThat(other.out()).as(path + " on the device port").endsWith("404")
+                    .contains("the device port serves only /api/device/, EST and CRLs").doesNotContain("Payara");
+        }
+    }
+
+    @Test
+    void the_device_port_negotiates_brainpool() throws Exception {
+        // Payara's device port runs on Bouncy Castle JSSE (the server library platform-device-listener): JDK 17's TLS
+        // has no brainpool. OpenSSL 3.0 offers brainpool key exchange on TLS 1.2 only (RFC 7027; the RFC 8734 TLS 1.3
+        // groups came with 3.2).
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        Shell.Result brainpool = shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -cert " + e.pem
+                + " -key " + e.key + " -CAfile root.pem -tls1_2 -curves brainpoolP256r1 </dev/null").ok();
+        assertThat(brainpool.out()).contains("Server Temp Key: ECDH, brainpoolP256r1").contains("Verify return code: 0 (ok)");
+        // only groups of 256 bits or more: a client offering only P-224 gets no handshake
+        assertThat(shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -CAfile root.pem -tls1_2 -curves P-224 </dev/null")
+                .exit()).as("P-224 only").isNotZero();
     }
 
     @Test
