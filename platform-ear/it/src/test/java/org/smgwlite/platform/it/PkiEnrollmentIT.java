@@ -176,6 +176,14 @@ class PkiEnrollmentIT extends OnDevicePort {
                 .POST(HttpRequest.BodyPublishers.ofFile(shell.file("renew.b64"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("NO_CLIENT_CERTIFICATE");
+
+        // a malformed renewal (not base64, then base64 of no CSR) with the renewed certificate: 400, never 500
+        for (String body : new String[] {"this is not base64!", "bm90IGEgQ1NS"}) {
+            Shell.Result bad = shell.sh("printf '%s' '" + body + "' | curl -s -w '\\n%{http_code}' --cacert root.pem --cert renewed.pem --key "
+                    + e.key + " -H 'Content-Type: application/pkcs10' --data-binary @- " + DEVICE + "/api/.well-known/est/" + TENANT
+                    + "/simplereenroll").ok();
+            assertThat(bad.out()).as("renewal with body " + body).endsWith("400").contains("MALFORMED");
+        }
     }
 
     @Test
