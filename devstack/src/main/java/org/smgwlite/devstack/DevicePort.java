@@ -154,6 +154,8 @@ public final class DevicePort {
         // Store types: Payara accepts only JKS, NSS or PKCS11 as names; the library reads the PKCS#12 files the
         // platform writes whatever the name says.
         commands.add("set " + SSL + "classname=" + SSL_IMPLEMENTATION);
+        // Bouncy Castle's JSSE logs every accepted connection (and each refused handshake with its stack) at INFO
+        commands.add("set-log-levels org.bouncycastle.jsse=WARNING");
         commands.add("set " + SSL + "key-store=" + stores.resolve("keystore.p12"));
         commands.add("set " + SSL + "key-store-password-provider=plain");
         commands.add("set " + SSL + "key-store-password=" + password);
