@@ -3,33 +3,22 @@ package org.smgwlite.platform.metering.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ComparisonPeriodTest {
 
-    private static CurveRange around(int year, int month, int day, CurveRange.Span span) {
-        return CurveRange.around(LocalDate.of(year, month, day), span, CurveRange.BERLIN);
-    }
-
-    @Test
-    void a_week_is_compared_with_the_week_before() {
-        assertThat(ComparisonPeriod.before(around(2026, 12, 2, CurveRange.Span.WEEK)))
-                .isEqualTo(around(2026, 11, 23, CurveRange.Span.WEEK));
-    }
-
-    @Test
-    void a_month_is_compared_with_the_calendar_month_before_whatever_its_length() {
-        assertThat(ComparisonPeriod.before(around(2026, 3, 15, CurveRange.Span.MONTH)))
-                .isEqualTo(around(2026, 2, 1, CurveRange.Span.MONTH));
-        assertThat(ComparisonPeriod.before(around(2026, 1, 15, CurveRange.Span.MONTH)))
-                .isEqualTo(around(2025, 12, 1, CurveRange.Span.MONTH));
-    }
-
-    @Test
-    void a_day_and_a_year_go_back_by_one() {
-        assertThat(ComparisonPeriod.before(around(2026, 3, 1, CurveRange.Span.DAY)))
-                .isEqualTo(around(2026, 2, 28, CurveRange.Span.DAY));
-        assertThat(ComparisonPeriod.before(around(2026, 6, 1, CurveRange.Span.YEAR)))
-                .isEqualTo(around(2025, 6, 1, CurveRange.Span.YEAR));
+    /** A week goes back a week, a calendar month to the calendar month before whatever its length, a day and a year by one. */
+    @ParameterizedTest(name = "{1} around {0} -> {1} around {2}")
+    @CsvSource({
+            "2026-12-02, WEEK,  2026-11-23",
+            "2026-03-15, MONTH, 2026-02-01",
+            "2026-01-15, MONTH, 2025-12-01",
+            "2026-03-01, DAY,   2026-02-28",
+            "2026-06-01, YEAR,  2025-06-01",
+    })
+    void compares_with_the_same_span_just_before(LocalDate date, CurveRange.Span span, LocalDate previous) {
+        assertThat(ComparisonPeriod.before(CurveRange.around(date, span, CurveRange.BERLIN)))
+                .isEqualTo(CurveRange.around(previous, span, CurveRange.BERLIN));
     }
 }
