@@ -129,11 +129,10 @@ public class LoadCurvePanel extends VerticalLayout {
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.getStyle().set("flex-wrap", "wrap");
         controls.setWidthFull();
-        Div totals = new Div(box(daily, "28em"), box(monthly, "22em"));
-        totals.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)")
-                .set("width", "100%");
+        monthly.setHeight(null); // a year has 12 months: all rows, no inner scrolling
+        monthly.setAllRowsVisible(true);
         add(controls, latest, summary, chart, new H3(getTranslation("curve.bars.title")), bars,
-                new H3(getTranslation("curve.totals.title")), totals);
+                new H3(getTranslation("curve.totals.title")), daily, monthly);
 
         showLatest(curves.latestReadings(tenant, viewer, householdId));
         CurveRange opening = curves.openingRange(tenant, viewer, householdId, CurveRange.Span.WEEK);
@@ -142,13 +141,6 @@ public class LoadCurvePanel extends VerticalLayout {
         span.addValueChangeListener(e -> refresh());
         date.addValueChangeListener(e -> refresh());
         refresh();
-    }
-
-    /** A grid in a box that grows to the row's width, wraps below the other one when narrow, and never clips. */
-    private static Div box(Grid<?> grid, String basis) {
-        Div box = new Div(grid);
-        box.getStyle().set("flex", "1 1 " + basis).set("min-width", "0").set("max-width", "100%");
-        return box;
     }
 
     private CurveRange range() {
@@ -191,6 +183,9 @@ public class LoadCurvePanel extends VerticalLayout {
                         i < energy.previousDays().size() ? energy.previousDays().get(i) : null))
                 .toList());
         monthly.setItems(curve.monthly());
+        // auto widths are measured once, on the first items: a longer range has longer numbers
+        daily.recalculateColumnWidths();
+        monthly.recalculateColumnWidths();
     }
 
     private void showLatest(List<LatestReading> readings) {
@@ -282,13 +277,15 @@ public class LoadCurvePanel extends VerticalLayout {
     }
 
     /**
-     * Columns as wide as their content and sharing any room left (so none is cut off at the edge), the grid as
-     * wide as its box: a narrow screen scrolls the grid sideways instead of clipping it.
+     * Columns as wide as their content and sharing any room left, the grid as wide as the panel on a row of its own
+     * (two grids side by side left each too narrow, its last column cut off): a narrow screen scrolls the grid
+     * sideways instead of clipping the page.
      */
     private static <T> Grid<T> fit(Grid<T> grid) {
         grid.getColumns().forEach(c -> c.setAutoWidth(true).setFlexGrow(1));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setWidthFull();
+        grid.getStyle().set("min-width", "0");
         grid.setHeight("280px");
         return grid;
     }
