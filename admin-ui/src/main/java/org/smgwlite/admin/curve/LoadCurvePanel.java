@@ -117,6 +117,7 @@ public class LoadCurvePanel extends VerticalLayout {
         progress.setId("curve-export-progress-" + householdId);
         download.setId("curve-download-" + householdId);
         download.setVisible(false);
+        download.getStyle().set("overflow-wrap", "anywhere"); // a long file name must not widen a phone's page
 
         chart.setId("curve-chart-" + householdId);
         bars.setId("curve-bars-" + householdId);
@@ -134,13 +135,28 @@ public class LoadCurvePanel extends VerticalLayout {
         add(controls, latest, summary, chart, new H3(getTranslation("curve.bars.title")), bars,
                 new H3(getTranslation("curve.totals.title")), daily, monthly);
 
-        showLatest(curves.latestReadings(tenant, viewer, householdId));
-        CurveRange opening = curves.openingRange(tenant, viewer, householdId, CurveRange.Span.WEEK);
         span.setValue(CurveRange.Span.WEEK);
-        date.setValue(opening.first());
+        date.setValue(openOnData());
         span.addValueChangeListener(e -> refresh());
         date.addValueChangeListener(e -> refresh());
         refresh();
+    }
+
+    /**
+     * Shows the newest readings and returns the first day of the week to open on (the week of the last complete day).
+     * Failures are handled as in {@link #refresh()}: a domain one goes to the error handler, any other is logged and
+     * the page opens on today's week.
+     */
+    private LocalDate openOnData() {
+        try {
+            showLatest(curves.latestReadings(tenant, viewer, householdId));
+            return curves.openingRange(tenant, viewer, householdId, CurveRange.Span.WEEK).first();
+        } catch (DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "newest readings of household " + householdId + " failed", e);
+            return LocalDate.now(CurveRange.BERLIN);
+        }
     }
 
     private CurveRange range() {

@@ -34,6 +34,10 @@ public class MainLayout extends AppLayout {
 
         Span who = new Span(user.username() + user.tenant().map(t -> " · " + t).orElse(""));
         who.setId("current-user");
+        // on a phone the user and tenant give way (ellipsis) before the header pushes the page wider than the screen
+        who.getStyle().set("min-width", "0").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
+        title.getStyle().set("min-width", "0");
 
         Button logout = new Button(getTranslation("layout.sign-out"), e -> signOut(oidc));
         logout.setId("sign-out");

@@ -2,6 +2,7 @@ package org.smgwlite.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +36,8 @@ import org.smgwlite.platform.metering.query.CurveRange;
  * The household's own page in a real browser: it opens on the week of the last complete day (yesterday's readings,
  * closed by today's midnight reading), with the uPlot chart, the daily energy bars, the newest readings and the CSV
  * export run in the background and downloaded; in German for a German browser; without anything cut off on a phone;
- * and a household URL of another tenant is a plain "not found" page.
+ * a household URL of another tenant is a plain "not found" page; and REST gives the same daily energy and newest
+ * readings under the same access rules.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -215,5 +217,30 @@ class LoadCurveBrowserIT {
             assertThat(wide.clippedHorizontally("#curve-daily-" + id + ", #curve-monthly-" + id))
                     .as("the tables under the chart at 1400 px").isEmpty();
         }
+    }
+
+    @Test
+    void rest_gives_the_same_daily_energy_and_latest_readings_under_the_same_access_rules() throws Exception {
+        long id = demoHouseholdWithYesterdaysReadings();
+        String household = "/households/" + id;
+
+        HttpResponse<String> energy = ItPlatform.tenantCall("household", TENANT, "GET", household + "/energy?span=week", null);
+        assertThat(energy.statusCode()).as(energy.body()).isEqualTo(200);
+        assertThat(energy.body()).as("without a date: the week the page opens on, next to the week before")
+                .contains("\"from\":\"" + OPENING_WEEK.first() + "\"",
+                        "\"previousFrom\":\"" + OPENING_WEEK.first().minusWeeks(1) + "\"", "\"importWh\":");
+        HttpResponse<String> latest = ItPlatform.tenantCall("operator", TENANT, "GET", household + "/latest-readings", null);
+        assertThat(latest.statusCode()).as(latest.body()).isEqualTo(200);
+        assertThat(latest.body()).contains("\"obis\":\"1-0:1.8.0*255\"", "\"receivedAt\":");
+
+        assertThat(ItPlatform.tenantCall("household2", TENANT, "GET", household + "/latest-readings", null).statusCode())
+                .as("another household's user").isEqualTo(404);
+        assertThat(ItPlatform.tenantCall("operator2", TENANT, "GET", household + "/energy", null).statusCode())
+                .as("an operator of another tenant, in this tenant").isEqualTo(403);
+        assertThat(ItPlatform.tenantCall("operator2", "buergerenergie-nord", "GET", household + "/energy", null).statusCode())
+                .as("an operator of another tenant, in its own").isEqualTo(404);
+        HttpResponse<String> badSpan = ItPlatform.tenantCall("operator", TENANT, "GET", household + "/energy?span=fortnight", null);
+        assertThat(badSpan.statusCode()).isEqualTo(400);
+        assertThat(badSpan.body()).contains("span", "fortnight");
     }
 }
