@@ -143,14 +143,14 @@ public class LoadCurvePanel extends VerticalLayout {
     }
 
     /**
-     * Shows the newest readings and returns the first day of the week to open on (the week of the last complete day).
-     * Failures are handled as in {@link #refresh()}: a domain one goes to the error handler, any other is logged and
-     * the page opens on today's week.
+     * Shows the newest readings and returns the date to open on: the last complete day (the opening range of a day),
+     * so the week shown is the opening week and a switch to day or month keeps to the data. Failures are handled as
+     * in {@link #refresh()}: a domain one goes to the error handler, any other is logged and the page opens on today.
      */
     private LocalDate openOnData() {
         try {
             showLatest(curves.latestReadings(tenant, viewer, householdId));
-            return curves.openingRange(tenant, viewer, householdId, CurveRange.Span.WEEK).first();
+            return curves.openingRange(tenant, viewer, householdId, CurveRange.Span.DAY).first();
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -119,8 +119,8 @@ class LoadCurveBrowserIT {
             household.signIn(BASE + "/ui/", "household", "household");
             awaitRendered(household, "curve-chart-" + id);
             WebElement chart = household.await("curve-chart-" + id);
-            assertThat(household.inputValue("curve-date-" + id)).as("the week of yesterday, not of today")
-                    .isEqualTo(us.format(week.first()));
+            assertThat(household.inputValue("curve-date-" + id)).as("the last complete day, not today")
+                    .isEqualTo(us.format(YESTERDAY));
             assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(week.slotCount()));
             assertThat(Integer.parseInt(chart.getAttribute("data-gaps")))
                     .as("yesterday has values").isLessThanOrEqualTo(week.slotCount() - 96);
@@ -165,7 +165,7 @@ class LoadCurveBrowserIT {
         try (Browser household = new Browser("de-DE", 1400, 1400)) {
             household.signIn(BASE + "/ui/", "household", "household");
             awaitRendered(household, "curve-chart-" + id);
-            assertThat(household.inputValue("curve-date-" + id)).isEqualTo(german.format(OPENING_WEEK.first()));
+            assertThat(household.inputValue("curve-date-" + id)).isEqualTo(german.format(YESTERDAY));
             String summary = household.await("curve-summary-" + id).getText();
             assertThat(summary).contains(german.format(OPENING_WEEK.first()) + " bis ", "Bezug ", "Einspeisung ")
                     .containsPattern("Bezug \\d{1,3}(\\.\\d{3})*,\\d{1,3} kWh");
