@@ -45,8 +45,9 @@ public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObs
         TenantId tenant = user.requireTenant();
         Household household = households.get(tenant, id);
         removeAll();
-        add(new H2(household.name() + " · " + getTranslation("household.messlokation", household.messlokationId())),
-                new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
+        H2 title = new H2(household.name() + " · " + getTranslation("household.messlokation", household.messlokationId()));
+        title.getStyle().set("overflow-wrap", "anywhere"); // a 33-character Messlokation is wider than a phone
+        add(title, new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
     }
 
     @Override

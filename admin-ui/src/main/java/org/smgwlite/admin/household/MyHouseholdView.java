@@ -41,7 +41,7 @@ public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
             Div card = new Div();
             card.addClassName("household-card");
             card.setWidthFull();
-            card.getStyle().set("min-width", "0");
+            card.getStyle().set("min-width", "0").set("overflow-wrap", "anywhere"); // Messlokation ids are long words
             card.setId("household-" + h.id());
             card.add(new H2(h.name()),
                     new Paragraph(h.street() + ", " + h.postalCode() + " " + h.city()),
