@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -221,38 +220,9 @@ public class LoadCurvePanel extends VerticalLayout {
         }
     }
 
-    /** Import and export per day (export only for a meter that reports it), each next to the period before. */
     private void showBars(DailyEnergy energy) {
-        List<String> labels = energy.days().stream().map(d -> label(d.start())).toList();
-        List<EnergyBarsChart.Series> series = new ArrayList<>();
-        series.add(series("curve.bars.import", "#1676f3", energy.days(), EnergyTotal::importWh, labels.size()));
-        series.add(series("curve.bars.import.previous", "#9cc3f9", energy.previousDays(), EnergyTotal::importWh,
-                labels.size()));
-        if (exportMetered) {
-            series.add(series("curve.bars.export", "#2a9d3a", energy.days(), EnergyTotal::exportWh, labels.size()));
-            series.add(series("curve.bars.export.previous", "#9fd6a8", energy.previousDays(), EnergyTotal::exportWh,
-                    labels.size()));
-        }
-        bars.show(getTranslation("curve.bars.title"), "kWh", formats.locale(), labels, series);
-    }
-
-    private EnergyBarsChart.Series series(String key, String color, List<EnergyTotal> days,
-                                          Function<EnergyTotal, BigDecimal> wh, int size) {
-        String name = getTranslation(key);
-        List<BigDecimal> kwh = new ArrayList<>(size);
-        List<String> texts = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            EnergyTotal d = i < days.size() ? days.get(i) : null;
-            kwh.add(d == null ? null : wh.apply(d).movePointLeft(3));
-            texts.add(d == null ? "" : formats.dayWithWeekday(d.start()) + " · " + name + ": "
-                    + formats.kwh(wh.apply(d)) + " kWh");
-        }
-        return new EnergyBarsChart.Series(name, color, kwh, texts);
-    }
-
-    private String label(LocalDate day) {
-        return span.getValue() == CurveRange.Span.WEEK || span.getValue() == CurveRange.Span.DAY
-                ? formats.dayWithWeekday(day) : formats.date(day);
+        DailyBars.Bars shown = DailyBars.of(energy, exportMetered, formats, this::getTranslation);
+        bars.show(getTranslation("curve.bars.title"), "kWh", formats.locale(), shown.labels(), shown.series());
     }
 
     private static BigDecimal sum(List<EnergyTotal> totals, Function<EnergyTotal, BigDecimal> f) {
