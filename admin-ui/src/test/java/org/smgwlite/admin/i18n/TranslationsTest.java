@@ -45,7 +45,8 @@ class TranslationsTest {
                 }
             }
         }
-        assertThat(asked).as("the scan found the views' keys").contains("curve.summary", "notfound.title", "curve.bars.import.previous");
+        assertThat(asked).as("the scan found the views' keys")
+                .contains("curve.summary", "notfound.title", "curve.bars.import.previous");
         // a key ending in a dot is completed by an enum constant's name
         assertThat(asked).contains("curve.span.", "curve.register.");
         Stream.of(CurveRange.Span.values()).forEach(s -> asked.add("curve.span." + s.name()));

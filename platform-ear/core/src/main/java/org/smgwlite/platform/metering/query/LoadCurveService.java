@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,9 +33,6 @@ public class LoadCurveService {
     @Resource(lookup = PlatformDataSource.JNDI_NAME)
     DataSource dataSource;
 
-    /** What "now" is for due quarter hours and the opening period. */
-    Clock clock = Clock.systemUTC();
-
     /** The JDBC part of a read, run on the tenant-bound connection. */
     @FunctionalInterface
     interface Read<T> {
@@ -49,7 +45,7 @@ public class LoadCurveService {
      * counted as missing.
      */
     public LoadCurve curve(TenantId tenant, Viewer viewer, long householdId, CurveRange range) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         return read(tenant, viewer, householdId, "the load curve for " + range.first() + " to " + range.endExclusive(),
                 c -> LoadCurveQuery.run(c, tenant, householdId, range, expected(c, tenant, householdId, range, now)));
     }
@@ -59,7 +55,7 @@ public class LoadCurveService {
      * same due rule as {@link #curve}.
      */
     public DailyEnergy dailyEnergy(TenantId tenant, Viewer viewer, long householdId, CurveRange range) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         CurveRange previous = ComparisonPeriod.before(range);
         return read(tenant, viewer, householdId, "the daily energy for " + range.first() + " to " + range.endExclusive(),
                 c -> new DailyEnergy(
@@ -77,7 +73,7 @@ public class LoadCurveService {
 
     /** The range a page opens on for {@code span}: the one holding the last complete day ({@link OpeningPeriod}). */
     public CurveRange openingRange(TenantId tenant, Viewer viewer, long householdId, CurveRange.Span span) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         return read(tenant, viewer, householdId, "the newest reading",
                 c -> OpeningPeriod.of(span, LatestReadingQuery.newest(LatestReadingQuery.run(c, tenant, householdId)),
                         now, CurveRange.BERLIN));
