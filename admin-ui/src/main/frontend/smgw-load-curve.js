@@ -35,12 +35,13 @@ class SmgwLoadCurve extends HTMLElement {
     return Math.max(200, this.clientHeight - 60);
   }
 
-  setCurve(start, step, count, importB64, exportB64, zone) {
+  setCurve(start, step, count, importB64, exportB64, zone, importLabel, exportLabel) {
     const x = new Float64Array(count);
     for (let i = 0; i < count; i++) x[i] = start + i * step;
     const [imp, impGaps] = decode(importB64, count);
     const [exp] = decode(exportB64, count);
     this._zone = zone;
+    this._labels = [importLabel, exportLabel];
     this._data = [x, imp, exp];
     this.dataset.points = String(count);
     this.dataset.gaps = String(impGaps);
@@ -60,8 +61,8 @@ class SmgwLoadCurve extends HTMLElement {
       axes: [{}, { label: 'W', size: 70 }],
       series: [
         { label: 'Time' },
-        { label: 'Import W', stroke: '#1676f3', fill: 'rgba(22,118,243,0.12)', spanGaps: false, paths: stepped },
-        { label: 'Export W', stroke: '#2a9d3a', spanGaps: false, paths: stepped },
+        { label: this._labels[0], stroke: '#1676f3', fill: 'rgba(22,118,243,0.12)', spanGaps: false, paths: stepped },
+        { label: this._labels[1], stroke: '#2a9d3a', spanGaps: false, paths: stepped },
       ],
     }, this._data, this);
     this.dataset.rendered = 'true';

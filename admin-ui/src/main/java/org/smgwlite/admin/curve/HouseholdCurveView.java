@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,11 +18,13 @@ import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.NotFoundException;
 
-/** An operator's view of one household's curve, reached from the households grid. */
-@Route(value = "households/:id/curve", layout = MainLayout.class)
-@PageTitle("Load curve · SMGW.Lite")
+/**
+ * An operator's view of one household's curve, reached from the households grid. A household of another tenant, or
+ * none, is the {@link org.smgwlite.admin.layout.NotFoundView}: {@link HouseholdService#get} reports both as not found.
+ */
+@Route(value = "households/:id([0-9]{1,18})/curve", layout = MainLayout.class)
 @RolesAllowed(CurrentUser.OPERATOR)
-public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObserver {
+public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final HouseholdService households;
     private final LoadCurveService curves;
@@ -43,7 +45,13 @@ public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObs
         TenantId tenant = user.requireTenant();
         Household household = households.get(tenant, id);
         removeAll();
-        add(new H2(household.name() + " · Messlokation " + household.messlokationId()),
-                new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
+        H2 title = new H2(household.name() + " · " + getTranslation("household.messlokation", household.messlokationId()));
+        title.getStyle().set("overflow-wrap", "anywhere"); // a 33-character Messlokation is wider than a phone
+        add(title, new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("curve.page.title") + " · SMGW.Lite";
     }
 }

@@ -30,14 +30,15 @@ public class LoadCurveChart extends Component implements HasSize {
 
     /**
      * Shows two power series on the grid {@code startEpochSecond + i * stepSeconds}; {@code NaN}
-     * is a gap.
+     * is a gap. The labels name them in the legend, in the page's language.
      */
-    public void show(long startEpochSecond, int stepSeconds, float[] importW, float[] exportW, ZoneId zone) {
+    public void show(long startEpochSecond, int stepSeconds, float[] importW, float[] exportW, ZoneId zone,
+                     String importLabel, String exportLabel) {
         if (importW.length != exportW.length) {
             throw new IllegalArgumentException("series lengths differ: " + importW.length + " vs " + exportW.length);
         }
         getElement().callJsFunction("setCurve", (double) startEpochSecond, stepSeconds, importW.length,
-                base64(importW), base64(exportW), zone.getId());
+                base64(importW), base64(exportW), zone.getId(), importLabel, exportLabel);
     }
 
     static String base64(float[] values) {

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,32 +21,39 @@ import org.smgwlite.platform.metering.query.Viewer;
 
 /**
  * A household user's own page: only the households whose viewer is this user, in its tenant, each
- * with its load curve and CSV export.
+ * with its load curve, daily energy, newest readings and CSV export, in the browser's language.
  */
 @Route(value = "my-household", layout = MainLayout.class)
-@PageTitle("My household · SMGW.Lite")
 @Menu(title = "My household", order = 3)
 @RolesAllowed(CurrentUser.HOUSEHOLD)
-public class MyHouseholdView extends VerticalLayout {
+public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
 
     @Inject
     public MyHouseholdView(HouseholdService households, LoadCurveService curves, CsvExport csv, CurrentUser user) {
         List<Household> mine = households.viewableBy(user.requireTenant(), user.username());
-        add(new H2("My household"));
+        setWidthFull();
+        getStyle().set("min-width", "0");
+        add(new H2(getTranslation("household.mine.title")));
         if (mine.isEmpty()) {
-            add(new Paragraph("No household is assigned to your account " + user.username()
-                    + " yet. Your metering point operator assigns it."));
+            add(new Paragraph(getTranslation("household.mine.none", user.username())));
         }
         for (Household h : mine) {
             Div card = new Div();
             card.addClassName("household-card");
+            card.setWidthFull();
+            card.getStyle().set("min-width", "0").set("overflow-wrap", "anywhere"); // Messlokation ids are long words
             card.setId("household-" + h.id());
             card.add(new H2(h.name()),
                     new Paragraph(h.street() + ", " + h.postalCode() + " " + h.city()),
-                    new Paragraph("Messlokation " + h.messlokationId()),
-                    new Paragraph("Meter " + h.meterId()),
+                    new Paragraph(getTranslation("household.messlokation", h.messlokationId())),
+                    new Paragraph(getTranslation("household.meter", h.meterId())),
                     new LoadCurvePanel(curves, csv, user.requireTenant(), Viewer.household(user.username()), h.id()));
             add(card);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("household.mine.title") + " · SMGW.Lite";
     }
 }

@@ -13,7 +13,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.inject.Inject;
+import org.smgwlite.admin.i18n.Translations;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.admin.security.OidcSettings;
 
@@ -21,7 +23,7 @@ import org.smgwlite.admin.security.OidcSettings;
  * Header, navigation and sign-out around every view. The navigation lists the views marked {@code @Menu} that
  * the signed-in user may open: Vaadin's {@link MenuConfiguration} checks each against its own
  * {@code @RolesAllowed} with the UI's {@code NavigationAccessControl} (see {@code UiSetup}), so no role is
- * named here.
+ * named here. Texts are in the page's language; a view without a {@code menu.*} text keeps its {@code @Menu} title.
  */
 public class MainLayout extends AppLayout {
 
@@ -32,8 +34,12 @@ public class MainLayout extends AppLayout {
 
         Span who = new Span(user.username() + user.tenant().map(t -> " · " + t).orElse(""));
         who.setId("current-user");
+        // on a phone the user and tenant give way (ellipsis) before the header pushes the page wider than the screen
+        who.getStyle().set("min-width", "0").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
+        title.getStyle().set("min-width", "0");
 
-        Button logout = new Button("Sign out", e -> signOut(oidc));
+        Button logout = new Button(getTranslation("layout.sign-out"), e -> signOut(oidc));
         logout.setId("sign-out");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
@@ -46,8 +52,14 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries()
-                .forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.menuClass())));
+                .forEach(entry -> nav.addItem(new SideNavItem(menuLabel(entry), entry.menuClass())));
         addToDrawer(nav);
+    }
+
+    /** The entry's text in the page's language ({@code menu.<view class>}), else the view's own {@code @Menu} title. */
+    private String menuLabel(MenuEntry entry) {
+        String key = "menu." + entry.menuClass().getSimpleName();
+        return Translations.has(key) ? getTranslation(key) : entry.title();
     }
 
     private static void signOut(OidcSettings oidc) {

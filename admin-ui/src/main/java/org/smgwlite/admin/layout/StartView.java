@@ -20,7 +20,7 @@ import jakarta.annotation.security.PermitAll;
 public class StartView extends VerticalLayout implements BeforeEnterObserver {
 
     public StartView() {
-        add(new Paragraph("Your account has no platform role. Ask a platform administrator."));
+        add(new Paragraph(getTranslation("start.no-role")));
     }
 
     @Override

@@ -3,17 +3,22 @@ package org.smgwlite.admin.security;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.admin.feedback.Notices;
+import org.smgwlite.admin.i18n.UiLocales;
 import org.smgwlite.platform.shared.DomainException;
 
 /**
- * Wires every UI: routes are checked against their {@code @RolesAllowed}/{@code @PermitAll}
+ * Wires every UI: its locale is the browser's (English or German), routes are checked against their {@code @RolesAllowed}/{@code @PermitAll}
  * annotations before they open (the same {@link NavigationAccessControl} also filters the menu entries
  * that {@code MainLayout} shows), and one error handler turns domain failures into a message the
  * user can act on, while anything unexpected is logged with an incident id.
@@ -25,8 +30,17 @@ public class UiSetup {
 
     void onServiceInit(@Observes ServiceInitEvent event) {
         NavigationAccessControl accessControl = new NavigationAccessControl();
-        event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(accessControl));
+        event.getSource().addUIInitListener(e -> {
+            e.getUI().setLocale(browserLocale());
+            e.getUI().addBeforeEnterListener(accessControl);
+        });
         event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(UiSetup::handle));
+    }
+
+    /** The browser's preferred English or German locale as it sent it ({@link UiLocales}): dates and numbers follow it. */
+    private static Locale browserLocale() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return UiLocales.pick(request == null ? List.of() : Collections.list(request.getLocales()));
     }
 
     static void handle(ErrorEvent event) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,12 +30,22 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
 
+    /** An English (US) browser with a 1400 x 1400 window. */
     Browser() {
+        this("en-US", 1400, 1400);
+    }
+
+    /**
+     * A browser that asks for {@code language} (Accept-Language and navigator.language, e.g. de-DE) with a window of
+     * {@code width} x {@code height} CSS pixels (390 wide is a phone).
+     */
+    Browser(String language, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("smgw.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1400");
+                "--no-first-run", "--window-size=" + width + "," + height, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("smgw.it.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -146,6 +157,35 @@ final class Browser implements AutoCloseable {
             throw new TimeoutException("waited in vain for " + what + " at " + driver.getCurrentUrl()
                     + " (screenshot target/browser-failures/" + name + ".png)", e);
         }
+    }
+
+    /** The value of a Vaadin field's input (a date picker shows its date there, in the page's format). */
+    String inputValue(String fieldId) {
+        return await(fieldId).findElement(By.tagName("input")).getAttribute("value");
+    }
+
+    /**
+     * What a user sees as cut off sideways: the page itself scrolling sideways, elements (by CSS selector) whose
+     * right edge lies beyond the window, and elements whose content is wider than they are without scrolling it
+     * (a grid scrolls its own columns, so it counts only by its edge).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> clippedHorizontally(String selector) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                const vw = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth > vw + 1) {
+                  out.push('page ' + document.documentElement.scrollWidth + ' > ' + vw);
+                }
+                for (const e of document.querySelectorAll(arguments[0])) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > vw + 1) out.push((e.id || e.tagName) + ' ends at ' + r.right + ' > ' + vw);
+                  const x = getComputedStyle(e).overflowX;
+                  if (e.tagName !== 'VAADIN-GRID' && e.scrollWidth > e.clientWidth + 1 && x !== 'auto' && x !== 'scroll') {
+                    out.push((e.id || e.tagName) + ' clips ' + e.scrollWidth + ' > ' + e.clientWidth);
+                  }
+                }
+                return out;""", selector);
     }
 
     WebDriver driver() {

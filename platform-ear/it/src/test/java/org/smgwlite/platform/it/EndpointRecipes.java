@@ -77,6 +77,10 @@ final class EndpointRecipes {
 
         String tenantApi = "tenants/{tenant}/";
         r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
+        r.put("GET " + tenantApi + "households/{id}/energy", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
+        r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
         r.put("GET " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/gateways")));
         r.put("POST " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t + "/gateways", JSON,
                 "{\"gatewayId\":\"MXNEW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase()

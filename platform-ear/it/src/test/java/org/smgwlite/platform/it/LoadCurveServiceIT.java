@@ -32,7 +32,9 @@ import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.CsvRows;
 import org.smgwlite.platform.metering.query.CurveRange;
+import org.smgwlite.platform.metering.query.DailyEnergy;
 import org.smgwlite.platform.metering.query.EnergyTotal;
+import org.smgwlite.platform.metering.query.LatestReading;
 import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
@@ -44,7 +46,8 @@ import org.smgwlite.platform.tenant.TenantService;
 /**
  * LoadCurveService and CsvExport on Payara against PostgreSQL: readings inserted by SQL for one
  * household come back as intervals with the missing slot as a gap, exact daily totals, the CSV,
- * and the access rules (viewer, operator, other tenant). The readings are written by SQL through the
+ * the newest readings, the opening period, the daily energy with its comparison period, the due rule, and the access
+ * rules (viewer, operator, other tenant). The readings are written by SQL through the
  * platform's own datasource in a transaction bound to tenant A (the platform's login role sees and
  * writes no tenant row without a binding); they reach the curve through the day rows the migrated
  * schema's triggers keep (V6, packed since V8), as stored readings do.
@@ -204,6 +207,67 @@ class LoadCurveServiceIT {
             tx.rollback();
         }
         assertThatThrownBy(() -> curves.curve(B, Viewer.operator("operator2"), mine.id(), day))
+                .as("another tenant's operator").isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * The newest reading per register with its batch's arrival, the period a page opens on (the one holding the last
+     * complete day, not today's), the daily energy next to the period before, and the due rule: a past week counts
+     * its empty days as missing, a future week counts nothing as missing. All under the same access rules as the curve.
+     */
+    @Test
+    void latest_readings_opening_period_daily_energy_and_due_quarter_hours_follow_the_data() throws Exception {
+        Household mine = household();
+        Household other = households.create(A, new HouseholdDraft("Curve IT other", "Zählerweg 3", "34117", "Kassel",
+                "DE" + String.format("%031d", System.nanoTime() % 1_000_000_000_000L), "1EMH0000000044", null));
+        Viewer viewer = Viewer.household(VIEWER);
+        Instant before = Instant.now().minusSeconds(5);
+        tx.begin();
+        try (EntityManager bound = entityManagers.forTenant(A)) {
+            try (Connection c = dataSource.getConnection()) {
+                insertReadings(c, mine.id(), other.id());
+            }
+
+            List<LatestReading> latest = curves.latestReadings(A, viewer, mine.id());
+            Instant closing = CurveRange.around(DAY.plusDays(1), CurveRange.Span.DAY, CurveRange.BERLIN).from();
+            assertThat(latest).extracting(LatestReading::obis).containsExactly("1-0:1.8.0*255", "1-0:2.8.0*255");
+            assertThat(latest.get(0).value()).isEqualByComparingTo("12355.2789");
+            assertThat(latest.get(0).unit()).isEqualTo("kWh");
+            assertThat(latest.get(0).slotStart()).isEqualTo(closing);
+            assertThat(latest.get(0).receivedAt()).as("the batch's received_at").isBetween(before, Instant.now());
+            assertThat(latest.get(1).value()).isEqualByComparingTo(BigDecimal.valueOf(5_000 + 7 * 96));
+
+            assertThat(curves.openingRange(A, viewer, mine.id(), CurveRange.Span.DAY))
+                    .as("the last complete day, not today").isEqualTo(CurveRange.around(DAY, CurveRange.Span.DAY, CurveRange.BERLIN));
+            CurveRange week = curves.openingRange(A, viewer, mine.id(), CurveRange.Span.WEEK);
+            assertThat(week.first()).isEqualTo(DAY); // 5 January 2026 is a Monday
+
+            DailyEnergy energy = curves.dailyEnergy(A, viewer, mine.id(), week);
+            assertThat(energy.days()).hasSize(7);
+            assertThat(energy.days().get(0).importWh()).isEqualByComparingTo("9400");
+            assertThat(energy.previousRange().first()).isEqualTo(DAY.minusWeeks(1));
+            assertThat(energy.previousDays()).hasSize(7).allSatisfy(d -> assertThat(d.importWh()).isZero());
+            assertThat(energy.days().subList(1, 7)).as("a past week: days without data are missing, not pending")
+                    .allSatisfy(d -> assertThat(d.gaps()).isEqualTo(96));
+
+            CurveRange future = CurveRange.around(LocalDate.now(CurveRange.BERLIN).plusYears(1), CurveRange.Span.WEEK,
+                    CurveRange.BERLIN);
+            assertThat(curves.curve(A, viewer, mine.id(), future).daily()).as("nothing in the future is missing")
+                    .allSatisfy(d -> {
+                        assertThat(d.gaps()).isZero();
+                        assertThat(d.pending()).isEqualTo(d.intervals());
+                    });
+
+            assertThatThrownBy(() -> curves.latestReadings(A, Viewer.household("someone-else"), mine.id()))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> curves.dailyEnergy(A, Viewer.household("someone-else"), mine.id(), week))
+                    .isInstanceOf(NotFoundException.class);
+        } finally {
+            tx.rollback();
+        }
+        assertThatThrownBy(() -> curves.latestReadings(B, Viewer.operator("operator2"), mine.id()))
+                .as("another tenant's operator").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> curves.openingRange(B, Viewer.operator("operator2"), mine.id(), CurveRange.Span.WEEK))
                 .as("another tenant's operator").isInstanceOf(NotFoundException.class);
     }
 

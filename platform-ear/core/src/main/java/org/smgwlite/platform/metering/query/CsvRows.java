@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
  * The CSV lines of a curve, one per quarter hour and register, slot by slot. The register
  * reading is the stored one at the slot's start, exact; the interval energy is that of the quarter
  * hour starting at the slot (next reading minus this one), so the energies of a day add up to the
- * day's total. A gap has an empty energy, status {@code gap} and the reason.
+ * day's total. A gap has an empty energy, status {@code gap} and the reason; a quarter hour that is not due yet
+ * ({@link ExpectedSlots}: after now, or after the newest reading in the current period) has status {@code pending}.
  */
 public final class CsvRows {
 
@@ -41,8 +42,9 @@ public final class CsvRows {
                 line.append(s.unit(i) == null ? "" : s.unit(i)).append(',');
                 append(line, s.energyWh(i)).append(',');
                 line.append(s.isGap(i) ? "" : Integer.toString(s.ptbLevel(i))).append(',');
-                line.append(s.isGap(i) ? "gap" : "ok").append(',');
-                line.append(s.isGap(i) ? quote(s.gapReason(i)) : "").append('\n');
+                boolean missing = curve.missing(s, i);
+                line.append(!s.isGap(i) ? "ok" : missing ? "gap" : "pending").append(',');
+                line.append(missing ? quote(s.gapReason(i)) : "").append('\n');
                 out.append(line);
             }
         }

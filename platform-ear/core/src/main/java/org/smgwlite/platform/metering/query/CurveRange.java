@@ -57,6 +57,11 @@ public record CurveRange(LocalDate first, LocalDate endExclusive, ZoneId zone) {
         return endExclusive.atStartOfDay(zone).toInstant();
     }
 
+    /** Whether {@code instant} lies in the range; the range holding now is the current period. */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(from()) && instant.isBefore(to());
+    }
+
     /** Quarter hours in the range (35,040 for a common year). */
     public int slotCount() {
         return (int) (Duration.between(from(), to()).getSeconds() / SLOT.getSeconds());

@@ -52,9 +52,18 @@ public final class LoadCurveQuery {
     private LoadCurveQuery() {
     }
 
-    /** The curve of {@code householdId} over {@code range}, including the reading that closes the last interval. */
+    /**
+     * The curve of {@code householdId} over {@code range}, including the reading that closes the last interval, with
+     * every interval due (the record as it is).
+     */
     public static LoadCurve run(Connection c, TenantId tenant, long householdId,
                                 CurveRange range) throws SQLException {
+        return run(c, tenant, householdId, range, ExpectedSlots.ALL);
+    }
+
+    /** The curve, counting as missing only the intervals {@code expected} says are due. */
+    public static LoadCurve run(Connection c, TenantId tenant, long householdId,
+                                CurveRange range, ExpectedSlots expected) throws SQLException {
         SeriesBuilder imports = new SeriesBuilder(Register.IMPORT, range.from(), range.slotCount());
         SeriesBuilder exports = new SeriesBuilder(Register.EXPORT, range.from(), range.slotCount());
         try (PreparedStatement ps = c.prepareStatement(DAYS_SQL)) {
@@ -93,7 +102,7 @@ public final class LoadCurveQuery {
                 }
             }
         }
-        return LoadCurveCalculator.curve(range, imports.build(), exports.build());
+        return LoadCurveCalculator.curve(range, imports.build(), exports.build(), expected);
     }
 
     /**
