@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.metering.contract.BatchValue;
+import org.smgwlite.metering.contract.EichlogLink;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.GatewayId;
@@ -87,6 +88,14 @@ final class MatrixFixture {
         platform.registerGateway(token("admin"), apiGateway, household);
         String deviceGateway = "MXDEV" + letter + run;
         TestGateway device = platform.enroll(deviceGateway, household, platform.register(token("admin"), deviceGateway, household));
+        // the device gateway's Eichlog starts, so that its own GET device/eichlog/head has an entry to answer
+        Instant start = Instant.now();
+        TestGateway.Answer first = device.upload(ItPlatform.DEVICE, device.sign(new ReadingBatch(deviceGateway, start,
+                List.of(yesterdaysValue(household)),
+                List.of(EichlogLink.create(1, start, "MATRIX", "fixture " + run, EichlogLink.GENESIS).line()))));
+        if (first.statusCode() != 200) {
+            throw new AssertionError("first Eichlog upload of " + deviceGateway + ": " + first.statusCode() + " " + first.body());
+        }
         String reason = "Matrix reason " + letter + " " + run;
         queueTaf6(tenant, deviceGateway, reason);
         return new TenantObjects(tenant, household, name, apiGateway, device, reason);
@@ -144,9 +153,12 @@ final class MatrixFixture {
     /** One reading of yesterday for the tenant's enrolled gateway's household, signed by that gateway (repeatable). */
     byte[] signedBatch(String tenant) {
         TestGateway gw = of(tenant).device();
+        return gw.sign(new ReadingBatch(gw.id(), Instant.now(), List.of(yesterdaysValue(gw.householdId())), List.of()));
+    }
+
+    private static BatchValue yesterdaysValue(long householdId) {
         Instant slot = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
-        return gw.sign(new ReadingBatch(gw.id(), Instant.now(), List.of(new BatchValue(gw.householdId(), 7, slot, "1-0:1.8.0*255",
-                BigInteger.valueOf(12_345_678), -1, "Wh", 0, 0)), List.of()));
+        return new BatchValue(householdId, 7, slot, "1-0:1.8.0*255", BigInteger.valueOf(12_345_678), -1, "Wh", 0, 0);
     }
 
     /**
