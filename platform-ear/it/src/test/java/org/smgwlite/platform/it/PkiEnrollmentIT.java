@@ -282,11 +282,11 @@ class PkiEnrollmentIT extends OnDevicePort {
         // Payara's device port runs on Bouncy Castle JSSE (the server library platform-device-listener): JDK 17's TLS
         // has no brainpool. OpenSSL 3.0 offers brainpool key exchange on TLS 1.2 only (RFC 7027; the RFC 8734 TLS 1.3
         // groups came with 3.2).
-        String gw = newGateway();
-        Enrolled e = enroll(gw, enrollmentCode(gw));
-        Shell.Result brainpool = shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -cert " + e.pem
-                + " -key " + e.key + " -CAfile root.pem -tls1_2 -curves brainpoolP256r1 </dev/null").ok();
-        assertThat(brainpool.out()).contains("Server Temp Key: ECDH, brainpoolP256r1").contains("Verify return code: 0 (ok)");
+        // (without a client certificate: OpenSSL will not present a P-256 certificate when it offers no P-256 group)
+        Shell.Result brainpool = shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT
+                + " -CAfile root.pem -tls1_2 -curves brainpoolP256r1 </dev/null").ok();
+        assertThat(brainpool.out()).contains("Server Temp Key: ECDH, brainpoolP256r1").contains("Verify return code: 0 (ok)")
+                .contains("Cipher is ECDHE-ECDSA-AES");
         // only groups of 256 bits or more: a client offering only P-224 gets no handshake
         assertThat(shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -CAfile root.pem -tls1_2 -curves P-224 </dev/null")
                 .exit()).as("P-224 only").isNotZero();
