@@ -269,8 +269,9 @@ class SecurityMatrixIT extends OnDevicePort {
         return new Answer(answer.statusCode(), answer.body());
     }
 
+    /** The route with its parameter (and the parameter's pattern, as in {@code :id([0-9]{1,18})}) filled in. */
     private static String uiPath(UiRoutes.Route route, String target) {
-        return route.hasParameter() ? route.template().replaceAll(":[a-zA-Z]+", String.valueOf(fixture.of(target).householdId()))
+        return route.hasParameter() ? route.template().replaceAll(":[a-zA-Z]+(\\([^/]*\\))?", String.valueOf(fixture.of(target).householdId()))
                 : route.template();
     }
 
