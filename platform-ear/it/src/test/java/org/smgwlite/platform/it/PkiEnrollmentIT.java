@@ -281,15 +281,22 @@ class PkiEnrollmentIT extends OnDevicePort {
     void the_device_port_negotiates_brainpool() throws Exception {
         // Payara's device port runs on Bouncy Castle JSSE (the server library platform-device-listener): JDK 17's TLS
         // has no brainpool. OpenSSL 3.0 offers brainpool key exchange on TLS 1.2 only (RFC 7027; the RFC 8734 TLS 1.3
-        // groups came with 3.2).
-        // (without a client certificate: OpenSSL will not present a P-256 certificate when it offers no P-256 group)
-        Shell.Result brainpool = shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT
-                + " -CAfile root.pem -tls1_2 -curves brainpoolP256r1 </dev/null").ok();
-        assertThat(brainpool.out()).contains("Server Temp Key: ECDH, brainpoolP256r1").contains("Verify return code: 0 (ok)")
-                .contains("Cipher is ECDHE-ECDSA-AES");
+        // groups came with 3.2). The client lists P-256 after brainpool because on TLS 1.2 its groups also bound the
+        // curves of the certificates it accepts and presents (the port's server key and this gateway's are P-256);
+        // the port follows the client's order.
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        String groups = " -tls1_2 -curves brainpoolP256r1:prime256v1 ";
+        Shell.Result handshake = shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -cert " + e.pem + " -key " + e.key
+                + " -CAfile root.pem" + groups + "</dev/null");
+        assertThat(handshake.out()).as(handshake.err()).contains("Server Temp Key: ECDH, brainpoolP256r1")
+                .contains("Cipher is ECDHE-ECDSA-AES").contains("Verify return code: 0 (ok)");
+        Shell.Result whoami = shell.sh("curl -s -w '\\n%{http_code}' --tlsv1.2 --tls-max 1.2 --curves brainpoolP256r1:prime256v1"
+                + " --cacert root.pem --cert " + e.pem + " --key " + e.key + " " + DEVICE + "/api/device/whoami").ok();
+        assertThat(whoami.out()).as("mutual TLS 1.2 on brainpoolP256r1 key exchange").endsWith("200").contains("\"gatewayId\":\"" + gw + "\"");
         // only groups of 256 bits or more: a client offering only P-224 gets no handshake
         assertThat(shell.sh("openssl s_client -connect localhost:" + DevicePort.PORT + " -CAfile root.pem -tls1_2 -curves P-224 </dev/null")
-                .exit()).as("P-224 only").isNotZero();
+                .out()).doesNotContain("Cipher is ECDHE");
     }
 
     @Test
