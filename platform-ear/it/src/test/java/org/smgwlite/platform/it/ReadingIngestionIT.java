@@ -42,6 +42,7 @@ import org.smgwlite.agent.store.WriteGuard;
 import org.smgwlite.agent.taf.ExactValue;
 import org.smgwlite.agent.taf.TafKind;
 import org.smgwlite.agent.taf.TafValue;
+import org.smgwlite.agent.upload.EichlogRestart;
 import org.smgwlite.agent.upload.PendingValues;
 import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
@@ -254,6 +255,32 @@ class ReadingIngestionIT extends OnDevicePort {
 
             // the next run uses the kept credentials (the one-time code is spent) and has nothing to send
             assertThat(service.uploadNow().sent()).isZero();
+
+            // the journal file is lost: the agent starts a new chain, closes the stored one with EICHLOG_RESET (fetched
+            // head + 1, alone in a batch), then sends the new chain with the next values
+            Files.delete(eichlogFile);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            try (Eichlog eichlog = Eichlog.open(eichlogFile, Clock.systemUTC())) {
+                assertThat(EichlogRestart.afterOpen(eichlog, agentDir.resolve("credentials"), new java.io.PrintStream(err, true)))
+                        .isPresent();
+                eichlog.append(EventType.START, "device-agent pid 2");
+            }
+            assertThat(err.toString()).contains("EICHLOG RESET");
+            Instant nextDay = day.plus(Duration.ofDays(1));
+            List<TafValue> later = new ArrayList<>();
+            for (int slot = 0; slot < 4; slot++) {
+                Instant at = nextDay.plusSeconds(900L * slot);
+                later.add(new TafValue(0, TafKind.TAF7, "0a01455359", at, ObisCode.parse(IMPORT),
+                        new ExactValue(20_000_000L + 700L * (96 + slot), -1, DlmsUnit.WATT_HOUR), at.plusSeconds(1), ValueStatus.OK, null));
+            }
+            store.appendBilling(later);
+
+            assertThat(service.uploadNow().acknowledged()).as(String.join("\n", events)).isTrue();
+            assertThat(sql("SELECT string_agg(chain || ':' || n || ' ' || type, ',' ORDER BY chain, n) FROM eichlog_entry WHERE gateway_id = ?", gw))
+                    .containsExactly("1:1 START,1:2 CONFIG,1:3 TAF6,1:4 EICHLOG_RESET,2:1 EICHLOG_REPAIR,2:2 START");
+            assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
+                    String.valueOf(household), IMPORT)).containsExactly("100");
+            assertThat(store.readUnacknowledged(1000)).isEmpty();
         }
     }
 
