@@ -8,6 +8,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.smgwlite.admin.layout.PageTitles;
+import org.smgwlite.admin.layout.TitleKey;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.pki.TenantId;
@@ -24,6 +26,7 @@ import org.smgwlite.platform.shared.NotFoundException;
  */
 @Route(value = "households/:id([0-9]{1,18})/curve", layout = MainLayout.class)
 @RolesAllowed(CurrentUser.OPERATOR)
+@TitleKey("curve.page.title")
 public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final HouseholdService households;
@@ -52,6 +55,6 @@ public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObs
 
     @Override
     public String getPageTitle() {
-        return getTranslation("curve.page.title") + " · SMGW.Lite";
+        return PageTitles.of(this);
     }
 }

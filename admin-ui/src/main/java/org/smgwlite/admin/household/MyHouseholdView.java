@@ -10,6 +10,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.smgwlite.admin.layout.PageTitles;
+import org.smgwlite.admin.layout.TitleKey;
 import org.smgwlite.admin.curve.LoadCurvePanel;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
@@ -26,6 +28,7 @@ import org.smgwlite.platform.metering.query.Viewer;
 @Route(value = "my-household", layout = MainLayout.class)
 @Menu(title = "My household", order = 3)
 @RolesAllowed(CurrentUser.HOUSEHOLD)
+@TitleKey("household.mine.title")
 public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
 
     @Inject
@@ -54,6 +57,6 @@ public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return getTranslation("household.mine.title") + " · SMGW.Lite";
+        return PageTitles.of(this);
     }
 }

@@ -21,6 +21,7 @@ import org.smgwlite.platform.shared.NotFoundException;
  */
 @ParentLayout(MainLayout.class)
 @PermitAll
+@TitleKey("notfound.title")
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
@@ -36,6 +37,6 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     @Override
     public String getPageTitle() {
-        return getTranslation("notfound.title") + " · SMGW.Lite";
+        return PageTitles.of(this);
     }
 }

@@ -19,8 +19,8 @@ import org.smgwlite.platform.metering.query.Register;
 class TranslationsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-    /** A key written out where a view asks for its text: {@code getTranslation("k"} or a text function's {@code apply("k"}. */
-    private static final Pattern LITERAL_KEY = Pattern.compile("(?:getTranslation|text\\.apply)\\(\"([^\"]+)\"");
+    /** A key written out where a view asks for its text: {@code getTranslation("k"}, a text function's {@code apply("k"} or a {@code @TitleKey("k"}. */
+    private static final Pattern LITERAL_KEY = Pattern.compile("(?:getTranslation|text\\.apply|@TitleKey)\\(\"([^\"]+)\"");
 
     private final ResourceBundle english = Translations.bundle(Locale.US);
     private final ResourceBundle german = Translations.bundle(Locale.GERMANY);

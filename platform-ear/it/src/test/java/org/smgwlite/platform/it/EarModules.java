@@ -56,6 +56,19 @@ final class EarModules {
         }
     }
 
+    /** A properties file of {@code war}'s classes (e.g. {@code i18n/messages.properties}), read as UTF-8. */
+    static java.util.Properties properties(String war, String path) {
+        try {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = Files.newBufferedReader(unpack(war).resolve("WEB-INF/classes").resolve(path), java.nio.charset.StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Unpacks {@code war} from the EAR into a folder of its own (again on every run: the EAR may have been rebuilt). */
     private static Path unpack(String war) throws IOException {
         Path dir = Path.of("target", "ear-modules", war).toAbsolutePath();

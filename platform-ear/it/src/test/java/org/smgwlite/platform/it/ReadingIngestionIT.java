@@ -277,7 +277,9 @@ class ReadingIngestionIT extends OnDevicePort {
 
             assertThat(service.uploadNow().acknowledged()).as(String.join("\n", events)).isTrue();
             assertThat(sql("SELECT string_agg(chain || ':' || n || ' ' || type, ',' ORDER BY chain, n) FROM eichlog_entry WHERE gateway_id = ?", gw))
-                    .containsExactly("1:1 START,1:2 CONFIG,1:3 TAF6,1:4 EICHLOG_RESET,2:1 EICHLOG_REPAIR,2:2 START");
+                    .containsExactly("1:1 START,1:2 CONFIG,1:3 TAF6,1:4 EICHLOG_RESET,2:1 START");
+            assertThat(sql("SELECT line FROM eichlog_entry WHERE gateway_id = ? AND type = 'EICHLOG_RESET'", gw))
+                    .singleElement().asString().as("the closing entry says why").contains("missing or empty");
             assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
                     String.valueOf(household), IMPORT)).containsExactly("100");
             assertThat(store.readUnacknowledged(1000)).isEmpty();
