@@ -135,7 +135,7 @@ final class ItPlatform {
     }
 
     /** An access token of {@code user} (password = user name) from the test Keycloak. */
-    private static String token(String user) throws Exception {
+    static String token(String user) throws Exception {
         return KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
     }
 }

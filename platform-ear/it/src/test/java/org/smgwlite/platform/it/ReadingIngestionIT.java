@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,7 @@ import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.metering.contract.BatchValue;
 import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.pem.PemCredentials;
 
 /**
@@ -283,6 +285,48 @@ class ReadingIngestionIT extends OnDevicePort {
             assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
                     String.valueOf(household), IMPORT)).containsExactly("100");
             assertThat(store.readUnacknowledged(1000)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_gateway_of_a_brainpool_tenant_enrolls_and_uploads_on_brainpool_keys_through_the_device_port(@TempDir Path agentDir)
+            throws Exception {
+        // the tenant's CA follows the brainpool policy (smgw.pki.policy.it-brainpool, set by this module's pom): the agent
+        // reads the tenant CA from /cacerts and makes brainpoolP256r1 keys; TLS with the port (Bouncy Castle JSSE on
+        // Payara) and the batch signature run on them
+        String tenant = "it-brainpool";
+        sql("INSERT INTO tenant (id, name, kind) VALUES (?, 'IT brainpool', 'METERING_POINT_OPERATOR') ON CONFLICT DO NOTHING", tenant);
+        String gw = "BPGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        long household = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, 'Brainpool IT', 'Teststr. 2', '12345', 'Teststadt', ?, '1ESY0000000002') RETURNING id", tenant, mlo).get(0));
+        TestGateway.Platform platform = new TestGateway.Platform(BASE, DEVICE, tenant, null);
+        platform.registerGateway(ItPlatform.token("admin"), gw, household);
+        Path rootPem = agentDir.resolve("root.pem");
+        Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        UploadSettings settings = new UploadSettings(URI.create(DEVICE), URI.create(DEVICE), tenant, gw,
+                platform.enrollmentCode(ItPlatform.token("admin"), gw), rootPem, agentDir.resolve("credentials"),
+                Duration.ofMinutes(5), Duration.ofHours(4));
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        List<String> events = new ArrayList<>();
+        try (ValueStore store = ValueStore.open(agentDir.resolve("store"), 64L << 20, WriteGuard.NONE, e -> { })) {
+            List<TafValue> values = new ArrayList<>();
+            for (int slot = 0; slot < 8; slot++) {
+                Instant at = day.plusSeconds(900L * slot);
+                values.add(new TafValue(0, TafKind.TAF7, "0a01455359", at, ObisCode.parse(IMPORT),
+                        new ExactValue(3_000_000L + 500L * slot, -1, DlmsUnit.WATT_HOUR), at.plusSeconds(1), ValueStatus.OK, null));
+            }
+            store.appendBilling(values);
+            UploadService service = new UploadService(settings, PendingValues.of(store), Clock.systemUTC(), events::add);
+
+            assertThat(service.uploadNow().acknowledged()).as(String.join("\n", events)).isTrue();
+        }
+        assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint", String.valueOf(household)))
+                .containsExactly("8");
+        for (String credential : List.of("tls", "signature")) {
+            List<X509Certificate> chain = PemCredentials.readChain(agentDir.resolve("credentials/" + credential + ".chain.pem"));
+            assertThat(Curve.of(chain.get(0).getPublicKey())).as(credential + " key").isEqualTo(Curve.BRAINPOOL_P256R1);
         }
     }
 
