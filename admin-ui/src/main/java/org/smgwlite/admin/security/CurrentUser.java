@@ -30,6 +30,11 @@ public class CurrentUser {
         return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
     }
 
+    /** Whether the user may act in every tenant. */
+    public boolean isPlatformAdmin() {
+        return security.isCallerInRole(PLATFORM_ADMIN);
+    }
+
     /** The user's tenant, or empty for a platform admin (who belongs to none). */
     public Optional<TenantId> tenant() {
         Optional<String> claim = openId.getIdentityToken().getJwtClaims().getStringClaim("tenant");

@@ -5,17 +5,21 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -23,7 +27,11 @@ import org.smgwlite.platform.tenant.Tenant;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
-/** Platform administrators create tenants (operators, energy communities) and rename them. */
+/**
+ * Platform administrators find tenants (searched and paged on the server), create them, and edit name, kind and the
+ * curve policy of new certificates. A policy left empty at creation follows the configured default; a tenant whose CA
+ * exists keeps its CA's family (the form shows the refusal at the field).
+ */
 @Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants · SMGW.Lite")
 @Menu(title = "Tenants", order = 4)
@@ -32,66 +40,101 @@ public class TenantsView extends VerticalLayout {
 
     private final TenantService tenants;
     private final Grid<Tenant> grid = new Grid<>();
-    private final TextField id = new TextField("Tenant id");
-    private final TextField name = new TextField("Name");
-    private final ComboBox<TenantKind> kind = new ComboBox<>("Kind", TenantKind.values());
+    private final TextField search = new TextField();
+    private final TextField id = new TextField();
+    private final TextField name = new TextField();
+    private final ComboBox<TenantKind> kind = new ComboBox<>();
+    private final ComboBox<CurvePolicy> policy = new ComboBox<>();
 
     @Inject
     public TenantsView(TenantService tenants) {
         this.tenants = tenants;
-        grid.setId("tenants-grid");
-        grid.addColumn(t -> t.id().value()).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(Tenant::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(t -> t.kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.asSingleSelect().addValueChangeListener(e -> {
-            Tenant t = e.getValue();
-            id.setValue(t == null ? "" : t.id().value());
-            id.setReadOnly(t != null);
-            name.setValue(t == null ? "" : t.name());
-            kind.setValue(t == null ? null : t.kind());
-        });
+        search.setPlaceholder(getTranslation("tenants.search"));
+        search.setId("tenants-search");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
+        grid.setId("tenants-grid");
+        grid.addColumn(t -> t.id().value()).setHeader(getTranslation("tenants.id")).setAutoWidth(true);
+        grid.addColumn(Tenant::name).setHeader(getTranslation("tenants.name")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("tenants.kind." + t.kind().name())).setHeader(getTranslation("tenants.kind")).setAutoWidth(true);
+        grid.addColumn(t -> policyLabel(t.curvePolicy())).setHeader(getTranslation("tenants.policy")).setAutoWidth(true);
+        grid.setItems(query -> tenants.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) tenants.count(search.getValue()));
+        grid.asSingleSelect().addValueChangeListener(e -> fill(e.getValue()));
+
+        id.setLabel(getTranslation("tenants.id"));
         id.setId("tenant-id");
-        id.setHelperText("lowercase letters, digits and '-', e.g. stadtwerke-kassel; it cannot change later");
+        id.setHelperText(getTranslation("tenants.id.help"));
+        name.setLabel(getTranslation("tenants.name"));
         name.setId("tenant-name");
+        kind.setLabel(getTranslation("tenants.kind"));
         kind.setId("tenant-kind");
-        kind.setItemLabelGenerator(TenantKind::label);
-        Button save = new Button("Save", e -> save());
+        kind.setItems(TenantKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("tenants.kind." + k.name()));
+        policy.setLabel(getTranslation("tenants.policy"));
+        policy.setId("tenant-policy");
+        policy.setItems(CurvePolicy.NIST, CurvePolicy.BRAINPOOL);
+        policy.setItemLabelGenerator(p -> getTranslation("policy." + p.name()));
+        policy.setPlaceholder(getTranslation("tenants.policy.default"));
+        policy.setHelperText(getTranslation("tenants.policy.help"));
+        Button save = new Button(getTranslation("tenants.save"), e -> save());
         save.setId("tenant-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button clear = new Button("New", e -> grid.asSingleSelect().clear());
+        save.setDisableOnClick(true);
+        save.addClickListener(e -> save.setEnabled(true));
+        Button clear = new Button(getTranslation("tenants.new"), e -> grid.asSingleSelect().clear());
+        clear.setId("tenant-new");
 
-        add(new H2("Tenants"), grid, new HorizontalLayout(id, name, kind), new HorizontalLayout(save, clear));
+        HorizontalLayout form = new HorizontalLayout(id, name, kind, policy);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        add(new H2(getTranslation("tenants.title")), search, grid, form, new HorizontalLayout(save, clear));
         setSizeFull();
-        refresh();
+    }
+
+    private void fill(Tenant t) {
+        id.setValue(t == null ? "" : t.id().value());
+        id.setReadOnly(t != null);
+        name.setValue(t == null ? "" : t.name());
+        kind.setValue(t == null ? null : t.kind());
+        policy.setValue(t == null ? null : t.curvePolicy().orElse(null));
+        clearErrors();
+    }
+
+    private String policyLabel(Optional<CurvePolicy> chosen) {
+        return chosen.map(p -> getTranslation("policy." + p.name())).orElseGet(() -> getTranslation("tenants.policy.default"));
     }
 
     private void save() {
-        id.setInvalid(false);
-        name.setInvalid(false);
-        kind.setInvalid(false);
+        clearErrors();
         try {
             TenantId tenantId = InputIds.tenant(id.getValue().strip());
-            boolean existing = grid.asSingleSelect().getValue() != null;
-            Tenant saved = existing
-                    ? tenants.rename(tenantId, name.getValue(), kind.getValue())
-                    : tenants.create(tenantId, name.getValue(), kind.getValue());
-            Notices.done("Saved " + saved.name());
+            Optional<CurvePolicy> chosen = Optional.ofNullable(policy.getValue());
+            Tenant saved = grid.asSingleSelect().getValue() != null
+                    ? tenants.update(tenantId, name.getValue(), kind.getValue(), chosen)
+                    : tenants.create(tenantId, name.getValue(), kind.getValue(), chosen);
+            Notices.done(getTranslation("tenants.saved", saved.name()));
             grid.asSingleSelect().clear();
-            refresh();
+            grid.getDataProvider().refreshAll();
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> {
                 switch (field) {
                     case "tenantId" -> { id.setErrorMessage(message); id.setInvalid(true); }
                     case "name" -> { name.setErrorMessage(message); name.setInvalid(true); }
                     case "kind" -> { kind.setErrorMessage(message); kind.setInvalid(true); }
+                    case "curvePolicy" -> { policy.setErrorMessage(message); policy.setInvalid(true); }
                     default -> throw e;
                 }
             });
         }
     }
 
-    private void refresh() {
-        grid.setItems(tenants.list());
+    private void clearErrors() {
+        id.setInvalid(false);
+        name.setInvalid(false);
+        kind.setInvalid(false);
+        policy.setInvalid(false);
     }
 }

@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.Register;
+import org.smgwlite.platform.tenant.TenantKind;
 
 class TranslationsTest {
 
@@ -51,6 +53,9 @@ class TranslationsTest {
         assertThat(asked).contains("curve.span.", "curve.register.");
         Stream.of(CurveRange.Span.values()).forEach(s -> asked.add("curve.span." + s.name()));
         Stream.of(Register.values()).forEach(r -> asked.add("curve.register." + r.name()));
+        assertThat(asked).contains("policy.", "tenants.kind.");
+        Stream.of(CurvePolicy.NIST, CurvePolicy.BRAINPOOL).forEach(p -> asked.add("policy." + p.name()));
+        Stream.of(TenantKind.values()).forEach(k -> asked.add("tenants.kind." + k.name()));
         asked.removeIf(key -> key.endsWith("."));
         assertThat(english.keySet()).containsAll(asked);
     }

@@ -10,6 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.security.Principal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smgwlite.admin.audit.AuditView;
+import org.smgwlite.admin.certificate.TenantCaView;
 import org.smgwlite.admin.curve.HouseholdCurveView;
 import org.smgwlite.admin.gateway.GatewaysView;
 import org.smgwlite.admin.household.HouseholdsView;
@@ -26,7 +28,8 @@ class NavigationByRoleTest {
 
     /** Every routed view of the admin UI. */
     private static final List<Class<?>> ROUTES = List.of(TenantsView.class, HouseholdsView.class, GatewaysView.class,
-            MyHouseholdView.class, HouseholdCurveView.class, StartView.class, OidcCallbackView.class);
+            AuditView.class, TenantCaView.class, MyHouseholdView.class, HouseholdCurveView.class, StartView.class,
+            OidcCallbackView.class);
 
     private static final Principal SIGNED_IN = () -> "someone";
 
@@ -42,13 +45,13 @@ class NavigationByRoleTest {
     }
 
     @Test
-    void a_platform_admin_sees_the_tenants() {
-        assertThat(menuOf("platform-admin")).containsExactly("Tenants");
+    void a_platform_admin_sees_the_tenants_first_then_the_audit_and_the_certificate_authorities() {
+        assertThat(menuOf("platform-admin")).containsExactly("Tenants", "Audit", "Certificate authority");
     }
 
     @Test
-    void an_operator_sees_households_then_gateways_and_starts_on_the_households() {
-        assertThat(menuOf("operator")).containsExactly("Households", "Gateways");
+    void an_operator_sees_households_then_gateways_audit_and_ca_and_starts_on_the_households() {
+        assertThat(menuOf("operator")).containsExactly("Households", "Gateways", "Audit", "Certificate authority");
     }
 
     @Test

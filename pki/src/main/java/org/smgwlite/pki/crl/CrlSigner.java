@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -31,6 +33,19 @@ import org.smgwlite.pki.internal.Keys;
 public final class CrlSigner {
 
     private CrlSigner() {
+    }
+
+    /**
+     * The CRL number of a CRL (RFC 5280 5.2.3), for showing which CRL is current.
+     *
+     * @throws IllegalArgumentException if the CRL has none
+     */
+    public static BigInteger number(X509CRL crl) {
+        byte[] extension = crl.getExtensionValue(Extension.cRLNumber.getId());
+        if (extension == null) {
+            throw new IllegalArgumentException("the CRL of " + crl.getIssuerX500Principal().getName() + " has no CRL number");
+        }
+        return ASN1Integer.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getValue();
     }
 
     public static X509CRL sign(X509Certificate caCertificate, PrivateKey caKey, Collection<RevokedCertificate> revoked,

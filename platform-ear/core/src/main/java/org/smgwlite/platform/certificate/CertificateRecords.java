@@ -129,6 +129,20 @@ public class CertificateRecords {
         }
     }
 
+    /** How many certificates the tenant's CA has issued, and how many of them are revoked. */
+    public CertificateCounts counts(TenantId tenant) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            long issued = em.createQuery("SELECT COUNT(c) FROM GatewayCertificate c", Long.class).getSingleResult();
+            long revoked = em.createQuery("SELECT COUNT(c) FROM GatewayCertificate c WHERE c.revokedAt IS NOT NULL", Long.class)
+                    .getSingleResult();
+            return new CertificateCounts(issued, revoked);
+        }
+    }
+
+    /** The counts of {@link #counts}. */
+    public record CertificateCounts(long issued, long revoked) {
+    }
+
     /** The certificates of one gateway, newest first. */
     public List<GatewayCertificate> ofGateway(TenantId tenant, GatewayId gatewayId) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {

@@ -26,7 +26,8 @@ import org.smgwlite.platform.listener.DevicePortSettings;
  *     {@code pki/pki init-root}), optional offline tenant CAs ({@code tenants/<tenant>/}) and the device port's
  *     key and trust stores ({@code device-port/}); default {@code <domain>/smgw-pki};</li>
  * <li>{@code smgw.pki.policy} (default {@code nist}) and {@code smgw.pki.policy.<tenant>}: the curve policy of
- *     a tenant CA created by the platform;</li>
+ *     a tenant CA created by the platform for a tenant that has none chosen (a platform administrator chooses it per
+ *     tenant, stored in {@code tenant.curve_policy});</li>
  * <li>{@code smgw.pki.crl-validity} (ISO-8601 duration, default {@code PT1H}): a CRL's nextUpdate.</li>
  * </ul>
  * The secret and the pepper have <b>development defaults</b> so that the run command works out of the box;
@@ -103,6 +104,7 @@ public class PkiSettings {
         return domain != null ? Path.of(domain, "smgw-pki") : Path.of(System.getProperty("java.io.tmpdir"), "smgw-pki");
     }
 
+    /** The configured default policy of {@code tenant}, for a tenant without a chosen one. */
     CurvePolicy policyFor(TenantId tenant) {
         return CurvePolicy.parse(config.getOptionalValue("smgw.pki.policy." + tenant.value(), String.class).orElse(defaultPolicy));
     }

@@ -17,9 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.security.auth.x500.X500Principal;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.pem.PemCredentials;
+import org.smgwlite.pki.tls.RootFingerprint;
 import org.smgwlite.platform.deployment.DeploymentGuard;
 
 /**
@@ -65,6 +68,13 @@ public class PlatformRoot {
             }
         }
         return c;
+    }
+
+    /** The root for pinning: subject, validity, fingerprint, PEM. */
+    public RootSummary summary() {
+        X509Certificate root = certificate();
+        return new RootSummary(root.getSubjectX500Principal().getName(X500Principal.RFC2253), root.getNotBefore().toInstant(),
+                root.getNotAfter().toInstant(), RootFingerprint.of(root).toString(), PemCredentials.chainPem(List.of(root)));
     }
 
     /** The root with its key, for signing a tenant CA or the device-port certificate. */

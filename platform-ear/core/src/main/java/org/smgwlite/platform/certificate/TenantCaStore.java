@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CaHierarchy;
@@ -42,7 +43,10 @@ public class TenantCaStore {
 
     /**
      * The tenant's CA: as stored, else imported from {@code smgw.pki.dir/tenants/<tenant>/} (made offline
-     * with the CLI), else created now under the platform root with the tenant's curve policy.
+     * with the CLI), else created now under the platform root with the tenant's curve policy (its chosen one, else the
+     * configured default). The tenant row is locked while a CA is made, so that a policy change
+     * ({@code TenantService.update}) waits for it; the tenant's stored policy is the CA's afterwards, since the CA's key
+     * decides what it issues (an offline CA of the other family wins over an earlier choice).
      */
     public CertificateAuthority loadOrCreate(TenantId tenant) {
         char[] secret = settings.secret();
@@ -51,11 +55,18 @@ public class TenantCaStore {
             if (record != null) {
                 return CertificateAuthority.fromPem(record.chainPem(), record.encryptedKeyPem(), secret);
             }
-            if (em.find(Tenant.class, tenant.value()) == null) {
+            Tenant owner = em.find(Tenant.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (owner == null) {
                 throw new NotFoundException("tenant", tenant);
             }
+            record = em.find(TenantCaRecord.class, tenant.value());
+            if (record != null) { // made by another server while this one waited for the lock
+                return CertificateAuthority.fromPem(record.chainPem(), record.encryptedKeyPem(), secret);
+            }
+            CurvePolicy policy = owner.curvePolicy().orElseGet(() -> settings.policyFor(tenant));
             CertificateAuthority ca = root.offlineTenantCa(tenant.value()).orElseGet(() -> CaHierarchy.createTenantCa(
-                    root.authority(), tenant, settings.policyFor(tenant), TENANT_CA_VALIDITY));
+                    root.authority(), tenant, policy, TENANT_CA_VALIDITY));
+            owner.choosePolicy(ca.policy());
             em.persist(new TenantCaRecord(tenant.value(), ca.policy().name(), ca.chainPem(), ca.encryptedPrivateKeyPem(secret)));
             em.flush();
             audit.success(tenant, "platform", AuditAction.TENANT_CA_CREATED, "ca:" + ca.name(),
@@ -66,6 +77,11 @@ public class TenantCaStore {
         }
     }
 
+    /** The policy of the tenant's CA, or empty if the tenant has no CA yet; nothing is created. */
+    public Optional<CurvePolicy> existingPolicy(TenantId tenant) {
+        return Optional.ofNullable(em.find(TenantCaRecord.class, tenant.value())).map(r -> CurvePolicy.parse(r.curvePolicy()));
+    }
+
     /** The next number of the tenant's CRL, strictly increasing (RFC 5280 5.2.3). */
     public long takeCrlNumber(TenantId tenant) {
         TenantCaRecord record = em.find(TenantCaRecord.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
@@ -73,10 +89,5 @@ public class TenantCaStore {
             throw new NotFoundException("CA of tenant", tenant);
         }
         return record.takeCrlNumber();
-    }
-
-    /** The policy of the tenant's CA, for operators; the CA is created if it does not exist yet. */
-    public CurvePolicy policy(TenantId tenant) {
-        return loadOrCreate(tenant).policy();
     }
 }

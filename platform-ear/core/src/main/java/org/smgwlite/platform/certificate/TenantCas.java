@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.security.auth.x500.X500Principal;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
+import org.smgwlite.pki.crl.CrlSigner;
 
 /**
  * The tenants' issuing CAs and their current CRLs, kept in memory: opening a CA key costs a quarter of a
@@ -53,6 +57,24 @@ public class TenantCas {
             crls.put(tenant.value(), issued);
             return issued;
         }
+    }
+
+    /**
+     * The tenant's CA as operators see it ({@link TenantCaSummary}), with its current CRL (issued now if the cached
+     * one is due), or empty if the tenant has no CA yet: looking does not create one (the first enrollment code does).
+     */
+    public Optional<TenantCaSummary> summary(TenantId tenant) {
+        if (store.existingPolicy(tenant).isEmpty()) {
+            return Optional.empty();
+        }
+        CertificateAuthority ca = forTenant(tenant);
+        X509Certificate certificate = ca.certificate();
+        X509CRL crl = crl(tenant);
+        CertificateRecords.CertificateCounts counts = records.counts(tenant);
+        return Optional.of(new TenantCaSummary(tenant, certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
+                ca.policy(), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), ca.chainPem(),
+                CrlSigner.number(crl), crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant(),
+                counts.issued(), counts.revoked()));
     }
 
     /** A revocation was committed: the next {@link #crl} call issues a new CRL. */

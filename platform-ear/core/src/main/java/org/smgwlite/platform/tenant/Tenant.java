@@ -9,10 +9,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.InvalidInputException;
 
-/** A metering point operator or energy community; its id is the tenant discriminator everywhere. */
+/**
+ * A metering point operator or energy community; its id is the tenant discriminator everywhere. Its curve policy is
+ * the family its CA issues on (P-256 or brainpoolP256r1); none chosen means the configured default applies when the
+ * CA is created, and once a CA exists the policy is the CA's ({@code CurvePolicyChange}).
+ */
 @Entity
 @Table(name = "tenant")
 public class Tenant {
@@ -27,6 +33,9 @@ public class Tenant {
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, length = 32)
     private TenantKind kind;
+
+    @Column(name = "curve_policy", length = 16)
+    private String curvePolicy;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
@@ -55,6 +64,16 @@ public class Tenant {
         }
         this.name = trimmed;
         this.kind = newKind;
+    }
+
+    /** Sets the curve policy; whether it may change is {@code CurvePolicyChange}'s rule, checked by the caller. */
+    public void choosePolicy(CurvePolicy policy) {
+        this.curvePolicy = policy.name();
+    }
+
+    /** The chosen curve policy, or empty where none was chosen (the configured default applies). */
+    public Optional<CurvePolicy> curvePolicy() {
+        return Optional.ofNullable(curvePolicy).map(CurvePolicy::parse);
     }
 
     public TenantId id() {

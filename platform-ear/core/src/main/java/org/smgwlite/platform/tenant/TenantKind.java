@@ -1,19 +1,9 @@
 package org.smgwlite.platform.tenant;
 
-/** What kind of organisation a tenant is. */
+/** What kind of organisation a tenant is; the UI names each in the page's language. */
 public enum TenantKind {
     /** Messstellenbetreiber (MSB): runs the metering points of its households. */
-    METERING_POINT_OPERATOR("Metering point operator (MSB)"),
+    METERING_POINT_OPERATOR,
     /** An energy community sharing generation among its members. */
-    ENERGY_COMMUNITY("Energy community");
-
-    private final String label;
-
-    TenantKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    ENERGY_COMMUNITY
 }

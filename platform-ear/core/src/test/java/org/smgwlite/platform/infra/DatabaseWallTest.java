@@ -327,9 +327,20 @@ class DatabaseWallTest {
                     + " AND relowner = 'wall_owner'::regrole")).as("partition made by the owner's function").isOne();
             c.commit();
 
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO audit_event (tenant_id, actor, action, subject, outcome) VALUES ('" + B
+                        + "', 'platform', 'TEST', 's', 'SUCCESS')");
+            }
+            c.commit();
+
             bind(c, A);
             assertThat(count(c, "SELECT count(*) FROM tenant_ca")).as("CA keys inside a tenant transaction").isZero();
-            assertThat(count(c, "SELECT count(*) FROM audit_event")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM audit_event WHERE tenant_id = '" + A + "'"))
+                    .as("a tenant reads its own audit rows (V11)").isPositive();
+            assertThat(count(c, "SELECT count(*) FROM audit_event WHERE tenant_id IS DISTINCT FROM '" + A + "'"))
+                    .as("and no other tenant's, nor the platform's").isZero();
+            assertRefused(c, "INSERT INTO audit_event (tenant_id, actor, action, subject, outcome) VALUES ('" + A
+                    + "', 'x', 'TEST', 's', 'SUCCESS')");
             c.rollback();
         }
     }

@@ -21,6 +21,8 @@ final class EndpointRecipes {
         PUBLIC(false),
         /** A platform admin in any tenant, an operator in their own; browser port, bearer token. */
         OPERATOR(false),
+        /** A platform admin only, in any tenant; browser port, bearer token. */
+        PLATFORM_ADMIN(false),
         /** Anyone, without a client certificate too; device port. */
         DEVICE_PUBLIC(true),
         /** First enrollment; the recipe uses another tenant's gateway and code, so every caller is refused; device port. */
@@ -51,6 +53,10 @@ final class EndpointRecipes {
         static Call post(String path, String contentType, String body) {
             return new Call("POST", path, contentType, body.getBytes(StandardCharsets.UTF_8), null, path + " " + body);
         }
+
+        static Call put(String path, String contentType, String body) {
+            return new Call("PUT", path, contentType, body.getBytes(StandardCharsets.UTF_8), null, path + " " + body);
+        }
     }
 
     @FunctionalInterface
@@ -74,6 +80,13 @@ final class EndpointRecipes {
         Map<String, Recipe> r = new TreeMap<>();
         r.put("GET info", new Recipe(Access.PUBLIC, false, (f, t) -> Call.get("info")));
         r.put("GET crl/{tenant}.crl", new Recipe(Access.PUBLIC, true, (f, t) -> Call.get("crl/" + t + ".crl")));
+        r.put("GET platform/root", new Recipe(Access.PUBLIC, false, (f, t) -> Call.get("platform/root")));
+
+        // the tenant as it is: the matrix edits nothing that other tests read
+        r.put("GET tenants/{tenant}", new Recipe(Access.PLATFORM_ADMIN, true, (f, t) -> Call.get("tenants/" + t)));
+        r.put("PUT tenants/{tenant}", new Recipe(Access.PLATFORM_ADMIN, true, (f, t) -> Call.put("tenants/" + t, JSON,
+                "{\"name\":\"" + ItPlatform.sql("SELECT name FROM tenant WHERE id = ?", t).get(0) + "\",\"kind\":\""
+                        + ItPlatform.sql("SELECT kind FROM tenant WHERE id = ?", t).get(0) + "\"}")));
 
         String tenantApi = "tenants/{tenant}/";
         r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
@@ -81,6 +94,11 @@ final class EndpointRecipes {
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
         r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
+        r.put("GET " + tenantApi + "ca", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/ca")));
+        // one kind only: a refused enrollment at a tenant names whatever gateway id the caller presented, and the matrix
+        // itself presents the other tenant's (ENROLLMENT_ACROSS_TENANTS); a registration names only the tenant's own
+        r.put("GET " + tenantApi + "audit-events", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/audit-events?kind=GATEWAY_REGISTERED&limit=500")));
         r.put("GET " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/gateways")));
         r.put("POST " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t + "/gateways", JSON,
                 "{\"gatewayId\":\"MXNEW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase()

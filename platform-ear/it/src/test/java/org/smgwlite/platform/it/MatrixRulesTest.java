@@ -53,11 +53,15 @@ class MatrixRulesTest {
         assertThatThrownBy(() -> RestEndpoints.of(List.of(Locator.class))).hasMessageContaining("sub-resource locator");
     }
 
+    private static final User ANONYMOUS = User.ALL.get(0);
+    private static final User ADMIN = User.ALL.get(1);
+    private static final User OPERATOR_OF_A = User.ALL.get(2);
+
     @Test
     void an_operator_acts_in_their_own_tenant_an_admin_in_every_one_a_household_and_anonymous_in_none() {
-        User anonymous = User.ALL.get(0);
-        User admin = User.ALL.get(1);
-        User operatorOfA = User.ALL.get(2);
+        User anonymous = ANONYMOUS;
+        User admin = ADMIN;
+        User operatorOfA = OPERATOR_OF_A;
         User household = User.ALL.get(4);
 
         assertThat(MatrixCallers.expected(Access.OPERATOR, operatorOfA, MatrixFixture.A)).isEqualTo(Outcome.OK);
@@ -67,6 +71,14 @@ class MatrixRulesTest {
         assertThat(MatrixCallers.expected(Access.OPERATOR, anonymous, MatrixFixture.A)).isEqualTo(Outcome.UNAUTHENTICATED);
         assertThat(MatrixCallers.visible(Access.OPERATOR, operatorOfA, MatrixFixture.B)).isEmpty();
         assertThat(MatrixCallers.visible(Access.OPERATOR, admin, MatrixFixture.B)).containsExactly(MatrixFixture.B);
+    }
+
+    @Test
+    void only_a_platform_admin_reads_and_edits_tenants() {
+        assertThat(MatrixCallers.expected(Access.PLATFORM_ADMIN, ADMIN, MatrixFixture.B)).isEqualTo(Outcome.OK);
+        assertThat(MatrixCallers.expected(Access.PLATFORM_ADMIN, OPERATOR_OF_A, MatrixFixture.A)).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(MatrixCallers.expected(Access.PLATFORM_ADMIN, ANONYMOUS, MatrixFixture.A)).isEqualTo(Outcome.UNAUTHENTICATED);
+        assertThat(MatrixCallers.visible(Access.PLATFORM_ADMIN, OPERATOR_OF_A, MatrixFixture.A)).isEmpty();
     }
 
     @Test

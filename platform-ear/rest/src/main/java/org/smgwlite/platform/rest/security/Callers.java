@@ -11,7 +11,8 @@ import org.smgwlite.pki.TenantId;
 
 /**
  * The operator API's access rule, in one place: a valid bearer token with one of the roles, and a tenant
- * that is the caller's own (claim {@code tenant}); a platform administrator may act in any tenant.
+ * that is the caller's own (claim {@code tenant}); a platform administrator may act in any tenant, and only a platform
+ * administrator may edit tenants.
  */
 @RequestScoped
 public class Callers {
@@ -39,6 +40,18 @@ public class Callers {
         if (caller.tenant().filter(tenant.value()::equals).isEmpty()) {
             throw new ForbiddenException("user " + caller.username() + " of tenant " + caller.tenant().orElse("none")
                     + " may not act in tenant " + tenant);
+        }
+        return caller;
+    }
+
+    /**
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) for anyone but a platform administrator
+     */
+    public Caller requirePlatformAdmin() {
+        Caller caller = authenticated();
+        if (!caller.hasRole("platform-admin")) {
+            throw new ForbiddenException("user " + caller.username() + " is not a platform administrator");
         }
         return caller;
     }

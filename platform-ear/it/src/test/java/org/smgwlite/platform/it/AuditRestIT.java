@@ -1,0 +1,163 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smgwlite.agent.json.JsonObject;
+
+/**
+ * The audit, tenant CA, tenant and root endpoints over HTTP with the demo users' tokens: an operator pages through their
+ * tenant's audit rows by cursor and gets the same rows as CSV; {@code operator2} gets none of {@code stadtwerke-demo}'s
+ * rows or CA; bad parameters are 400 naming the field; the root's fingerprint is the one enrollment codes carry; a
+ * policy change against the CA's family is refused on {@code curvePolicy}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditRestIT extends OnDevicePort {
+
+    private static final String A = MatrixFixture.A;
+    private static final String B = MatrixFixture.B;
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Answer(int status, String contentType, String body) {
+        JsonObject json() {
+            return JsonObject.parse(body);
+        }
+    }
+
+    private static Answer call(String user, String method, String path, String jsonBody) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ItPlatform.BASE + "/api/" + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + KeycloakTokens.accessToken(MatrixFixture.REALM, user));
+        }
+        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private static Answer get(String user, String path) throws Exception {
+        return call(user, "GET", path, null);
+    }
+
+    /** Audit rows of {@code gateway} written straight into the table: {@code count} of A's, two of B's. */
+    private static void auditRows(String gateway, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            ItPlatform.sql("INSERT INTO audit_event (at, tenant_id, actor, action, subject, outcome, detail)"
+                    + " VALUES (now() - make_interval(secs => ?::int), ?, 'it', 'GATEWAY_REGISTERED', ?, 'SUCCESS', ?) RETURNING id",
+                    String.valueOf(100 - i), A, "gateway:" + gateway, "of A n=" + i);
+        }
+        for (int i = 0; i < 2; i++) {
+            ItPlatform.sql("INSERT INTO audit_event (tenant_id, actor, action, subject, outcome, detail)"
+                    + " VALUES (?, 'it', 'GATEWAY_REGISTERED', ?, 'SUCCESS', 'of B') RETURNING id", B, "gateway:" + gateway);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(Answer page) {
+        return (List<Map<String, Object>>) page.json().members().get("events");
+    }
+
+    @Test
+    void an_operator_pages_by_cursor_and_gets_the_same_rows_as_csv_and_operator2_gets_none_of_them() throws Exception {
+        String gateway = "AUDITREST" + RUN;
+        auditRows(gateway, 5);
+
+        List<String> details = new ArrayList<>();
+        String path = "tenants/" + A + "/audit-events?gateway=" + gateway + "&limit=2";
+        Answer page = get("operator", path);
+        int pages = 1;
+        while (true) {
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            events(page).forEach(e -> details.add((String) e.get("detail")));
+            if (!page.json().has("nextCursor") || page.json().optionalString("nextCursor").isEmpty()) {
+                break;
+            }
+            page = get("operator", path + "&after=" + page.json().string("nextCursor"));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(details).containsExactly("of A n=4", "of A n=3", "of A n=2", "of A n=1", "of A n=0");
+
+        Answer csv = get("operator", "tenants/" + A + "/audit-events?gateway=" + gateway + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).hasSize(6);
+        assertThat(csv.body()).doesNotContain("of B");
+
+        assertThat(get("operator2", "tenants/" + A + "/audit-events?gateway=" + gateway).status()).isEqualTo(403);
+        assertThat(get("operator2", "tenants/" + A + "/audit-events?gateway=" + gateway + "&format=csv").status()).isEqualTo(403);
+        Answer own = get("operator2", "tenants/" + B + "/audit-events?gateway=" + gateway);
+        assertThat(events(own)).hasSize(2).allSatisfy(e -> assertThat(e.get("detail")).isEqualTo("of B"));
+        assertThat(own.body()).doesNotContain("of A", A);
+    }
+
+    @Test
+    void bad_parameters_are_400_naming_the_field() throws Exception {
+        String audit = "tenants/" + A + "/audit-events?";
+        for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=ten", "limit"}, {"kind=DROPPED", "kind"},
+                {"after=garbage", "after"}, {"from=yesterday", "from"}, {"gateway=a%20b", "gateway"}, {"format=xlsx", "format"},
+                {"from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", "to"}}) {
+            Answer answer = get("operator", audit + bad[0]);
+            assertThat(answer.status()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.body()).as(bad[0]).contains("\"" + bad[1] + "\"");
+        }
+    }
+
+    @Test
+    void the_tenant_ca_is_the_operators_own_and_its_policy_is_not_switched_to_the_other_family() throws Exception {
+        String gateway = "AUDITCA" + RUN;
+        long household = Long.parseLong(ItPlatform.sql("SELECT id FROM household WHERE tenant_id = ? ORDER BY id LIMIT 1", A).get(0));
+        String token = KeycloakTokens.accessToken(MatrixFixture.REALM, "operator");
+        TestGateway.Platform platform = new TestGateway.Platform(ItPlatform.BASE, ItPlatform.DEVICE, A, null);
+        platform.registerGateway(token, gateway, household); // the first code creates the CA if it is missing
+        platform.enrollmentCode(token, gateway);
+
+        Answer ca = get("operator", "tenants/" + A + "/ca");
+        assertThat(ca.status()).as(ca.body()).isEqualTo(200);
+        assertThat(ca.json().string("chainPem")).contains("BEGIN CERTIFICATE");
+        assertThat(ca.json().longValue("issued")).isGreaterThanOrEqualTo(ca.json().longValue("revoked"));
+        assertThat(get("operator2", "tenants/" + A + "/ca").status()).isEqualTo(403);
+        assertThat(get("operator", "tenants/" + A + "/ca?format=pem").body()).startsWith("-----BEGIN CERTIFICATE-----");
+
+        String other = ca.json().string("curvePolicy").equals("nist") ? "brainpool" : "nist";
+        String name = ItPlatform.sql("SELECT name FROM tenant WHERE id = ?", A).get(0);
+        String edit = "{\"name\":\"" + name + "\",\"kind\":\"METERING_POINT_OPERATOR\",\"curvePolicy\":\"" + other + "\"}";
+        assertThat(call("operator", "PUT", "tenants/" + A, edit).status()).isEqualTo(403);
+        Answer refused = call("admin", "PUT", "tenants/" + A, edit);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"curvePolicy\"", "new tenant CA");
+        assertThat(get("admin", "tenants/" + A).json().string("name")).isEqualTo(name);
+    }
+
+    @Test
+    void the_root_is_public_and_its_fingerprint_is_the_one_enrollment_codes_carry() throws Exception {
+        String gateway = "AUDITROOT" + RUN;
+        long household = Long.parseLong(ItPlatform.sql("SELECT id FROM household WHERE tenant_id = ? ORDER BY id LIMIT 1", A).get(0));
+        String token = KeycloakTokens.accessToken(MatrixFixture.REALM, "operator");
+        new TestGateway.Platform(ItPlatform.BASE, ItPlatform.DEVICE, A, null).registerGateway(token, gateway, household);
+        Answer code = call("operator", "POST", "tenants/" + A + "/gateways/" + gateway + "/enrollment-codes", "{}");
+
+        Answer root = get(null, "platform/root");
+
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.json().string("sha256")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}")
+                .isEqualTo(code.json().string("rootSha256"));
+        assertThat(root.json().string("pem")).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+}
