@@ -291,11 +291,12 @@ class ReadingIngestionIT extends OnDevicePort {
     @Test
     void a_gateway_of_a_brainpool_tenant_enrolls_and_uploads_on_brainpool_keys_through_the_device_port(@TempDir Path agentDir)
             throws Exception {
-        // the tenant's CA follows the brainpool policy (smgw.pki.policy.it-brainpool, set by this module's pom): the agent
+        // the tenant's certificates follow the brainpool policy (chosen by a platform admin, tenant.curve_policy): the agent
         // reads the tenant CA from /cacerts and makes brainpoolP256r1 keys; TLS with the port (Bouncy Castle JSSE on
         // Payara) and the batch signature run on them
         String tenant = "it-brainpool";
-        sql("INSERT INTO tenant (id, name, kind) VALUES (?, 'IT brainpool', 'METERING_POINT_OPERATOR') ON CONFLICT DO NOTHING", tenant);
+        sql("INSERT INTO tenant (id, name, kind, curve_policy) VALUES (?, 'IT brainpool', 'METERING_POINT_OPERATOR', 'brainpool')"
+                + " ON CONFLICT DO NOTHING", tenant);
         String gw = "BPGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
         long household = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
