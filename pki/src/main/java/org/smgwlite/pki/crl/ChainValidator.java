@@ -1,5 +1,6 @@
 package org.smgwlite.pki.crl;
 
+import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.PublicKey;
@@ -135,7 +136,14 @@ public final class ChainValidator {
 
     private PKIXCertPathValidatorResult validatePath(List<X509Certificate> path, Instant at) {
         try {
-            CertPath certPath = CertificateFactory.getInstance("X.509", Bc.PROVIDER).generateCertPath(path);
+            CertificateFactory bc = CertificateFactory.getInstance("X.509", Bc.PROVIDER);
+            // Certificates parsed by the JDK (a servlet container's client certificates) verify their signatures with
+            // the JDK's providers, which have no brainpool arithmetic: validate Bouncy Castle's reading of the same bytes.
+            List<X509Certificate> ours = new ArrayList<>();
+            for (X509Certificate certificate : path) {
+                ours.add((X509Certificate) bc.generateCertificate(new ByteArrayInputStream(certificate.getEncoded())));
+            }
+            CertPath certPath = bc.generateCertPath(ours);
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(at));

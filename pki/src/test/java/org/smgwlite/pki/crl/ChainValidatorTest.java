@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.security.cert.X509CRLEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +112,24 @@ class ChainValidatorTest {
                 CertificateRejectedException.Reason.REVOCATION_UNKNOWN);
         assertThatThrownBy(() -> validator.validate(good.fullChain(), List.of(forged), NOW.plusSeconds(1)))
                 .hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void brainpoolCertificatesParsedByTheJdkValidate() throws Exception {
+        // a servlet container hands over client certificates read by the JDK, whose providers cannot verify brainpool
+        CertificateAuthority root = root(CurvePolicy.NIST);
+        CertificateAuthority ca = CaHierarchy.createTenantCa(root, TenantId.of("tbp"), CurvePolicy.BRAINPOOL, Duration.ofDays(365));
+        IssuedCertificate gw = gateway(ca, "GW-BP");
+        java.security.cert.CertificateFactory jdk = java.security.cert.CertificateFactory.getInstance("X.509");
+        List<X509Certificate> chain = new java.util.ArrayList<>();
+        for (X509Certificate c : gw.fullChain()) {
+            chain.add((X509Certificate) jdk.generateCertificate(new java.io.ByteArrayInputStream(c.getEncoded())));
+        }
+        assertThat(chain.get(0).getClass().getName()).startsWith("sun.security");
+        X509CRL crl = ca.issueCrl(List.of(), BigInteger.ONE, Duration.ofDays(1));
+        ChainValidator validator = new ChainValidator(List.of(root.certificate()), ChainValidator.RevocationScope.END_ENTITY);
+
+        assertThat(validator.validate(chain, List.of(crl), NOW.plusSeconds(1))).hasSize(2);
     }
 
     @Test
