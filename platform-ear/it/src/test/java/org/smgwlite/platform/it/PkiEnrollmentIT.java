@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +52,8 @@ class PkiEnrollmentIT extends OnDevicePort {
     static Path work;
 
     private static Shell shell;
-    private static long householdId;
+    /** The household each gateway of this test was registered for (a household has one gateway). */
+    private static final Map<String, Long> HOUSEHOLDS = new ConcurrentHashMap<>();
 
     /** After the device port is open ({@link OnDevicePort}): a shell that trusts the platform root. */
     @BeforeAll
@@ -60,7 +63,6 @@ class PkiEnrollmentIT extends OnDevicePort {
         TlsEndpoint tls = DevicePortTls.serverAuthenticated(PemCredentials.readChain(rootChain));
         estHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .sslContext(tls.context()).sslParameters(tls.parameters()).build();
-        householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));
     }
 
     @Test
@@ -93,7 +95,7 @@ class PkiEnrollmentIT extends OnDevicePort {
         // mutual TLS on the device port: identified as that gateway, household and tenant
         Shell.Result whoami = curlDevice(e, "/api/device/whoami");
         assertThat(whoami.out()).contains("\"gatewayId\":\"" + gw + "\"")
-                .contains("\"householdId\":" + householdId).contains("\"tenant\":\"" + TENANT + "\"")
+                .contains("\"householdId\":" + HOUSEHOLDS.get(gw)).contains("\"tenant\":\"" + TENANT + "\"")
                 .endsWith("200");
 
         // the same code a second time: refused, nothing issued, audited
@@ -343,6 +345,8 @@ class PkiEnrollmentIT extends OnDevicePort {
 
     private static String newGateway() throws Exception {
         String gw = "ITGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        long householdId = ItPlatform.newHousehold(TENANT, "PKI IT " + gw);
+        HOUSEHOLDS.put(gw, householdId);
         HttpResponse<String> created = operatorCall("POST", "/gateways",
                 "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}", "operator");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
