@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.platform.certificate.CertificateStatus;
+import org.smgwlite.platform.gateway.GatewayState;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.Register;
 
@@ -51,6 +54,10 @@ class TranslationsTest {
         assertThat(asked).contains("curve.span.", "curve.register.");
         Stream.of(CurveRange.Span.values()).forEach(s -> asked.add("curve.span." + s.name()));
         Stream.of(Register.values()).forEach(r -> asked.add("curve.register." + r.name()));
+        assertThat(asked).contains("gateways.state.", "certificates.status.", "reason.");
+        Stream.of(GatewayState.values()).forEach(s -> asked.add("gateways.state." + s.name()));
+        Stream.of(CertificateStatus.values()).forEach(s -> asked.add("certificates.status." + s.name()));
+        Stream.of(RevocationReason.values()).forEach(r -> asked.add("reason." + r.name()));
         asked.removeIf(key -> key.endsWith("."));
         assertThat(english.keySet()).containsAll(asked);
     }

@@ -11,6 +11,7 @@ import java.security.Principal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.admin.curve.HouseholdCurveView;
+import org.smgwlite.admin.gateway.CertificateRenewalsView;
 import org.smgwlite.admin.gateway.GatewaysView;
 import org.smgwlite.admin.household.HouseholdsView;
 import org.smgwlite.admin.household.MyHouseholdView;
@@ -26,6 +27,7 @@ class NavigationByRoleTest {
 
     /** Every routed view of the admin UI. */
     private static final List<Class<?>> ROUTES = List.of(TenantsView.class, HouseholdsView.class, GatewaysView.class,
+            CertificateRenewalsView.class,
             MyHouseholdView.class, HouseholdCurveView.class, StartView.class, OidcCallbackView.class);
 
     private static final Principal SIGNED_IN = () -> "someone";
@@ -47,8 +49,8 @@ class NavigationByRoleTest {
     }
 
     @Test
-    void an_operator_sees_households_then_gateways_and_starts_on_the_households() {
-        assertThat(menuOf("operator")).containsExactly("Households", "Gateways");
+    void an_operator_sees_households_then_gateways_then_certificate_renewals_and_starts_on_the_households() {
+        assertThat(menuOf("operator")).containsExactly("Households", "Gateways", "Certificate renewals");
     }
 
     @Test
