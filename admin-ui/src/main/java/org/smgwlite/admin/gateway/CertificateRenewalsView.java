@@ -23,7 +23,7 @@ import org.smgwlite.platform.shared.PageRequest;
  */
 @Route(value = "certificates", layout = MainLayout.class)
 @PageTitle("Certificate renewals · SMGW.Lite")
-@Menu(title = "Certificate renewals", order = 3)
+@Menu(title = "Certificate renewals", order = 2.5)
 @RolesAllowed(CurrentUser.OPERATOR)
 public class CertificateRenewalsView extends VerticalLayout {
 
