@@ -27,7 +27,11 @@ public class GatewayOverview {
     /** Gateways whose id starts with the search (any case), or whose household id it is. */
     private static final String MATCH = " WHERE g.tenant_id = ?1 AND ((upper(g.gateway_id) COLLATE \"C\") LIKE ?2 OR g.household_id = ?3)";
 
-    private static final String PAGE = "SELECT g.gateway_id, g.household_id, g.created_at, g.retired_at,"
+    /** How many match; parameters ?1 to ?3 as in {@link #bind}. */
+    static final String COUNT = "SELECT count(*) FROM gateway g" + MATCH;
+
+    /** One page with what each gateway last did; ?1 to ?3 as in {@link #bind}, ?4 offset, ?5 limit. */
+    static final String PAGE = "SELECT g.gateway_id, g.household_id, g.created_at, g.retired_at,"
             + " (SELECT count(*) FROM certificate c WHERE c.tenant_id = g.tenant_id AND c.gateway_id = g.id),"
             + " (SELECT count(*) FROM certificate c WHERE c.tenant_id = g.tenant_id AND c.gateway_id = g.id AND c.revoked_at IS NULL),"
             + " b.received_at, b.accepted, b.rejected, t.requested_at, t.status, e.type, e.at"
@@ -47,12 +51,12 @@ public class GatewayOverview {
     /** How many gateways of the tenant match {@code search} (blank: all). */
     public long count(TenantId tenant, String search) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            return ((Number) bind(em.createNativeQuery("SELECT count(*) FROM gateway g" + MATCH), tenant, search)
+            return ((Number) bind(em.createNativeQuery(COUNT), tenant, search)
                     .getSingleResult()).longValue();
         }
     }
 
-    /** A page of the matching gateways, in id order (case-insensitive). */
+    /** A page of the matching gateways, in the byte order of their upper-cased ids (the index's order). */
     public List<GatewaySummary> page(TenantId tenant, String search, PageRequest page) {
         Instant now = Instant.now();
         try (EntityManager em = entityManagers.forTenant(tenant)) {

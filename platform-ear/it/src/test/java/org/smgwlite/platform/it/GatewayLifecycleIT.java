@@ -3,7 +3,12 @@ package org.smgwlite.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +32,8 @@ import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.pki.csr.GatewayRequests;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
+import org.smgwlite.platform.certificate.CertificateStatus;
+import org.smgwlite.platform.certificate.RenewalWatch;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.certificate.GatewayCertificate;
 import org.smgwlite.platform.gateway.GatewayOverview;
@@ -38,14 +45,15 @@ import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.PageRequest;
+import org.smgwlite.platform.shared.TenantEntityManagers;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
  * The gateway lifecycle's application services on a real Payara against a real PostgreSQL (V11): registration errors
  * by field, one gateway per household and replacing it on purpose (double click included), a new enrollment code
- * voiding the unused ones, revoking one certificate with a reason and refusing a second revocation, and the paged,
- * searched gateway list with its states.
+ * voiding the unused ones, revoking one certificate with a reason and refusing a second revocation, certificates due
+ * for renewal, and the paged, searched gateway list with its states.
  */
 @ExtendWith(ArquillianExtension.class)
 class GatewayLifecycleIT {
@@ -74,6 +82,18 @@ class GatewayLifecycleIT {
 
     @Inject
     HouseholdService households;
+
+    @Inject
+    RenewalWatch renewals;
+
+    @Inject
+    TenantEntityManagers entityManagers;
+
+    @Resource(lookup = "java:app/jdbc/smgw")
+    DataSource dataSource;
+
+    @Resource
+    UserTransaction tx;
 
     @Inject
     TenantService tenants;
@@ -186,6 +206,40 @@ class GatewayLifecycleIT {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).contains("serial"))
                 .hasMessageContaining("revoked already").hasMessageContaining("KEY_COMPROMISE");
         assertThat(enrollment.crl(A).getRevokedCertificate(issued.serial())).isNotNull();
+    }
+
+    @Test
+    void a_certificate_ending_within_30_days_is_due_until_the_gateway_has_a_newer_one() throws Exception {
+        gateways.register(A, gw("DUE"), household(A, "DUE1"), false, OPERATOR);
+        IssuedCertificate first = enroll(gw("DUE"), code(gw("DUE")));
+        endsInTenDays(first.serialHex());
+
+        assertThat(renewals.due(A, new PageRequest(0, PageRequest.MAX_LIMIT)))
+                .filteredOn(d -> d.gatewayId().equals(gw("DUE"))).singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(CertificateStatus.EXPIRING))
+                .satisfies(d -> assertThat(d.certificate().serialHex()).isEqualTo(first.serialHex()));
+
+        enroll(gw("DUE"), code(gw("DUE")));
+        assertThat(renewals.due(A, new PageRequest(0, PageRequest.MAX_LIMIT)))
+                .noneMatch(d -> d.gatewayId().equals(gw("DUE")));
+        assertThat(renewals.due(B, new PageRequest(0, PageRequest.MAX_LIMIT)))
+                .noneMatch(d -> d.gatewayId().equals(gw("DUE")));
+    }
+
+    /** Moves the certificate's notAfter to ten days from now, in a transaction bound to tenant A as the platform binds it. */
+    private void endsInTenDays(String serialHex) throws Exception {
+        tx.begin();
+        try (var em = entityManagers.forTenant(A); Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE certificate SET not_after = now() + interval '10 days'"
+                     + " WHERE tenant_id = ? AND serial_hex = ?")) {
+            ps.setString(1, A.value());
+            ps.setString(2, serialHex);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (Exception e) {
+            tx.rollback();
+            throw e;
+        }
+        tx.commit();
     }
 
     @Test
