@@ -2,7 +2,6 @@ package org.smgwlite.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.devstack.DatabaseRoles;
-import org.smgwlite.platform.infra.SchemaMigration;
+import org.smgwlite.platform.infra.MigratedPostgres;
 
 /**
  * The gateway list's SQL ({@link GatewayOverview#COUNT}, {@link GatewayOverview#PAGE}) on an embedded PostgreSQL migrated
@@ -27,19 +26,14 @@ import org.smgwlite.platform.infra.SchemaMigration;
 class GatewayOverviewSqlTest {
 
     private static final DatabaseRoles ROLES = new DatabaseRoles("list_owner", "owner-pw", "list_login", "login-pw");
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static String url;
     private static long householdOfEdef1;
 
     @BeforeAll
     static void migrateAndSeed() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            ROLES.create(c);
-            ROLES.createDatabase(c, "smgw", () -> postgres.getDatabase("postgres", "smgw").getConnection());
-        }
-        url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/smgw";
-        new SchemaMigration(url, ROLES.owner(), ROLES.ownerPassword(), ROLES.login()).migrate();
+        postgres = MigratedPostgres.start(ROLES);
+        url = postgres.url();
         try (Connection c = DriverManager.getConnection(url, ROLES.owner(), ROLES.ownerPassword()); Statement s = c.createStatement()) {
             for (String tenant : List.of("tenant-a", "tenant-b")) {
                 s.execute("INSERT INTO tenant (id, name, kind) VALUES ('" + tenant + "', 'T', 'ENERGY_COMMUNITY')");

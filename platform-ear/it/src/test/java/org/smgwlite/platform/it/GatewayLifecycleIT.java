@@ -87,16 +87,17 @@ class GatewayLifecycleIT {
     RenewalWatch renewals;
 
     @Inject
-    TenantEntityManagers entityManagers;
+    TenantService tenants;
 
-    @Resource(lookup = "java:app/jdbc/smgw")
-    DataSource dataSource;
-
+    /** For moving a certificate's end: native SQL in a transaction bound to tenant A as the platform binds it. */
     @Resource
     UserTransaction tx;
 
     @Inject
-    TenantService tenants;
+    TenantEntityManagers entityManagers;
+
+    @Resource(lookup = "java:app/jdbc/smgw")
+    DataSource dataSource;
 
     private long household(TenantId tenant, String tag) {
         ItTenants.ensure(tenants, TenantKind.ENERGY_COMMUNITY, A, B);
