@@ -152,9 +152,11 @@ public class GatewayService {
                         + " and cannot enroll any more");
             }
             Instant now = Instant.now();
-            long voided = em.createQuery("SELECT c FROM EnrollmentCodeRecord c WHERE c.gatewayRef = :g", EnrollmentCodeRecord.class)
-                    .setParameter("g", gateway.id()).getResultStream()
-                    .filter(c -> c.voidIfOpen(now)).count();
+            int voided = 0;
+            for (EnrollmentCodeRecord earlier : em.createQuery("SELECT c FROM EnrollmentCodeRecord c WHERE c.gatewayRef = :g",
+                    EnrollmentCodeRecord.class).setParameter("g", gateway.id()).getResultList()) {
+                voided += earlier.voidIfOpen(now) ? 1 : 0;
+            }
             NewEnrollmentCode code = settings.enrollmentCodes().generate(validity);
             em.persist(new EnrollmentCodeRecord(gateway.id(), code.stored(), now));
             em.flush();
