@@ -238,7 +238,7 @@ public class CertificateRecords {
 
     /**
      * The stored code the presented one matches; a code voided by a newer one is no longer looked at. Several may be
-     * outstanding (codes of before V11, which voids the older ones); the hash is compared for each,
+     * outstanding (codes of before V12, which voids the older ones); the hash is compared for each,
      * and only a matching one can report "used" or "expired".
      */
     private EnrollmentCodeRecord matchingCode(EntityManager em, Gateway gateway, String presented) {

@@ -16,7 +16,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
  * The operator's gateway list, paged and searched in the database (a tenant may have 100,000 gateways): a page of
- * gateways in id order (index {@code gateway_search_idx}, V11), then for just those rows their newest upload, TAF 6
+ * gateways in id order (index {@code gateway_search_idx}, V12), then for just those rows their newest upload, TAF 6
  * request and Eichlog entry, each one index lookup. The same two calls serve the admin UI's lazy grid and the REST list.
  */
 @Stateless

@@ -173,7 +173,7 @@ public class GatewayService {
                 .getResultStream().findFirst();
     }
 
-    /** The household's gateways that are not retired (one, or several registered before V11). */
+    /** The household's gateways that are not retired (one, or several registered before V12). */
     private static List<Gateway> current(EntityManager em, long householdId) {
         return em.createQuery("SELECT g FROM Gateway g WHERE g.householdId = :h AND g.retiredAt IS NULL ORDER BY g.id", Gateway.class)
                 .setParameter("h", householdId).getResultList();

@@ -19,7 +19,7 @@ import org.smgwlite.platform.infra.MigratedPostgres;
 
 /**
  * The gateway list's SQL ({@link GatewayOverview#COUNT}, {@link GatewayOverview#PAGE}) on an embedded PostgreSQL migrated
- * to V11, run as the platform's login role bound to one tenant as the platform binds it: search by id prefix (any case,
+ * to V12, run as the platform's login role bound to one tenant as the platform binds it: search by id prefix (any case,
  * {@code _} literal) or household id, the order across pages, each row's last upload, TAF 6 and Eichlog event, and no
  * row of the other tenant.
  */

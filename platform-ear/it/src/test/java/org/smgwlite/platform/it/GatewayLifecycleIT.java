@@ -50,7 +50,7 @@ import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
- * The gateway lifecycle's application services on a real Payara against a real PostgreSQL (V11): registration errors
+ * The gateway lifecycle's application services on a real Payara against a real PostgreSQL (V12): registration errors
  * by field, one gateway per household and replacing it on purpose (double click included), a new enrollment code
  * voiding the unused ones, revoking one certificate with a reason and refusing a second revocation, certificates due
  * for renewal, and the paged, searched gateway list with its states.

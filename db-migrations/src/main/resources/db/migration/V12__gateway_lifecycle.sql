@@ -3,7 +3,7 @@
 -- new columns.
 --   * gateway.retired_at: set when the operator replaces the gateway of a household on purpose; its certificates are
 --     revoked (superseded) in the same transaction. A household has at most one gateway that is not retired; the
---     platform checks that under a lock on the household row (GatewayService), as households of before V11 may hold
+--     platform checks that under a lock on the household row (GatewayService), as households of before V12 may hold
 --     several and an index would refuse them.
 --   * enrollment_code.voided_at: an unused code is voided when a newer one is issued for its gateway; only the newest
 --     code can enroll.
