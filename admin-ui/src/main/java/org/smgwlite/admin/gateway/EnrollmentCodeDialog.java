@@ -30,10 +30,10 @@ class EnrollmentCodeDialog extends Dialog {
         text.setWidthFull();
         text.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
 
-        Button copy = new Button(getTranslation("code.copy"), e -> {
-            e.getSource().getElement().executeJs("return navigator.clipboard.writeText($0)", lines);
-            Notices.done(getTranslation("code.copied"));
-        });
+        // the browser allows the clipboard only on https or localhost; elsewhere the operator selects the lines
+        Button copy = new Button(getTranslation("code.copy"), e -> e.getSource().getElement()
+                .executeJs("return navigator.clipboard.writeText($0)", lines)
+                .then(done -> Notices.done(getTranslation("code.copied")), refused -> Notices.failed(getTranslation("code.copy-refused"))));
         copy.setId("enrollment-code-copy");
 
         Html qr = new Html("<div>" + QrSvg.of(lines) + "</div>");
