@@ -1,44 +1,41 @@
 package org.smgwlite.admin.gateway;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.grid.dataview.GridListDataView;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.smgwlite.admin.feedback.Notices;
+import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
-import org.smgwlite.platform.gateway.Gateway;
-import org.smgwlite.platform.gateway.GatewayService;
-import org.smgwlite.platform.metering.taf6.Taf6RequestView;
-import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.certificate.CertificateRecords;
+import org.smgwlite.platform.certificate.EnrollmentService;
+import org.smgwlite.platform.gateway.EnrollmentHandouts;
+import org.smgwlite.platform.gateway.GatewayOverview;
+import org.smgwlite.platform.gateway.GatewayService;
+import org.smgwlite.platform.gateway.GatewaySummary;
+import org.smgwlite.platform.metering.taf6.Taf6Requests;
+import org.smgwlite.platform.shared.PageRequest;
 
 /**
- * An operator's gateways and their TAF 6 (on-demand) readings: pick a gateway, give a reason, request a reading; the
- * list below shows each request's way (queued, delivered, answered, expired, failed) and the values that arrived,
- * refreshed every two seconds while a request is still open.
+ * An operator's gateways: the tenant's list, paged and searched in the database ({@link GatewayOverview}: a tenant may
+ * have 100,000), with each gateway's state, last upload, values accepted and rejected in it, last TAF 6 request and the
+ * agent's last Eichlog event; registering a gateway; and for the selected one its enrollment code, certificates and
+ * TAF 6 readings ({@link GatewayDetails}).
  */
 @Route(value = "gateways", layout = MainLayout.class)
 @PageTitle("Gateways · SMGW.Lite")
@@ -46,117 +43,82 @@ import org.smgwlite.pki.TenantId;
 @RolesAllowed(CurrentUser.OPERATOR)
 public class GatewaysView extends VerticalLayout {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Berlin"));
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/Berlin"));
-    private static final int POLL_MS = 2000;
-
-    private final Taf6Requests taf6;
-    private final TenantId tenant;
-    private final String operator;
-    private final Grid<Gateway> gateways = new Grid<>();
-    private final Grid<Taf6RequestView> requests = new Grid<>();
-    private final TextField reason = new TextField("Reason");
-    private final Button request = new Button("Request TAF 6 reading");
-    private final H3 requestsTitle = new H3();
-    private Registration polling;
+    private final Grid<GatewaySummary> gateways = new Grid<>();
+    private final TextField search = new TextField();
+    private final Paragraph hint = new Paragraph();
+    private final GatewayDetails details;
 
     @Inject
-    public GatewaysView(GatewayService gatewayService, Taf6Requests taf6, CurrentUser user) {
-        this.taf6 = taf6;
-        this.tenant = user.requireTenant();
-        this.operator = "operator:" + user.username();
+    public GatewaysView(GatewayService gatewayService, GatewayOverview overview, EnrollmentHandouts handouts,
+                        EnrollmentService enrollment, CertificateRecords certificates, Taf6Requests taf6, CurrentUser user) {
+        TenantId tenant = user.requireTenant();
+        Operator operator = Operator.of(tenant, user.username());
+        LocalFormats formats = new LocalFormats(UI.getCurrent().getLocale());
+        details = new GatewayDetails(new GatewayDetails.Services(handouts, enrollment, certificates, taf6), operator,
+                this::refreshList);
 
         gateways.setId("gateways-grid");
-        gateways.addColumn(g -> g.gatewayId().value()).setHeader("Gateway").setSortable(true).setAutoWidth(true);
-        gateways.addColumn(Gateway::householdId).setHeader("Household").setAutoWidth(true);
-        gateways.addColumn(g -> LOCAL.format(g.createdAt())).setHeader("Registered").setAutoWidth(true);
-        GridListDataView<Gateway> all = gateways.setItems(gatewayService.list(tenant));
-        gateways.setHeight("16em");
+        gateways.addColumn(GatewaySummary::gatewayId).setHeader(getTranslation("gateways.column.gateway")).setAutoWidth(true)
+                .setFlexGrow(0);
+        gateways.addColumn(GatewaySummary::householdId).setHeader(getTranslation("gateways.column.household")).setAutoWidth(true)
+                .setFlexGrow(0);
+        gateways.addColumn(g -> getTranslation("gateways.state." + g.state().name())).setHeader(getTranslation("gateways.column.state"))
+                .setAutoWidth(true).setKey("state");
+        gateways.addColumn(g -> OperatorTime.of(formats, g.lastUpload())).setHeader(getTranslation("gateways.column.last-upload"))
+                .setAutoWidth(true);
+        gateways.addColumn(g -> g.accepted() == null ? "" : getTranslation("gateways.pair", formats.integer(g.accepted()),
+                formats.integer(g.rejected()))).setHeader(getTranslation("gateways.column.values")).setAutoWidth(true);
+        gateways.addColumn(g -> g.lastTaf6At() == null ? "" : getTranslation("gateways.event", g.lastTaf6Status(),
+                OperatorTime.of(formats, g.lastTaf6At()))).setHeader(getTranslation("gateways.column.taf6")).setAutoWidth(true);
+        gateways.addColumn(g -> g.lastEichlogType() == null ? "" : getTranslation("gateways.event", g.lastEichlogType(),
+                OperatorTime.of(formats, g.lastEichlogAt()))).setHeader(getTranslation("gateways.column.agent")).setAutoWidth(true);
+        gateways.addColumn(g -> getTranslation("gateways.pair", g.validCertificates(), g.certificates()))
+                .setHeader(getTranslation("gateways.column.certificates")).setAutoWidth(true);
+        gateways.setPageSize(50);
+        // rows are identified by gateway id, so the selection survives a reload that changed the row (state, last upload)
+        gateways.setItems(new CallbackDataProvider<GatewaySummary, Void>(
+                query -> overview.page(tenant, search.getValue(), new PageRequest(query.getOffset(), query.getLimit())).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, overview.count(tenant, search.getValue())),
+                GatewaySummary::gatewayId));
+        gateways.setHeight("22em");
         gateways.getStyle().set("flex", "none");
-        gateways.asSingleSelect().addValueChangeListener(e -> showRequests());
-        TextField filter = new TextField();
-        filter.setId("gateways-filter");
-        filter.setPlaceholder("Filter by gateway id");
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.EAGER);
-        filter.addValueChangeListener(e -> all.setFilter(g -> g.gatewayId().value().toLowerCase(Locale.ROOT)
-                .contains(e.getValue().strip().toLowerCase(Locale.ROOT))));
+        gateways.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
 
-        reason.setId("taf6-reason");
-        reason.setPlaceholder("e.g. Zählerwechsel");
-        reason.setMaxLength(200);
-        reason.setWidth("24em");
-        request.setId("taf6-request");
-        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        request.addClickListener(e -> gateways.asSingleSelect().getOptionalValue().ifPresent(this::requestReading));
+        search.setId("gateways-filter");
+        search.setLabel(getTranslation("gateways.search"));
+        search.setPlaceholder(getTranslation("gateways.search.placeholder"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("22em");
+        search.addValueChangeListener(e -> refreshList());
 
-        requests.setId("taf6-requests-grid");
-        requests.addColumn(Taf6RequestView::id).setHeader("#").setAutoWidth(true);
-        requests.addColumn(r -> LOCAL.format(r.requestedAt())).setHeader("Requested").setAutoWidth(true);
-        requests.addColumn(Taf6RequestView::reason).setHeader("Reason").setAutoWidth(true);
-        requests.addColumn(Taf6RequestView::requestedBy).setHeader("By").setAutoWidth(true);
-        requests.addColumn(r -> r.status().name() + (r.statusReason() == null ? "" : ": " + r.statusReason()))
-                .setHeader("Status").setWidth("11em").setFlexGrow(0).setKey("status");
-        requests.addColumn(r -> clock(r.pickedUpAt())).setHeader("Picked up").setAutoWidth(true);
-        requests.addColumn(r -> clock(r.answeredAt())).setHeader("Answered").setAutoWidth(true);
-        requests.addColumn(GatewaysView::values).setHeader("Values").setFlexGrow(1).setWidth("22em").setKey("values");
-        requests.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        requests.setAllRowsVisible(true);
+        Button register = new Button(getTranslation("gateways.register"), e -> new RegisterGatewayDialog(
+                (id, household, replace) -> gatewayService.register(tenant, id, household, replace, operator.actor()),
+                g -> {
+                    Notices.done(getTranslation("register.done", g.gatewayId().value(), g.householdId()));
+                    search.setValue(g.gatewayId().value());
+                }).open());
+        register.setId("gateway-register");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout form = new HorizontalLayout(reason, request);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Gateways of " + tenant), filter, gateways, requestsTitle, form, requests);
+        HorizontalLayout toolbar = new HorizontalLayout(search, register);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        hint.setText(getTranslation("gateways.select"));
+        add(new H2(getTranslation("gateways.title", tenant.value())), toolbar, gateways, hint, details);
         setWidthFull();
-        showRequests();
+        showSelected(null);
     }
 
-    private void requestReading(Gateway g) {
-        Taf6RequestView queued = taf6.queue(tenant, g.gatewayId().value(), reason.getValue(), operator);
-        Notices.done("TAF 6 request " + queued.id() + " queued for " + g.gatewayId());
-        reason.clear();
-        refresh();
-    }
-
-    private void showRequests() {
-        Gateway g = gateways.asSingleSelect().getValue();
-        boolean selected = g != null;
-        requestsTitle.setText(selected ? "TAF 6 readings of " + g.gatewayId() : "Select a gateway to request a TAF 6 reading");
-        reason.setEnabled(selected);
-        request.setEnabled(selected);
-        requests.setVisible(selected);
-        refresh();
-    }
-
-    /** Reloads the selected gateway's requests; keeps polling only while one of them is still open. */
-    private void refresh() {
-        Gateway g = gateways.asSingleSelect().getValue();
-        List<Taf6RequestView> list = g == null ? List.of() : taf6.ofGateway(tenant, g.gatewayId().value());
-        requests.setItems(list);
-        getUI().ifPresent(ui -> ui.setPollInterval(list.stream().anyMatch(r -> r.status().open()) ? POLL_MS : -1));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        polling = event.getUI().addPollListener(e -> refresh());
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
+    private void showSelected(GatewaySummary selected) {
+        hint.setVisible(selected == null);
+        details.setVisible(selected != null);
+        if (selected != null) {
+            details.show(selected);
         }
     }
 
-    /** Time of day only: picked up and answered are minutes after the request. */
-    private static String clock(Instant at) {
-        return at == null ? "" : CLOCK.format(at);
-    }
-
-    private static String values(Taf6RequestView r) {
-        return r.values().stream().map(v -> v.obis() + " = " + v.value().toPlainString() + " " + v.unit()
-                        + (v.ptbLevel() == 0 ? "" : " (PTB " + v.ptbLevel() + ")"))
-                .collect(Collectors.joining("; "));
+    /** Reloads the rows from the database (a registration, a revocation, a new search); the selection is kept by id. */
+    private void refreshList() {
+        gateways.getDataProvider().refreshAll();
     }
 }

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.pki.CurvePolicy;
+import org.smgwlite.pki.crl.RevocationReason;
+import org.smgwlite.platform.certificate.CertificateStatus;
+import org.smgwlite.platform.gateway.GatewayState;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.Register;
 import org.smgwlite.platform.tenant.TenantKind;
@@ -56,6 +59,10 @@ class TranslationsTest {
         assertThat(asked).contains("policy.", "tenants.kind.");
         Stream.of(CurvePolicy.NIST, CurvePolicy.BRAINPOOL).forEach(p -> asked.add("policy." + p.name()));
         Stream.of(TenantKind.values()).forEach(k -> asked.add("tenants.kind." + k.name()));
+        assertThat(asked).contains("gateways.state.", "certificates.status.", "reason.");
+        Stream.of(GatewayState.values()).forEach(s -> asked.add("gateways.state." + s.name()));
+        Stream.of(CertificateStatus.values()).forEach(s -> asked.add("certificates.status." + s.name()));
+        Stream.of(RevocationReason.values()).forEach(r -> asked.add("reason." + r.name()));
         asked.removeIf(key -> key.endsWith("."));
         assertThat(english.keySet()).containsAll(asked);
     }

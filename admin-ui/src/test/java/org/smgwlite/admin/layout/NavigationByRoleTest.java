@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.smgwlite.admin.audit.AuditView;
 import org.smgwlite.admin.certificate.TenantCaView;
 import org.smgwlite.admin.curve.HouseholdCurveView;
+import org.smgwlite.admin.gateway.CertificateRenewalsView;
 import org.smgwlite.admin.gateway.GatewaysView;
 import org.smgwlite.admin.household.HouseholdsView;
 import org.smgwlite.admin.household.MyHouseholdView;
@@ -28,8 +29,8 @@ class NavigationByRoleTest {
 
     /** Every routed view of the admin UI. */
     private static final List<Class<?>> ROUTES = List.of(TenantsView.class, HouseholdsView.class, GatewaysView.class,
-            AuditView.class, TenantCaView.class, MyHouseholdView.class, HouseholdCurveView.class, StartView.class,
-            OidcCallbackView.class);
+            CertificateRenewalsView.class, AuditView.class, TenantCaView.class, MyHouseholdView.class, HouseholdCurveView.class,
+            StartView.class, OidcCallbackView.class);
 
     private static final Principal SIGNED_IN = () -> "someone";
 
@@ -50,8 +51,9 @@ class NavigationByRoleTest {
     }
 
     @Test
-    void an_operator_sees_households_then_gateways_audit_and_ca_and_starts_on_the_households() {
-        assertThat(menuOf("operator")).containsExactly("Households", "Gateways", "Audit", "Certificate authority");
+    void an_operator_sees_households_gateways_renewals_audit_and_ca_and_starts_on_the_households() {
+        assertThat(menuOf("operator")).containsExactly("Households", "Gateways", "Certificate renewals", "Audit",
+                "Certificate authority");
     }
 
     @Test

@@ -50,9 +50,13 @@ final class OperatorApi {
                 body -> JsonObject.parseArray(body).stream().map(g -> g.string("gatewayId")).toList());
     }
 
+    /**
+     * Registers the demo gateway of a household, replacing the household's earlier gateway on purpose: the fleet
+     * registers only when its state folder for the household is new or was deleted, so an earlier gateway's keys are gone.
+     */
     void register(String tenant, String gatewayId, long householdId) throws IOException, InterruptedException {
         send("POST", "/tenants/" + tenant + "/gateways",
-                "{\"gatewayId\":\"" + gatewayId + "\",\"householdId\":" + householdId + "}", 201);
+                "{\"gatewayId\":\"" + gatewayId + "\",\"householdId\":" + householdId + ",\"replace\":true}", 201);
     }
 
     /** A new one-time enrollment code (the platform keeps only its hash). */

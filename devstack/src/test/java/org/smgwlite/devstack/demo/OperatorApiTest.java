@@ -73,6 +73,6 @@ class OperatorApiTest {
                 .hasMessageContaining("/api/tenants/t/gateways answered 409")
                 .hasMessageContaining("registered already");
         assertThat(requests).last().asString().startsWith("POST /api/tenants/t/gateways Bearer tok")
-                .endsWith("{\"gatewayId\":\"EDMO1\",\"householdId\":1}");
+                .endsWith("{\"gatewayId\":\"EDMO1\",\"householdId\":1,\"replace\":true}");
     }
 }

@@ -3,6 +3,7 @@ package org.smgwlite.platform.certificate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import org.smgwlite.platform.certificate.CertificateRefusedException.Kind;
 import org.smgwlite.platform.gateway.EnrollmentCodeRecord;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
+import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
@@ -55,6 +59,9 @@ public class CertificateRecords {
     public IssuedCertificate enroll(TenantId tenant, GatewayId gatewayId, String presentedCode, byte[] csrBody) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, gatewayId).orElseThrow(() -> Refusals.codeRefused("UNKNOWN_GATEWAY"));
+            if (gateway.isRetired()) {
+                throw Refusals.codeRefused("GATEWAY_RETIRED");
+            }
             EnrollmentCodeRecord code = matchingCode(em, gateway, presentedCode);
             int marked = em.createQuery("UPDATE EnrollmentCodeRecord c SET c.usedAt = :now WHERE c.id = :id AND c.usedAt IS NULL")
                     .setParameter("now", Instant.now())
@@ -104,7 +111,7 @@ public class CertificateRecords {
     public List<String> revoke(TenantId tenant, GatewayId gatewayId, RevocationReason reason) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, gatewayId)
-                    .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
+                    .orElseThrow(() -> new NotFoundException("gateway", gatewayId));
             Instant now = Instant.now();
             List<String> serials = new ArrayList<>();
             for (GatewayCertificate c : em.createQuery(
@@ -118,6 +125,53 @@ public class CertificateRecords {
             em.flush();
             return serials;
         }
+    }
+
+    /**
+     * Revokes one certificate of the gateway, named by its serial (hex, any case).
+     *
+     * @throws NotFoundException  if the gateway has no certificate of that serial
+     * @throws ConflictException  on {@code serial} if it is revoked already (its first revocation stays)
+     */
+    public GatewayCertificate revokeOne(TenantId tenant, GatewayId gatewayId, String serial, RevocationReason reason) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            GatewayCertificate certificate = find(em, gatewayId, serial);
+            if (!certificate.revoke(Instant.now(), reason)) {
+                throw new ConflictException("serial", "certificate " + certificate.serialHex() + " was revoked already at "
+                        + certificate.revokedAt().orElseThrow() + " (" + certificate.revocationReason().orElseThrow() + ")");
+            }
+            em.flush();
+            return certificate;
+        }
+    }
+
+    /**
+     * One certificate of the gateway, by its serial (hex, any case).
+     *
+     * @throws NotFoundException if the gateway has no certificate of that serial
+     */
+    public GatewayCertificate one(TenantId tenant, GatewayId gatewayId, String serial) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return find(em, gatewayId, serial);
+        }
+    }
+
+    private static GatewayCertificate find(EntityManager em, GatewayId gatewayId, String serial) {
+        String hex = serialHex(serial);
+        Gateway gateway = GatewayService.find(em, gatewayId).orElseThrow(() -> new NotFoundException("gateway", gatewayId));
+        return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.gatewayRef = :g AND c.serialHex = :s", GatewayCertificate.class)
+                .setParameter("g", gateway.id()).setParameter("s", hex)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("certificate", hex + " of gateway " + gatewayId));
+    }
+
+    /** A serial as typed (hex, any case, leading zeros, colons as openssl prints them) in the form the table keeps. */
+    static String serialHex(String typed) {
+        String hex = typed == null ? "" : typed.strip().replace(":", "");
+        if (!hex.matches("[0-9A-Fa-f]{1,40}")) {
+            throw new InvalidInputException("serial", "must be 1 to 40 hexadecimal digits: '" + hex + "'");
+        }
+        return new BigInteger(hex, 16).toString(16);
     }
 
     /** The CRL entries of the tenant. */
@@ -147,7 +201,7 @@ public class CertificateRecords {
     public List<GatewayCertificate> ofGateway(TenantId tenant, GatewayId gatewayId) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, gatewayId)
-                    .orElseThrow(() -> new org.smgwlite.platform.shared.NotFoundException("gateway", gatewayId));
+                    .orElseThrow(() -> new NotFoundException("gateway", gatewayId));
             return em.createQuery("SELECT c FROM GatewayCertificate c WHERE c.gatewayRef = :g ORDER BY c.id DESC",
                             GatewayCertificate.class)
                     .setParameter("g", gateway.id()).getResultList();
@@ -197,12 +251,13 @@ public class CertificateRecords {
     }
 
     /**
-     * The stored code the presented one matches. Several may be outstanding; the hash is compared for each,
+     * The stored code the presented one matches; a code voided by a newer one is no longer looked at. Several may be
+     * outstanding (codes of before V12, which voids the older ones); the hash is compared for each,
      * and only a matching one can report "used" or "expired".
      */
     private EnrollmentCodeRecord matchingCode(EntityManager em, Gateway gateway, String presented) {
         List<EnrollmentCodeRecord> codes = em.createQuery(
-                        "SELECT c FROM EnrollmentCodeRecord c WHERE c.gatewayRef = :g ORDER BY c.id DESC", EnrollmentCodeRecord.class)
+                        "SELECT c FROM EnrollmentCodeRecord c WHERE c.gatewayRef = :g AND c.voidedAt IS NULL ORDER BY c.id DESC", EnrollmentCodeRecord.class)
                 .setParameter("g", gateway.id())
                 .getResultList();
         EnrollmentCodeRejectedException refusal = null;

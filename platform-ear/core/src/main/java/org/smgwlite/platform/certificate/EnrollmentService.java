@@ -111,6 +111,22 @@ public class EnrollmentService {
         return serials;
     }
 
+    /**
+     * Revokes one certificate of the gateway with {@code reason}; the next CRL lists it and the device port refuses it
+     * from the commit on.
+     *
+     * @throws org.smgwlite.platform.shared.ConflictException if it was revoked already
+     */
+    public GatewayCertificate revokeCertificate(TenantId tenant, String gatewayId, String serial, RevocationReason reason,
+                                                String operator) {
+        GatewayId id = InputIds.gateway(gatewayId);
+        GatewayCertificate revoked = records.revokeOne(tenant, id, serial, reason);
+        cas.revocationsChanged(tenant);
+        audit.success(tenant, operator, AuditAction.CERTIFICATE_REVOKED, "gateway:" + id,
+                "serial=" + revoked.serialHex() + " reason=" + reason);
+        return revoked;
+    }
+
     /** {@code /cacerts}: the tenant CA's chain, tenant CA first, root last. */
     public List<X509Certificate> caCertificates(TenantId tenant) {
         requireTenant(tenant);

@@ -10,10 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.smgwlite.pki.Curve;
 import org.smgwlite.pki.ca.IssuedCertificate;
 import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.pki.crl.RevokedCertificate;
@@ -147,5 +149,20 @@ public class GatewayCertificate {
 
     public Optional<RevocationReason> revocationReason() {
         return Optional.ofNullable(revocationReason);
+    }
+
+    public CertificateStatus status(Instant now) {
+        return CertificateStatus.of(revokedAt(), notBefore, notAfter, now);
+    }
+
+    /** The name a download of its PEM gets: {@code <CN>-<profile>-<serial>.pem}. */
+    public String pemFileName() {
+        String cn = subject.replaceFirst("^.*CN=([^,]+).*$", "$1");
+        return cn + "-" + profile.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + serialHex + ".pem";
+    }
+
+    /** The curve of the certificate's key, read from the stored PEM (the table has no column of its own for it). */
+    public Curve curve() {
+        return CertificatePem.curveOf(pem);
     }
 }

@@ -14,7 +14,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.smgwlite.pki.enrollment.StoredEnrollmentCode;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
-/** A one-time enrollment code of a gateway as stored: its hash (never the code), expiry and use. */
+/**
+ * A one-time enrollment code of a gateway as stored: its hash (never the code), expiry, use, and whether a newer code
+ * voided it (only the newest unused code of a gateway can enroll).
+ */
 @Entity
 @Table(name = "enrollment_code")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -40,14 +43,17 @@ public class EnrollmentCodeRecord {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
     protected EnrollmentCodeRecord() {
         // for JPA
     }
 
-    EnrollmentCodeRecord(Gateway gateway, StoredEnrollmentCode stored) {
-        this.gatewayRef = gateway.id();
+    EnrollmentCodeRecord(long gatewayRef, StoredEnrollmentCode stored, Instant createdAt) {
+        this.gatewayRef = gatewayRef;
         this.codeHash = stored.hash();
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
         this.expiresAt = stored.expiresAt();
     }
 
@@ -69,5 +75,23 @@ public class EnrollmentCodeRecord {
 
     public Optional<Instant> usedAt() {
         return Optional.ofNullable(usedAt);
+    }
+
+    /** When a newer code of the same gateway made this one worthless (it was never used). */
+    public Optional<Instant> voidedAt() {
+        return Optional.ofNullable(voidedAt);
+    }
+
+    /**
+     * Voids the code if it is still open (neither used nor voided); a used code keeps its history.
+     *
+     * @return whether this call voided it
+     */
+    boolean voidIfOpen(Instant at) {
+        if (usedAt != null || voidedAt != null) {
+            return false;
+        }
+        voidedAt = at;
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -16,7 +17,8 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
  * A smart meter gateway of one household. Its gateway id is unique within the tenant and is the CN of
- * every certificate it gets; the tenant column is EclipseLink's discriminator, as for households.
+ * every certificate it gets; the tenant column is EclipseLink's discriminator, as for households. A household has at
+ * most one gateway that is not retired ({@link GatewayService#register}).
  */
 @Entity
 @Table(name = "gateway")
@@ -39,6 +41,9 @@ public class Gateway {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "retired_at")
+    private Instant retiredAt;
 
     protected Gateway() {
         // for JPA
@@ -68,5 +73,21 @@ public class Gateway {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When the operator replaced this gateway by another one of its household; it may not enroll any more. */
+    public Optional<Instant> retiredAt() {
+        return Optional.ofNullable(retiredAt);
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
+    /** Retires once; a second call keeps the first time. */
+    void retire(Instant at) {
+        if (retiredAt == null) {
+            retiredAt = at;
+        }
     }
 }

@@ -47,13 +47,9 @@ class DatabaseWallTest {
 
     @BeforeAll
     static void migrateAsOwnerAndLoadTwoTenants() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            ROLES.create(c);
-            ROLES.createDatabase(c, "smgw", () -> postgres.getDatabase("postgres", "smgw").getConnection());
-        }
-        url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/smgw";
-        new SchemaMigration(url, ROLES.owner(), ROLES.ownerPassword(), ROLES.login()).migrate();
+        MigratedPostgres db = MigratedPostgres.start(ROLES);
+        postgres = db.embedded();
+        url = db.url();
         seedTwoTenants(url);
     }
 

@@ -99,6 +99,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(fieldId)).getAttribute("invalid") != null;
     }
 
+    /** Waits for a field the server marks invalid after a round trip (a service's field error). */
+    void awaitInvalid(String fieldId) {
+        until(d -> isInvalid(fieldId), "#" + fieldId + " invalid");
+    }
+
     String errorMessage(String fieldId) {
         return driver.findElement(By.id(fieldId)).getAttribute("errorMessage");
     }

@@ -100,13 +100,26 @@ final class EndpointRecipes {
         r.put("GET " + tenantApi + "audit-events", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/audit-events?kind=GATEWAY_REGISTERED&limit=500")));
         r.put("GET " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/gateways")));
+        // a household has one gateway: each call registers for a new household of the target tenant
         r.put("POST " + tenantApi + "gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t + "/gateways", JSON,
                 "{\"gatewayId\":\"MXNEW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase()
-                        + "\",\"householdId\":" + f.of(t).householdId() + "}")));
+                        + "\",\"householdId\":" + ItPlatform.newHousehold(t, "Matrix new gateway") + "}")));
+        r.put("GET " + tenantApi + "gateways/summaries", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/gateways/summaries?search=MX&limit=20")));
         r.put("POST " + tenantApi + "gateways/{gatewayId}/enrollment-codes", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.post(apiGateway(f, t) + "/enrollment-codes", JSON, "{}")));
         r.put("GET " + tenantApi + "gateways/{gatewayId}/certificates", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/gateways/" + f.of(t).device().id() + "/certificates")));
+        r.put("GET " + tenantApi + "gateways/{gatewayId}/certificates/{serial}/pem", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/gateways/" + f.of(t).device().id() + "/certificates/"
+                        + f.of(t).device().signatureCertificate().getSerialNumber().toString(16) + "/pem")));
+        r.put("POST " + tenantApi + "gateways/{gatewayId}/certificates/{serial}/revoke", new Recipe(Access.OPERATOR, true, (f, t) -> {
+            TestGateway fresh = f.freshlyEnrolled(t);
+            return Call.post("tenants/" + t + "/gateways/" + fresh.id() + "/certificates/"
+                    + fresh.signatureCertificate().getSerialNumber().toString(16) + "/revoke", JSON, "{\"reason\":\"keyCompromise\"}");
+        }));
+        r.put("GET " + tenantApi + "certificates/expiring", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/certificates/expiring")));
         r.put("POST " + tenantApi + "gateways/{gatewayId}/revoke", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.post(apiGateway(f, t) + "/revoke", JSON, "{}")));
         r.put("POST " + tenantApi + "gateways/{gatewayId}/taf6-requests", new Recipe(Access.OPERATOR, true,

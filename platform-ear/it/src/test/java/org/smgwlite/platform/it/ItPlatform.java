@@ -99,11 +99,15 @@ final class ItPlatform {
      */
     static String registeredGateway() throws Exception {
         String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
-        long householdId = Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
-                + " VALUES (?, 'Readings IT', 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", TENANT, mlo).get(0));
-        DEMO.registerGateway(operatorToken(), gw, householdId);
+        DEMO.registerGateway(operatorToken(), gw, newHousehold(TENANT, "Readings IT"));
         return gw;
+    }
+
+    /** A new household of {@code tenant} with a random Messlokation (SQL, as the database owner); its id. */
+    static long newHousehold(String tenant, String name) throws Exception {
+        String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
+        return Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
+                + " VALUES (?, ?, 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", tenant, name, mlo).get(0));
     }
 
     static long householdOfGateway(String gw) throws Exception {

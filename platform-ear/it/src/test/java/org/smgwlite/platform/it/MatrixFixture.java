@@ -28,9 +28,9 @@ import org.smgwlite.pki.csr.GatewayRequests;
 import org.smgwlite.pki.pem.PemCredentials;
 
 /**
- * The two demo tenants as the security matrix needs them: in each a household, a gateway registered but never
- * enrolled (for the operator API's gateway endpoints, revocation included), an enrolled gateway with both
- * certificates (the device port's callers) and an open TAF 6 request; the demo users' tokens; and what the other
+ * The two demo tenants as the security matrix needs them: in each a household with a gateway registered but never
+ * enrolled (for the operator API's gateway endpoints, revocation included), another household with an enrolled gateway
+ * with both certificates (the device port's callers) and an open TAF 6 request; the demo users' tokens; and what the other
  * tenant's objects look like in an answer ({@link #leaks}).
  */
 final class MatrixFixture {
@@ -79,15 +79,15 @@ final class MatrixFixture {
     private TenantObjects objects(String tenant, String run) throws Exception {
         String letter = tenant.equals(A) ? "A" : "B";
         String name = "Matrix " + letter + " " + run;
-        String melo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
-        long household = Long.parseLong(ItPlatform.sql("INSERT INTO household (tenant_id, name, street, postal_code, city,"
-                + " messlokation_id, meter_id) VALUES (?, ?, 'Matrixweg 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id",
-                tenant, name, melo).get(0));
+        long household = ItPlatform.newHousehold(tenant, name);
         TestGateway.Platform platform = platform(tenant);
         String apiGateway = "MXAPI" + letter + run;
         platform.registerGateway(token("admin"), apiGateway, household);
+        // a household has one gateway: the enrolled one gets a household of its own
         String deviceGateway = "MXDEV" + letter + run;
-        TestGateway device = platform.enroll(deviceGateway, household, platform.register(token("admin"), deviceGateway, household));
+        long deviceHousehold = ItPlatform.newHousehold(tenant, name + " device");
+        TestGateway device = platform.enroll(deviceGateway, deviceHousehold,
+                platform.register(token("admin"), deviceGateway, deviceHousehold));
         // the device gateway's Eichlog starts, so that its own GET device/eichlog/head has an entry to answer
         Instant start = Instant.now();
         TestGateway.Answer first = device.upload(ItPlatform.DEVICE, device.sign(new ReadingBatch(deviceGateway, start,
@@ -99,6 +99,17 @@ final class MatrixFixture {
         String reason = "Matrix reason " + letter + " " + run;
         queueTaf6(tenant, deviceGateway, reason);
         return new TenantObjects(tenant, household, name, apiGateway, device, reason);
+    }
+
+    /**
+     * A gateway of the tenant enrolled now on a household of its own, for a call that revokes one of its certificates:
+     * each caller the matrix expects to succeed revokes a certificate nobody else uses.
+     */
+    TestGateway freshlyEnrolled(String tenant) throws Exception {
+        String id = "MXREV" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        long household = ItPlatform.newHousehold(tenant, "Matrix revocation " + id);
+        TestGateway.Platform platform = platform(tenant);
+        return platform.enroll(id, household, platform.register(token("admin"), id, household));
     }
 
     TestGateway.Platform platform(String tenant) {

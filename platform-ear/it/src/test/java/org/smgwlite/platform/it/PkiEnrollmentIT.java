@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.metering.contract.SignedBatches;
+import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.pki.tls.DevicePortTls;
 import org.smgwlite.pki.tls.TlsEndpoint;
@@ -50,7 +53,8 @@ class PkiEnrollmentIT extends OnDevicePort {
     static Path work;
 
     private static Shell shell;
-    private static long householdId;
+    /** The household each gateway of this test was registered for (a household has one gateway). */
+    private static final Map<String, Long> HOUSEHOLDS = new ConcurrentHashMap<>();
 
     /** After the device port is open ({@link OnDevicePort}): a shell that trusts the platform root. */
     @BeforeAll
@@ -60,7 +64,6 @@ class PkiEnrollmentIT extends OnDevicePort {
         TlsEndpoint tls = DevicePortTls.serverAuthenticated(PemCredentials.readChain(rootChain));
         estHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .sslContext(tls.context()).sslParameters(tls.parameters()).build();
-        householdId = Long.parseLong(sql("SELECT min(id) FROM household WHERE tenant_id = ?", TENANT).get(0));
     }
 
     @Test
@@ -93,7 +96,7 @@ class PkiEnrollmentIT extends OnDevicePort {
         // mutual TLS on the device port: identified as that gateway, household and tenant
         Shell.Result whoami = curlDevice(e, "/api/device/whoami");
         assertThat(whoami.out()).contains("\"gatewayId\":\"" + gw + "\"")
-                .contains("\"householdId\":" + householdId).contains("\"tenant\":\"" + TENANT + "\"")
+                .contains("\"householdId\":" + HOUSEHOLDS.get(gw)).contains("\"tenant\":\"" + TENANT + "\"")
                 .endsWith("200");
 
         // the same code a second time: refused, nothing issued, audited
@@ -310,6 +313,49 @@ class PkiEnrollmentIT extends OnDevicePort {
     }
 
     @Test
+    void one_certificate_is_revoked_with_its_reason_and_a_second_revocation_answers_409_naming_the_serial() throws Exception {
+        String gw = newGateway();
+        enroll(gw, enrollmentCode(gw));
+        String serial = JsonObject.parseArray(operatorCall("GET", "/gateways/" + gw + "/certificates", null, "operator").body())
+                .get(0).string("serial");
+
+        HttpResponse<String> revoked = operatorCall("POST", "/gateways/" + gw + "/certificates/" + serial + "/revoke",
+                "{\"reason\":\"keyCompromise\"}", "operator");
+        HttpResponse<String> again = operatorCall("POST", "/gateways/" + gw + "/certificates/" + serial + "/revoke",
+                "{\"reason\":\"superseded\"}", "operator");
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(JsonObject.parse(revoked.body()).string("revocationReason")).isEqualTo("KEY_COMPROMISE");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(errorField(again, "serial")).contains("revoked already")
+                .contains("KEY_COMPROMISE");
+        assertThat(lastAuditOfGateway(gw)).startsWith("CERTIFICATE_REVOKED SUCCESS");
+    }
+
+    @Test
+    void a_registration_names_each_bad_field_and_a_household_with_a_gateway_needs_replace() throws Exception {
+        HttpResponse<String> bad = operatorCall("POST", "/gateways", "{\"gatewayId\":\"no spaces\",\"householdId\":999999999}",
+                "operator");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(errorField(bad, "gatewayId")).contains("gateway id must be");
+        assertThat(errorField(bad, "householdId")).contains("no household 999999999");
+
+        String first = newGateway();
+        long household = HOUSEHOLDS.get(first);
+        String second = first + "B";
+        HttpResponse<String> refused = operatorCall("POST", "/gateways",
+                "{\"gatewayId\":\"" + second + "\",\"householdId\":" + household + "}", "operator");
+        HttpResponse<String> replaced = operatorCall("POST", "/gateways",
+                "{\"gatewayId\":\"" + second + "\",\"householdId\":" + household + ",\"replace\":true}", "operator");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(errorField(refused, "householdId")).contains(first);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
+        assertThat(JsonObject.parse(operatorCall("GET", "/gateways/summaries?search=" + first, null, "operator").body())
+                .longValue("total")).isEqualTo(2);
+    }
+
+    @Test
     void operator_calls_need_a_token_of_the_same_tenant() throws Exception {
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + TENANT + "/gateways")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
@@ -350,6 +396,8 @@ class PkiEnrollmentIT extends OnDevicePort {
 
     private static String newGateway() throws Exception {
         String gw = "ITGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        long householdId = ItPlatform.newHousehold(TENANT, "PKI IT " + gw);
+        HOUSEHOLDS.put(gw, householdId);
         HttpResponse<String> created = operatorCall("POST", "/gateways",
                 "{\"gatewayId\":\"" + gw + "\",\"householdId\":" + householdId + "}", "operator");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -378,6 +426,13 @@ class PkiEnrollmentIT extends OnDevicePort {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The message an error body's {@code fields} holds for {@code name}. */
+    private static String errorField(HttpResponse<String> response, String name) {
+        Object fields = JsonObject.parse(response.body()).members().get("fields");
+        assertThat(fields).as(response.body()).isInstanceOf(Map.class);
+        return String.valueOf(((Map<?, ?>) fields).get(name));
     }
 
     private static String token(String user) throws Exception {

@@ -198,6 +198,8 @@ class Taf6RequestIT extends OnDevicePort {
                 operator.signIn(ItPlatform.BASE + "/ui/", "operator", "operator");
                 operator.driver().get(ItPlatform.BASE + "/ui/gateways");
                 operator.type("gateways-filter", agent.gatewayId());
+                // the list is paged on the server: the row shows once the search has gone there and back
+                operator.awaitGridCell("gateways-grid", agent.gatewayId(), true);
                 operator.clickGridCell("gateways-grid", agent.gatewayId());
                 operator.type("taf6-reason", "Lieferantenwechsel");
                 operator.click("taf6-request");

@@ -37,7 +37,8 @@ public final class DomainExceptionMappers {
 
     /**
      * Each domain exception to its status: invalid input 400 with the per-field messages, not found 404, conflict
-     * 409; PKI refusals 400, 401 (with the EST Basic challenge) or 403; a refused reading batch 403 if the caller may
+     * 409 (with the field that collides, if one does); PKI refusals 400, 401 (with the EST Basic challenge) or 403; a
+     * refused reading batch 403 if the caller may
      * not send it (another gateway's key), 413 if too large, else 400; a body over its limit 413; enrollment
      * throttled after too many failures 429 with {@code Retry-After} in seconds. Refusals carry {@code fields.reason}.
      */
@@ -51,8 +52,8 @@ public final class DomainExceptionMappers {
             if (e instanceof NotFoundException) {
                 return json(404, e.getMessage(), Map.of());
             }
-            if (e instanceof ConflictException) {
-                return json(409, e.getMessage(), Map.of());
+            if (e instanceof ConflictException conflict) {
+                return json(409, e.getMessage(), conflict.field().map(f -> Map.of(f, e.getMessage())).orElse(Map.of()));
             }
             if (e instanceof CertificateRefusedException refused) {
                 return certificateRefused(refused);

@@ -50,7 +50,9 @@ class DomainExceptionMappersTest {
                 .isEqualTo(new ErrorBody(400, new InvalidInputException("tenantId", "too short").getMessage(),
                         Map.of("tenantId", "too short")));
         assertThat(domain.toResponse(new NotFoundException("gateway", "X")).getStatus()).isEqualTo(404);
-        assertThat(domain.toResponse(new ConflictException("taken")).getStatus()).isEqualTo(409);
+        assertThat(domain.toResponse(new ConflictException("taken")).getEntity()).isEqualTo(new ErrorBody(409, "taken", Map.of()));
+        assertThat(domain.toResponse(new ConflictException("serial", "certificate 7f was revoked already")).getEntity())
+                .isEqualTo(new ErrorBody(409, "certificate 7f was revoked already", Map.of("serial", "certificate 7f was revoked already")));
         assertThat(domain.toResponse(new BatchRefusedException(BatchRefusedException.Reason.TOO_LARGE, "big")).getStatus())
                 .isEqualTo(413);
         assertThat(domain.toResponse(new BatchRefusedException(BatchRefusedException.Reason.GATEWAY_MISMATCH, "x")).getEntity())

@@ -2,6 +2,11 @@ package org.smgwlite.platform.it.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +99,31 @@ final class BenchSupport {
                 fetched = System.nanoTime();
             }
             return value;
+        }
+    }
+
+    /**
+     * {@code count} new households of {@code tenant}, one per gateway (a household has one gateway), inserted as the
+     * database owner at {@code db}; Messlokation ids carry {@code run}. Ids are consecutive.
+     */
+    static long[] households(String db, String tenant, String run, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
+                     SELECT ?, 'Benchmark ' || g, 'Messweg ' || g, '34117', 'Kassel',
+                            'DE' || lpad(?, 8, '0') || lpad(g::text, 23, '0'), '1BEN' || lpad(g::text, 10, '0')
+                       FROM generate_series(1, ?) AS g ORDER BY g RETURNING id""")) {
+            ps.setString(1, tenant);
+            ps.setString(2, run);
+            ps.setInt(3, count);
+            long[] ids = new long[count];
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            Arrays.sort(ids);
+            return ids;
         }
     }
 }

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,8 +43,8 @@ import org.smgwlite.platform.it.TestGateway;
  * Options: {@code --count N} (10000), {@code --threads T} (8), {@code --base URL} (operator API, http://localhost:8080),
  * {@code --device URL} (EST, https://localhost:8443), {@code --root FILE} (the platform root CA, default the run
  * command's),
- * {@code --tenant ID} (stadtwerke-demo), {@code --household-id ID} (default: the tenant's first household,
- * read from the embedded database), {@code --keycloak URL} (http://localhost:8180/realms/smgw).
+ * {@code --tenant ID} (stadtwerke-demo), {@code --keycloak URL} (http://localhost:8180/realms/smgw). Each gateway gets
+ * a household of its own in the embedded database (a household has one gateway).
  */
 public final class EstEnrollmentBenchmark {
 
@@ -63,8 +60,8 @@ public final class EstEnrollmentBenchmark {
         String base = opts.getOrDefault("base", "http://localhost:8080");
         String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
         String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
-        long household = opts.containsKey("household-id") ? Long.parseLong(opts.get("household-id")) : firstHousehold(tenant);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        long[] households = BenchSupport.households("jdbc:postgresql://localhost:54329/smgw", tenant, run, count);
         String est = opts.getOrDefault("device", "https://localhost:8443") + "/api/.well-known/est/" + tenant + "/simpleenroll";
         TlsEndpoint tls = DevicePortTls.serverAuthenticated(PemCredentials.readChain(
                 Path.of(opts.getOrDefault("root", BenchSupport.platformRoot().toString()))));
@@ -85,7 +82,7 @@ public final class EstEnrollmentBenchmark {
         String[] codes = new String[count];
         TestGateway.Platform operatorApi = new TestGateway.Platform(base, null, tenant, null);
         BenchSupport.parallel(pool, threads, count, i -> {
-            codes[i] = operatorApi.register(token.get(), ids.get(i), household);
+            codes[i] = operatorApi.register(token.get(), ids.get(i), households[i]);
         });
         double setupApi = BenchSupport.seconds(t0);
 
@@ -129,17 +126,6 @@ public final class EstEnrollmentBenchmark {
     private static void expect(int status, HttpResponse<String> r) {
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private static long firstHousehold(String tenant) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:54329/smgw", "postgres", "postgres");
-             var s = c.prepareStatement("SELECT min(id) FROM household WHERE tenant_id = ?")) {
-            s.setString(1, tenant);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

@@ -93,7 +93,7 @@ public final class IngestionBenchmark {
         ExecutorService pool = BenchSupport.pool(threads);
 
         long t0 = System.nanoTime();
-        long[] all = households(db, tenant, run, total);
+        long[] all = BenchSupport.households(db, tenant, run, total);
         TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
                 PemCredentials.readChain(root).get(0));
         TestGateway[] gws = new TestGateway[total];
@@ -168,28 +168,6 @@ public final class IngestionBenchmark {
             values.add(new BatchValue(household, 7, slot, EXPORT, BigInteger.valueOf(500_000 + 20L * i), -1, "Wh", 0, 0));
         }
         return values;
-    }
-
-    /** One household per gateway, so every gateway serves a metering point of its own. Ids are consecutive. */
-    private static long[] households(String db, String tenant, String run, int count) throws Exception {
-        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
-             PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
-                     SELECT ?, 'Benchmark ' || g, 'Messweg ' || g, '34117', 'Kassel',
-                            'DE' || lpad(?, 8, '0') || lpad(g::text, 23, '0'), '1BEN' || lpad(g::text, 10, '0')
-                       FROM generate_series(1, ?) AS g ORDER BY g RETURNING id""")) {
-            ps.setString(1, tenant);
-            ps.setString(2, run);
-            ps.setInt(3, count);
-            long[] ids = new long[count];
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-            Arrays.sort(ids);
-            return ids;
-        }
     }
 
     private static long countRows(String db, String tenant, long fromHousehold, long toHousehold) throws Exception {

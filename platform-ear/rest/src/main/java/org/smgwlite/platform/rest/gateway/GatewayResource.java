@@ -2,32 +2,35 @@ package org.smgwlite.platform.rest.gateway;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.crl.RevocationReason;
-import org.smgwlite.pki.tls.RootFingerprint;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.EnrollmentService;
 import org.smgwlite.platform.certificate.GatewayCertificate;
+import org.smgwlite.platform.gateway.EnrollmentHandout;
+import org.smgwlite.platform.gateway.EnrollmentHandouts;
 import org.smgwlite.platform.gateway.Gateway;
+import org.smgwlite.platform.gateway.GatewayOverview;
 import org.smgwlite.platform.gateway.GatewayService;
-import org.smgwlite.platform.gateway.NewGatewayEnrollmentCode;
-import org.smgwlite.platform.listener.DevicePortSettings;
+import org.smgwlite.platform.gateway.GatewaySummary;
 import org.smgwlite.platform.metering.taf6.Taf6RequestView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.PageRequest;
 
 /**
  * {@code /api/tenants/<tenant>/gateways}: an operator's gateway work, with a Keycloak bearer token. The
@@ -38,8 +41,17 @@ import org.smgwlite.platform.shared.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 public class GatewayResource {
 
+    /** PEM, as RFC 8555 registers it for a certificate (chain). */
+    static final String PEM = "application/pem-certificate-chain";
+
     @Inject
     GatewayService gateways;
+
+    @Inject
+    GatewayOverview overview;
+
+    @Inject
+    EnrollmentHandouts handouts;
 
     @Inject
     EnrollmentService enrollment;
@@ -56,13 +68,18 @@ public class GatewayResource {
     @PathParam("tenant")
     String tenantParam;
 
-    public record NewGateway(String gatewayId, Long householdId) {
+    /** @param replace retire the household's gateway (its certificates revoked, superseded) instead of being refused */
+    public record NewGateway(String gatewayId, Long householdId, Boolean replace) {
     }
 
-    public record GatewayView(String gatewayId, long householdId, Instant createdAt) {
+    public record GatewayView(String gatewayId, long householdId, Instant createdAt, Instant retiredAt) {
         static GatewayView of(Gateway g) {
-            return new GatewayView(g.gatewayId().value(), g.householdId(), g.createdAt());
+            return new GatewayView(g.gatewayId().value(), g.householdId(), g.createdAt(), g.retiredAt().orElse(null));
         }
+    }
+
+    /** One page of the enriched list: {@code total} matching gateways, {@code items} from {@code offset} on. */
+    public record SummaryPage(long total, int offset, int limit, List<GatewaySummary> items) {
     }
 
     public record CodeRequest(Integer validDays) {
@@ -72,11 +89,11 @@ public class GatewayResource {
      * A new one-time code with what the gateway's owner configures next to it: the platform root's SHA-256
      * fingerprint ({@code platform.root-sha256}) and the device port's URL ({@code platform.url}).
      */
-    public record EnrollmentCodeView(String gatewayId, String code, Instant expiresAt, String rootSha256, String devicePortUrl) {
+    public record EnrollmentCodeView(String tenant, String gatewayId, String code, Instant expiresAt, String rootSha256,
+                                     String devicePortUrl) {
 
-        static EnrollmentCodeView of(NewGatewayEnrollmentCode code, List<X509Certificate> caChain, DevicePortSettings devicePort) {
-            return new EnrollmentCodeView(code.gatewayId(), code.code(), code.expiresAt(),
-                    RootFingerprint.of(caChain.get(caChain.size() - 1)).toString(), devicePort.url().toString());
+        static EnrollmentCodeView of(EnrollmentHandout h) {
+            return new EnrollmentCodeView(h.tenant(), h.gatewayId(), h.code(), h.expiresAt(), h.rootSha256(), h.devicePortUrl());
         }
 
         @Override
@@ -94,11 +111,12 @@ public class GatewayResource {
     public record Revoked(String gatewayId, List<String> revokedSerials, String reason) {
     }
 
-    public record CertificateView(String serial, String subject, Instant notBefore, Instant notAfter,
-                                  String sha256, Instant revokedAt, String revocationReason) {
-        static CertificateView of(GatewayCertificate c) {
-            return new CertificateView(c.serialHex(), c.subject(), c.notBefore(), c.notAfter(), c.sha256Fingerprint(),
-                    c.revokedAt().orElse(null), c.revocationReason().map(Enum::name).orElse(null));
+    public record CertificateView(String serial, String subject, String profile, String curve, Instant notBefore,
+                                  Instant notAfter, String status, String sha256, Instant revokedAt, String revocationReason) {
+        static CertificateView of(GatewayCertificate c, Instant now) {
+            return new CertificateView(c.serialHex(), c.subject(), c.profile(), c.curve().standardName(), c.notBefore(),
+                    c.notAfter(), c.status(now).name(), c.sha256Fingerprint(), c.revokedAt().orElse(null),
+                    c.revocationReason().map(Enum::name).orElse(null));
         }
     }
 
@@ -107,45 +125,79 @@ public class GatewayResource {
         return gateways.list(tenant()).stream().map(GatewayView::of).toList();
     }
 
+    /**
+     * The gateways with state, last upload, last TAF 6 and the agent's last Eichlog event, a page at a time, in id order;
+     * {@code search} matches an id prefix (any case) or a household id.
+     */
+    @GET
+    @Path("summaries")
+    public SummaryPage summaries(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
+                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+        TenantId tenant = tenant();
+        List<GatewaySummary> items = overview.page(tenant, search, new PageRequest(offset, limit));
+        return new SummaryPage(overview.count(tenant, search), offset, limit, items);
+    }
+
+    /**
+     * Registers a gateway: 201; 400 naming {@code gatewayId} (format) or {@code householdId} (not the tenant's); 409
+     * naming {@code gatewayId} (taken) or {@code householdId} (has a gateway; send {@code "replace": true} to retire it).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(NewGateway body) {
-        if (body == null || body.householdId() == null) {
-            throw new InvalidInputException("householdId", "is required");
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON object with gatewayId and householdId is required");
         }
-        Gateway g = gateways.register(tenant(), body.gatewayId(), body.householdId(), operator());
+        Gateway g = gateways.register(tenant(), body.gatewayId(), body.householdId(), Boolean.TRUE.equals(body.replace()), operator());
         return Response.status(201).entity(GatewayView.of(g)).build();
     }
 
-    /** A new one-time code; the clear code is in this response only. */
+    /** A new one-time code, voiding the gateway's unused earlier ones; the clear code is in this response only. */
     @POST
     @Path("{gatewayId}/enrollment-codes")
     public Response createCode(@PathParam("gatewayId") String gatewayId, CodeRequest body) {
         Duration validity = body == null || body.validDays() == null ? GatewayService.DEFAULT_CODE_VALIDITY
                 : Duration.ofDays(body.validDays());
-        TenantId tenant = tenant();
-        NewGatewayEnrollmentCode code = gateways.createEnrollmentCode(tenant, gatewayId, validity, operator());
-        return Response.status(201).entity(EnrollmentCodeView.of(code, enrollment.caCertificates(tenant),
-                DevicePortSettings.current())).build();
+        return Response.status(201).entity(EnrollmentCodeView.of(handouts.issue(tenant(), gatewayId, validity, operator()))).build();
     }
 
+    /** The gateway's certificates, newest first, with profile, curve and status (EXPIRING within 30 days). */
     @GET
     @Path("{gatewayId}/certificates")
     public List<CertificateView> certificates(@PathParam("gatewayId") String gatewayId) {
         TenantId tenant = tenant();
+        Instant now = Instant.now();
         return certificates.ofGateway(tenant, gateways.get(tenant, gatewayId).gatewayId()).stream()
-                .map(CertificateView::of).toList();
+                .map(c -> CertificateView.of(c, now)).toList();
     }
 
+    /** One certificate as PEM, for download; 404 if the gateway has no certificate of that serial. */
+    @GET
+    @Path("{gatewayId}/certificates/{serial}/pem")
+    @Produces(PEM)
+    public Response certificatePem(@PathParam("gatewayId") String gatewayId, @PathParam("serial") String serial) {
+        GatewayCertificate c = certificates.one(tenant(), InputIds.gateway(gatewayId), serial);
+        return Response.ok(c.pem(), PEM)
+                .header("Content-Disposition", "attachment; filename=\"" + c.pemFileName() + "\"").build();
+    }
+
+    /**
+     * Revokes one certificate with an RFC 5280 reason ({@code keyCompromise}, {@code superseded}, ...; default
+     * {@code unspecified}): 200 with the certificate; 409 naming {@code serial} if it was revoked already, with when and why.
+     */
+    @POST
+    @Path("{gatewayId}/certificates/{serial}/revoke")
+    public CertificateView revokeCertificate(@PathParam("gatewayId") String gatewayId, @PathParam("serial") String serial,
+                                             RevokeRequest body) {
+        GatewayCertificate revoked = enrollment.revokeCertificate(tenant(), gatewayId, serial, reason(body), operator());
+        return CertificateView.of(revoked, Instant.now());
+    }
+
+    /** Revokes every certificate of the gateway that is not revoked yet; the serials revoked now (empty if none was left). */
     @POST
     @Path("{gatewayId}/revoke")
     public Revoked revoke(@PathParam("gatewayId") String gatewayId, RevokeRequest body) {
-        RevocationReason reason;
-        try {
-            reason = body == null || body.reason() == null ? RevocationReason.UNSPECIFIED : RevocationReason.parse(body.reason());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("reason", e.getMessage());
-        }
+        RevocationReason reason = reason(body);
         List<String> serials = enrollment.revoke(tenant(), gatewayId, reason, operator());
         return new Revoked(gatewayId, serials, reason.name());
     }
@@ -168,6 +220,16 @@ public class GatewayResource {
     @Path("{gatewayId}/taf6-requests")
     public List<Taf6RequestView> taf6Requests(@PathParam("gatewayId") String gatewayId) {
         return taf6.ofGateway(tenant(), gatewayId);
+    }
+
+    /** The body's RFC 5280 reason in any spelling, {@code unspecified} if none. */
+    static RevocationReason reason(RevokeRequest body) {
+        try {
+            return body == null || body.reason() == null || body.reason().isBlank() ? RevocationReason.UNSPECIFIED
+                    : RevocationReason.parse(body.reason());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("reason", e.getMessage());
+        }
     }
 
     private TenantId tenant() {
