@@ -1,5 +1,8 @@
 package org.smgwlite.admin.household;
 
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,8 +23,12 @@ import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.shared.PageRequest;
 
-/** An operator's households: the tenant's grid, and a form to add, edit and delete. */
+/**
+ * An operator's households: the tenant's grid, paged and searched in the database ({@link HouseholdService#page}: a
+ * tenant may have 100,000), and a form to add, edit and delete.
+ */
 @Route(value = "households", layout = MainLayout.class)
 @PageTitle("Households · SMGW.Lite")
 @Menu(title = "Households", order = 1)
@@ -33,6 +40,7 @@ public class HouseholdsView extends VerticalLayout {
     private final Grid<Household> grid = new Grid<>();
     private final HouseholdForm form;
     private final Button delete = new Button("Delete");
+    private final TextField search = new TextField();
 
     @Inject
     public HouseholdsView(HouseholdService households, CurrentUser user) {
@@ -41,7 +49,15 @@ public class HouseholdsView extends VerticalLayout {
         this.form = new HouseholdForm(this::save, this::closeForm);
 
         grid.setId("households-grid");
-        grid.addColumn(Household::name).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.setItems(new CallbackDataProvider<Household, Void>(
+                query -> households.page(tenant, search.getValue(), new PageRequest(query.getOffset(), query.getLimit())).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, households.count(tenant, search.getValue()))));
+        search.setId("households-search");
+        search.setPlaceholder("Name, city or Messlokation");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        grid.addColumn(Household::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(h -> h.street() + ", " + h.postalCode() + " " + h.city()).setHeader("Address").setAutoWidth(true);
         grid.addColumn(Household::messlokationId).setHeader("Messlokation").setAutoWidth(true);
         grid.addColumn(Household::meterId).setHeader("Meter").setAutoWidth(true);
@@ -78,7 +94,7 @@ public class HouseholdsView extends VerticalLayout {
         HorizontalLayout content = new HorizontalLayout(grid, form);
         content.setSizeFull();
         content.setFlexGrow(1, grid);
-        add(new H2("Households of " + tenant), new HorizontalLayout(add, delete), content);
+        add(new H2("Households of " + tenant), new HorizontalLayout(add, delete, search), content);
         setSizeFull();
         closeForm();
         refresh();
@@ -112,6 +128,6 @@ public class HouseholdsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(households.list(tenant));
+        grid.getDataProvider().refreshAll();
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,11 +40,22 @@ final class OperatorApi {
         this.token = token;
     }
 
+    /** Every household of the tenant, page after page (the API answers at most {@value #PAGE} at a time). */
     List<Household> households(String tenant) throws IOException, InterruptedException {
-        return read(send("GET", "/tenants/" + tenant + "/households", null, 200), body -> JsonObject.parseArray(body).stream()
-                .map(h -> new Household(h.longValue("id"), h.string("name"), h.optionalString("viewerUsername").orElse(null)))
-                .toList());
+        List<Household> all = new ArrayList<>();
+        while (true) {
+            List<Household> page = read(send("GET", "/tenants/" + tenant + "/households?offset=" + all.size() + "&limit=" + PAGE,
+                    null, 200), body -> JsonObject.parseArray(body).stream()
+                    .map(h -> new Household(h.longValue("id"), h.string("name"), h.optionalString("viewerUsername").orElse(null)))
+                    .toList());
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
     }
+
+    private static final int PAGE = 500;
 
     List<String> gateways(String tenant) throws IOException, InterruptedException {
         return read(send("GET", "/tenants/" + tenant + "/gateways", null, 200),

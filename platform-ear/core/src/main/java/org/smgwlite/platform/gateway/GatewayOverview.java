@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.shared.LikePrefix;
 import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
@@ -77,7 +78,7 @@ public class GatewayOverview {
 
     /** The search as a LIKE prefix of the upper-cased id: its own {@code %}, {@code _} and {@code \} match literally. */
     static String likePrefix(String search) {
-        return search.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return LikePrefix.of(search.toUpperCase(Locale.ROOT));
     }
 
     /** A row of {@link #PAGE}, its state decided by {@link GatewayState#of}. */

@@ -5,16 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.LikePrefix;
 import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
- * The households of one tenant: list, create, edit, delete, and a household user's own view.
+ * The households of one tenant: paged and searched list, create, edit, delete, and a household user's own view.
  * Every method takes the caller's tenant (from the token) and works only inside it.
  */
 @Stateless
@@ -23,11 +27,35 @@ public class HouseholdService {
     @Inject
     TenantEntityManagers entityManagers;
 
-    public List<Household> list(TenantId tenant) {
+    /**
+     * Households whose name or city starts with {@code search} (any case) or whose Messlokation does (blank: all), as
+     * a condition on the tenant's rows (indexes of V13).
+     */
+    private static final String MATCH = " WHERE (:all = TRUE OR LOWER(h.name) LIKE :lower OR LOWER(h.city) LIKE :lower"
+            + " OR h.messlokationId LIKE :upper)";
+
+    /** How many of the tenant's households match {@code search} (blank: all). */
+    public long count(TenantId tenant, String search) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            return em.createQuery("SELECT h FROM Household h ORDER BY h.name, h.id", Household.class)
+            return bind(em.createQuery("SELECT COUNT(h) FROM Household h" + MATCH, Long.class), search).getSingleResult();
+        }
+    }
+
+    /** One page of the tenant's households matching {@code search}, by name, then id. */
+    public List<Household> page(TenantId tenant, String search, PageRequest page) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return bind(em.createQuery("SELECT h FROM Household h" + MATCH + " ORDER BY h.name, h.id", Household.class), search)
+                    .setFirstResult(page.offset())
+                    .setMaxResults(page.limit())
                     .getResultList();
         }
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String search) {
+        String s = search == null ? "" : search.strip();
+        return query.setParameter("all", s.isEmpty())
+                .setParameter("lower", LikePrefix.of(s.toLowerCase(Locale.ROOT)))
+                .setParameter("upper", LikePrefix.of(s.toUpperCase(Locale.ROOT)));
     }
 
     public Household get(TenantId tenant, long id) {

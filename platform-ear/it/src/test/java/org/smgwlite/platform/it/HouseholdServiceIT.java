@@ -23,6 +23,7 @@ import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
@@ -81,8 +82,10 @@ class HouseholdServiceIT {
         tenantsExist();
         Household created = households.create(A, draft("Isolation A", melo("ISO1")));
 
-        assertThat(households.list(A)).extracting(Household::id).contains(created.id());
-        assertThat(households.list(B)).extracting(Household::id).doesNotContain(created.id());
+        assertThat(households.page(A, created.messlokationId(), new PageRequest(0, 10))).extracting(Household::id)
+                .containsExactly(created.id());
+        assertThat(households.page(B, created.messlokationId(), new PageRequest(0, 10))).isEmpty();
+        assertThat(households.count(B, "Isolation A")).isZero();
         assertThatThrownBy(() -> households.get(B, created.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> households.delete(B, created.id())).isInstanceOf(NotFoundException.class);
         assertThat(households.get(A, created.id()).tenantId()).isEqualTo(A);
@@ -131,16 +134,36 @@ class HouseholdServiceIT {
     }
 
     @Test
+    void the_list_is_paged_by_name_and_searched_by_the_start_of_name_city_or_messlokation() {
+        tenantsExist();
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        Household b = households.create(A, new HouseholdDraft("Suche " + run + " Beta", "Weg 1", "12345", "Kassel", melo("SRB"),
+                "1EMH0000000001", null));
+        Household a = households.create(A, new HouseholdDraft("Suche " + run + " Alpha", "Weg 2", "12345", "Kassel", melo("SRA"),
+                "1EMH0000000002", null));
+
+        assertThat(households.count(A, "SUCHE " + run)).isEqualTo(2);
+        assertThat(households.page(A, "suche " + run, new PageRequest(0, 1))).extracting(Household::id).containsExactly(a.id());
+        assertThat(households.page(A, "suche " + run, new PageRequest(1, 1))).extracting(Household::id).containsExactly(b.id());
+        assertThat(households.page(A, a.messlokationId().toLowerCase(), new PageRequest(0, 10))).extracting(Household::id)
+                .containsExactly(a.id());
+        assertThat(households.count(A, "%")).as("a % in the search is no wildcard").isZero();
+        assertThat(households.count(A, "")).isGreaterThanOrEqualTo(2);
+        assertThatThrownBy(() -> households.page(A, "", new PageRequest(0, PageRequest.MAX_LIMIT + 1)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void bad_input_is_refused_field_by_field_and_nothing_is_saved() {
         tenantsExist();
-        int before = households.list(A).size();
+        long before = households.count(A, "");
         HouseholdDraft bad = new HouseholdDraft("", "Weg 1", "1234", "Ort", "DE123", "1EMH0000000001", "not a user!");
 
         assertThatThrownBy(() -> households.create(A, bad))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("name", "postalCode", "messlokationId", "viewerUsername")
                         .containsEntry("messlokationId", "must be 33 characters, has 5"));
-        assertThat(households.list(A)).hasSize(before);
+        assertThat(households.count(A, "")).isEqualTo(before);
     }
 
     @Test
