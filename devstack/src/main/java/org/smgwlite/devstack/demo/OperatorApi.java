@@ -40,14 +40,24 @@ final class OperatorApi {
         this.token = token;
     }
 
-    /** Every household of the tenant, page after page (the API answers at most {@value #PAGE} at a time). */
+    /** Every household of the tenant. */
     List<Household> households(String tenant) throws IOException, InterruptedException {
-        List<Household> all = new ArrayList<>();
+        return everyPage("/tenants/" + tenant + "/households", body -> JsonObject.parseArray(body).stream()
+                .map(h -> new Household(h.longValue("id"), h.string("name"), h.optionalString("viewerUsername").orElse(null)))
+                .toList());
+    }
+
+    /** Every gateway id of the tenant. */
+    List<String> gateways(String tenant) throws IOException, InterruptedException {
+        return everyPage("/tenants/" + tenant + "/gateways",
+                body -> JsonObject.parseArray(body).stream().map(g -> g.string("gatewayId")).toList());
+    }
+
+    /** A paged list read page after page (the API answers at most {@value #PAGE} rows at a time). */
+    private <T> List<T> everyPage(String path, Function<String, List<T>> reader) throws IOException, InterruptedException {
+        List<T> all = new ArrayList<>();
         while (true) {
-            List<Household> page = read(send("GET", "/tenants/" + tenant + "/households?offset=" + all.size() + "&limit=" + PAGE,
-                    null, 200), body -> JsonObject.parseArray(body).stream()
-                    .map(h -> new Household(h.longValue("id"), h.string("name"), h.optionalString("viewerUsername").orElse(null)))
-                    .toList());
+            List<T> page = read(send("GET", path + "?offset=" + all.size() + "&limit=" + PAGE, null, 200), reader);
             all.addAll(page);
             if (page.size() < PAGE) {
                 return all;
@@ -56,11 +66,6 @@ final class OperatorApi {
     }
 
     private static final int PAGE = 500;
-
-    List<String> gateways(String tenant) throws IOException, InterruptedException {
-        return read(send("GET", "/tenants/" + tenant + "/gateways", null, 200),
-                body -> JsonObject.parseArray(body).stream().map(g -> g.string("gatewayId")).toList());
-    }
 
     /**
      * Registers the demo gateway of a household, replacing the household's earlier gateway on purpose: the fleet

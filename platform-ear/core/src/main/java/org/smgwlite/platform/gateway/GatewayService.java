@@ -30,6 +30,7 @@ import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
@@ -119,9 +120,20 @@ public class GatewayService {
         }
     }
 
-    public List<Gateway> list(TenantId tenant) {
+    /** How many of the tenant's gateways have an id starting with {@code search} (any case; blank: all). */
+    public long count(TenantId tenant, String search) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
-            return em.createQuery("SELECT g FROM Gateway g ORDER BY g.gatewayId", Gateway.class).getResultList();
+            return em.createQuery("SELECT COUNT(g) FROM Gateway g WHERE UPPER(g.gatewayId) LIKE :p", Long.class)
+                    .setParameter("p", GatewayOverview.likePrefix(search == null ? "" : search.strip())).getSingleResult();
+        }
+    }
+
+    /** One page of the tenant's gateways whose id starts with {@code search}, in id order. */
+    public List<Gateway> page(TenantId tenant, String search, PageRequest page) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return em.createQuery("SELECT g FROM Gateway g WHERE UPPER(g.gatewayId) LIKE :p ORDER BY g.gatewayId", Gateway.class)
+                    .setParameter("p", GatewayOverview.likePrefix(search == null ? "" : search.strip()))
+                    .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         }
     }
 

@@ -30,6 +30,7 @@ import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.rest.household.HouseholdResource;
 import org.smgwlite.platform.shared.PageRequest;
 
 /**
@@ -120,9 +121,16 @@ public class GatewayResource {
         }
     }
 
+    /**
+     * One page of the tenant's gateways in id order ({@code offset}, {@code limit} up to {@value PageRequest#MAX_LIMIT},
+     * default 100; {@code search}: an id prefix, any case); the header {@code X-Total-Count} says how many match.
+     */
     @GET
-    public List<GatewayView> list() {
-        return gateways.list(tenant()).stream().map(GatewayView::of).toList();
+    public Response list(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
+                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        TenantId tenant = tenant();
+        List<GatewayView> page = gateways.page(tenant, search, new PageRequest(offset, limit)).stream().map(GatewayView::of).toList();
+        return Response.ok(page).header(HouseholdResource.TOTAL, gateways.count(tenant, search)).build();
     }
 
     /**
