@@ -122,7 +122,7 @@ class AuditRestIT extends OnDevicePort {
     @Test
     void the_tenant_ca_is_the_operators_own_and_its_policy_is_not_switched_to_the_other_family() throws Exception {
         String gateway = "AUDITCA" + RUN;
-        long household = Long.parseLong(ItPlatform.sql("SELECT id FROM household WHERE tenant_id = ? ORDER BY id LIMIT 1", A).get(0));
+        long household = ItPlatform.newHousehold(A, "Audit IT"); // a household has one gateway
         String token = KeycloakTokens.accessToken(MatrixFixture.REALM, "operator");
         TestGateway.Platform platform = new TestGateway.Platform(ItPlatform.BASE, ItPlatform.DEVICE, A, null);
         platform.registerGateway(token, gateway, household); // the first code creates the CA if it is missing
@@ -148,7 +148,7 @@ class AuditRestIT extends OnDevicePort {
     @Test
     void the_root_is_public_and_its_fingerprint_is_the_one_enrollment_codes_carry() throws Exception {
         String gateway = "AUDITROOT" + RUN;
-        long household = Long.parseLong(ItPlatform.sql("SELECT id FROM household WHERE tenant_id = ? ORDER BY id LIMIT 1", A).get(0));
+        long household = ItPlatform.newHousehold(A, "Audit IT"); // a household has one gateway
         String token = KeycloakTokens.accessToken(MatrixFixture.REALM, "operator");
         new TestGateway.Platform(ItPlatform.BASE, ItPlatform.DEVICE, A, null).registerGateway(token, gateway, household);
         Answer code = call("operator", "POST", "tenants/" + A + "/gateways/" + gateway + "/enrollment-codes", "{}");
