@@ -147,7 +147,7 @@ final class Browser implements AutoCloseable {
      * Waits for {@code condition}; on time-out keeps a screenshot and the page source under
      * {@code target/browser-failures/} so that a red CI run shows what the browser saw.
      */
-    private <T> T until(Function<? super WebDriver, T> condition, String what) {
+    <T> T until(Function<? super WebDriver, T> condition, String what) {
         try {
             return wait.until(condition);
         } catch (TimeoutException e) {

@@ -2,20 +2,33 @@ package org.smgwlite.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.net.URI;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.smgwlite.metering.contract.BatchValue;
+import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.pki.pem.PemCredentials;
+import org.smgwlite.pki.tls.RootFingerprint;
 
 /**
  * An operator's gateway lifecycle in the admin UI, in headless Chromium through Keycloak's login page: a registration
  * refused field by field, then registered; an enrollment code shown once with its agent.properties lines and QR code;
  * the gateway enrolls with that code on the device port; its certificates appear and one is revoked behind the confirm
- * dialog; the renewals page opens.
+ * dialog; the renewals page opens; the device port refuses a batch signed with the revoked certificate and the CRL lists
+ * it; the audit view shows the gateway's whole story; the CA page shows the tenant CA and the root's fingerprint.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -67,6 +80,37 @@ class GatewayConsoleBrowserIT extends OnDevicePort {
 
             operator.driver().get(ItPlatform.BASE + "/ui/certificates");
             operator.await("renewals-grid");
+
+            // the revoked signature certificate: a batch signed with it is refused on the device port, the CRL lists it
+            Instant slot = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
+            TestGateway.Answer refused = enrolled.upload(ItPlatform.DEVICE, enrolled.sign(new ReadingBatch(gw, Instant.now(),
+                    List.of(new BatchValue(household, 7, slot, "1-0:1.8.0*255", BigInteger.valueOf(1_000_000), -1, "Wh", 0, 0)),
+                    List.of())));
+            assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(URI.create(ItPlatform.BASE + "/api/crl/"
+                    + ItPlatform.TENANT + ".crl").toURL().openStream());
+            assertThat(crl.getRevokedCertificate(new BigInteger(signatureSerial, 16))).as("on the CRL").isNotNull();
+
+            // all of it in the audit view, for this gateway
+            operator.driver().get(ItPlatform.BASE + "/ui/audit");
+            operator.type("audit-gateway", gw);
+            operator.awaitGridCell("audit-grid", "CERTIFICATE_REVOKED", true);
+            assertThat(operator.gridCells("audit-grid")).contains("GATEWAY_REGISTERED", "ENROLLMENT_CODE_CREATED", "CERTIFICATE_ISSUED",
+                    "READING_BATCH_REFUSED");
+
+            // the tenant's CA and the platform root for pinning
+            operator.driver().get(ItPlatform.BASE + "/ui/certificate-authority");
+            assertThat(operator.await("ca-subject").getText()).contains("MSB CA " + ItPlatform.TENANT);
+            assertThat(operator.inputValue("root-sha256")).isEqualTo(RootFingerprint.of(root).toString());
+        }
+        // a platform admin picks any tenant's CA
+        try (Browser admin = new Browser()) {
+            admin.signIn(ItPlatform.BASE + "/ui/", "admin", "admin");
+            admin.driver().get(ItPlatform.BASE + "/ui/certificate-authority");
+            admin.await("ca-tenant").findElement(By.tagName("input")).sendKeys(ItPlatform.TENANT);
+            admin.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[contains(., '("
+                    + ItPlatform.TENANT + ")')]")), "the tenant in the list").click();
+            assertThat(admin.await("ca-subject").getText()).contains("MSB CA " + ItPlatform.TENANT);
         }
         assertThat(ItPlatform.sql("SELECT c.revocation_reason || ' ' || c.profile FROM certificate c JOIN gateway g"
                 + " ON g.id = c.gateway_id WHERE g.tenant_id = ? AND g.gateway_id = ? ORDER BY c.id", ItPlatform.TENANT, gw))
