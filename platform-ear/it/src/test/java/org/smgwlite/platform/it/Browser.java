@@ -104,6 +104,14 @@ final class Browser implements AutoCloseable {
         until(d -> isInvalid(fieldId), "#" + fieldId + " invalid");
     }
 
+    /** Waits until the field shows an error message containing {@code fragment} (set by the server's answer). */
+    void awaitErrorMessage(String fieldId, String fragment) {
+        until(d -> {
+            String message = errorMessage(fieldId);
+            return message != null && message.contains(fragment);
+        }, "#" + fieldId + " error containing '" + fragment + "'");
+    }
+
     String errorMessage(String fieldId) {
         return driver.findElement(By.id(fieldId)).getAttribute("errorMessage");
     }
