@@ -23,6 +23,7 @@ import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.tenant.Tenant;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
@@ -60,7 +61,7 @@ public class TenantsView extends VerticalLayout {
         grid.addColumn(Tenant::name).setHeader(getTranslation("tenants.name")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("tenants.kind." + t.kind().name())).setHeader(getTranslation("tenants.kind")).setAutoWidth(true);
         grid.addColumn(t -> policyLabel(t.curvePolicy())).setHeader(getTranslation("tenants.policy")).setAutoWidth(true);
-        grid.setItems(query -> tenants.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(query -> tenants.page(search.getValue(), new PageRequest(query.getOffset(), query.getLimit())).stream(),
                 query -> (int) tenants.count(search.getValue()));
         grid.asSingleSelect().addValueChangeListener(e -> fill(e.getValue()));
 

@@ -12,8 +12,9 @@ import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.certificate.TenantCaStore;
 import org.smgwlite.platform.shared.ConflictException;
-import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.LikePrefix;
 import org.smgwlite.platform.shared.NotFoundException;
+import org.smgwlite.platform.shared.PageRequest;
 
 /**
  * Creates, edits, searches and lists tenants. Callers are platform administrators (checked by views/resources). Runs
@@ -23,7 +24,7 @@ import org.smgwlite.platform.shared.NotFoundException;
 @Stateless
 public class TenantService {
 
-    public static final int MAX_PAGE_SIZE = 200;
+    private static final String MATCH = " WHERE LOWER(t.id) LIKE :q OR LOWER(t.name) LIKE :q";
 
     @PersistenceContext(unitName = "smgw")
     EntityManager em;
@@ -35,27 +36,15 @@ public class TenantService {
         return em.createQuery("SELECT t FROM Tenant t ORDER BY t.name", Tenant.class).getResultList();
     }
 
-    /**
-     * A page of the tenants whose id or name contains {@code text} (any case; blank for all), by name then id.
-     *
-     * @throws InvalidInputException on field {@code limit} outside 1..{@value #MAX_PAGE_SIZE} or {@code offset} below 0
-     */
-    public List<Tenant> search(String text, int offset, int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "must be 1 to " + MAX_PAGE_SIZE + ", was " + limit);
-        }
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "must not be negative, was " + offset);
-        }
-        return em.createQuery("SELECT t FROM Tenant t WHERE LOWER(t.id) LIKE :q OR LOWER(t.name) LIKE :q ORDER BY t.name, t.id",
-                        Tenant.class)
-                .setParameter("q", pattern(text)).setFirstResult(offset).setMaxResults(limit).getResultList();
+    /** One page of the tenants whose id or name starts with {@code search} (any case; blank for all), by name, then id. */
+    public List<Tenant> page(String search, PageRequest page) {
+        return em.createQuery("SELECT t FROM Tenant t" + MATCH + " ORDER BY t.name, t.id", Tenant.class)
+                .setParameter("q", prefix(search)).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 
-    /** How many tenants {@link #search} finds for {@code text}. */
-    public long count(String text) {
-        return em.createQuery("SELECT COUNT(t) FROM Tenant t WHERE LOWER(t.id) LIKE :q OR LOWER(t.name) LIKE :q", Long.class)
-                .setParameter("q", pattern(text)).getSingleResult();
+    /** How many tenants {@link #page} finds for {@code search}. */
+    public long count(String search) {
+        return em.createQuery("SELECT COUNT(t) FROM Tenant t" + MATCH, Long.class).setParameter("q", prefix(search)).getSingleResult();
     }
 
     public Optional<Tenant> find(TenantId id) {
@@ -73,7 +62,7 @@ public class TenantService {
 
     public Tenant create(TenantId id, String name, TenantKind kind, Optional<CurvePolicy> policy) {
         if (em.find(Tenant.class, id.value()) != null) {
-            throw new ConflictException("tenant " + id + " exists already");
+            throw new ConflictException("tenantId", "tenant " + id + " exists already");
         }
         Tenant tenant = new Tenant(id, name, kind);
         policy.ifPresent(tenant::choosePolicy);
@@ -98,9 +87,7 @@ public class TenantService {
         return tenant;
     }
 
-    private static String pattern(String text) {
-        String plain = text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + plain + "%";
+    private static String prefix(String search) {
+        return LikePrefix.of(search == null ? "" : search.strip().toLowerCase(Locale.ROOT));
     }
 }

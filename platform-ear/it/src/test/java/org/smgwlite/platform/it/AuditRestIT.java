@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.smgwlite.agent.json.JsonObject;
  * The audit, tenant CA, tenant and root endpoints over HTTP with the demo users' tokens: an operator pages through their
  * tenant's audit rows by cursor and gets the same rows as CSV; {@code operator2} gets none of {@code stadtwerke-demo}'s
  * rows or CA; bad parameters are 400 naming the field; the root's fingerprint is the one enrollment codes carry; a
- * policy change against the CA's family is refused on {@code curvePolicy}.
+ * policy change against the CA's family is refused on {@code curvePolicy}; a platform admin pages and creates tenants and
+ * reads every tenant's audit rows, which an operator may not.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,9 +34,17 @@ class AuditRestIT extends OnDevicePort {
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, HttpHeaders headers) {
         JsonObject json() {
             return JsonObject.parse(body);
+        }
+
+        List<JsonObject> array() {
+            return JsonObject.parseArray(body);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -48,7 +58,7 @@ class AuditRestIT extends OnDevicePort {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 
     private static Answer get(String user, String path) throws Exception {
@@ -105,6 +115,52 @@ class AuditRestIT extends OnDevicePort {
         Answer own = get("operator2", "tenants/" + B + "/audit-events?gateway=" + gateway);
         assertThat(events(own)).hasSize(2).allSatisfy(e -> assertThat(e.get("detail")).isEqualTo("of B"));
         assertThat(own.body()).doesNotContain("of A", A);
+    }
+
+    @Test
+    void an_admin_pages_and_creates_tenants_and_reads_every_tenants_audit_and_an_operator_does_none_of_it() throws Exception {
+        String prefix = "it-" + RUN.toLowerCase();
+        for (int i = 1; i <= 3; i++) {
+            String body = "{\"id\":\"" + prefix + "-" + i + "\",\"name\":\"IT paged " + i + "\",\"kind\":\"ENERGY_COMMUNITY\"}";
+            Answer created = call("admin", "POST", "tenants", body);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.header("Location")).endsWith("/api/tenants/" + prefix + "-" + i);
+            assertThat(created.json().string("kind")).isEqualTo("ENERGY_COMMUNITY");
+        }
+        Answer first = get("admin", "tenants?search=" + prefix.toUpperCase() + "&limit=2");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).isEqualTo("3");
+        assertThat(first.array()).extracting(t -> t.string("id")).containsExactly(prefix + "-1", prefix + "-2");
+        assertThat(get("admin", "tenants?search=" + prefix + "&offset=2&limit=2").array())
+                .extracting(t -> t.string("id")).containsExactly(prefix + "-3");
+        assertThat(get("admin", "tenants?search=" + RUN.toLowerCase()).header("X-Total-Count")).as("a prefix, not a substring").isEqualTo("0");
+
+        String again = "{\"id\":\"" + prefix + "-1\",\"name\":\"IT again\",\"kind\":\"ENERGY_COMMUNITY\"}";
+        Answer taken = call("admin", "POST", "tenants", again);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.body()).contains("\"tenantId\"");
+        Answer bad = call("admin", "POST", "tenants", "{\"id\":\"Bad Id\",\"name\":\"IT bad\",\"kind\":\"utility\"}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"tenantId\"", "\"kind\"", "Bad Id");
+
+        String gateway = "AUDITALL" + RUN;
+        auditRows(gateway, 3);
+        Answer all = get("admin", "audit-events?gateway=" + gateway);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(events(all)).extracting(e -> e.get("tenant")).containsOnly(A, B).contains(A, B).hasSize(5);
+        assertThat(events(get("admin", "audit-events?tenant=" + B + "&gateway=" + gateway))).hasSize(2);
+        Answer csv = get("admin", "audit-events?gateway=" + gateway + "&format=csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).hasSize(6);
+        assertThat(get("admin", "audit-events?tenant=Not%20A%20Tenant").body()).contains("\"tenant\"");
+
+        String refused = prefix + "-op";
+        assertThat(get("operator", "tenants").status()).isEqualTo(403);
+        assertThat(call("operator", "POST", "tenants", "{\"id\":\"" + refused + "\",\"name\":\"IT op\",\"kind\":\"ENERGY_COMMUNITY\"}")
+                .status()).isEqualTo(403);
+        assertThat(get("admin", "tenants/" + refused).status()).isEqualTo(404);
+        assertThat(get("operator", "audit-events?gateway=" + gateway).status()).isEqualTo(403);
+        assertThat(get("operator", "audit-events?tenant=" + A + "&gateway=" + gateway).status()).isEqualTo(403);
     }
 
     @Test

@@ -88,6 +88,14 @@ final class EndpointRecipes {
                 "{\"name\":\"" + ItPlatform.sql("SELECT name FROM tenant WHERE id = ?", t).get(0) + "\",\"kind\":\""
                         + ItPlatform.sql("SELECT kind FROM tenant WHERE id = ?", t).get(0) + "\"}")));
 
+        // the directory narrowed to the target tenant, so the admin's answer names no other; a new tenant per call, never reused
+        r.put("GET tenants", new Recipe(Access.PLATFORM_ADMIN, true, (f, t) -> Call.get("tenants?search=" + t + "&limit=20")));
+        r.put("POST tenants", new Recipe(Access.PLATFORM_ADMIN, false, (f, t) -> Call.post("tenants", JSON,
+                "{\"id\":\"mx-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                        + "\",\"name\":\"Matrix new tenant\",\"kind\":\"ENERGY_COMMUNITY\"}")));
+        r.put("GET audit-events", new Recipe(Access.PLATFORM_ADMIN, true,
+                (f, t) -> Call.get("audit-events?tenant=" + t + "&kind=GATEWAY_REGISTERED&limit=500")));
+
         String tenantApi = "tenants/{tenant}/";
         r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
         r.put("GET " + tenantApi + "households/{id}/energy", new Recipe(Access.OPERATOR, true,

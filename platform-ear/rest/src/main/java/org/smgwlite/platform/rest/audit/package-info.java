@@ -1,5 +1,5 @@
 /**
- * The audit trail over REST (Keycloak bearer tokens, role operator or platform-admin): a tenant's audit events, paged
- * by cursor, as JSON or as one CSV stream.
+ * The audit trail over REST (Keycloak bearer tokens): a tenant's audit events for its operators, every tenant's for
+ * platform administrators, paged by cursor, as JSON or as one CSV stream, all answered by one {@code AuditQuery}.
  */
 package org.smgwlite.platform.rest.audit;

@@ -10,19 +10,19 @@ import org.smgwlite.platform.audit.AuditTrail;
 import org.smgwlite.platform.rest.Formats;
 import org.smgwlite.platform.shared.InvalidInputException;
 
-class AuditResourceTest {
+class AuditQueryTest {
 
     @Test
     void the_page_size_defaults_and_takes_the_whole_range() {
-        assertThat(AuditResource.limit(null)).isEqualTo(AuditTrail.DEFAULT_PAGE_SIZE);
-        assertThat(AuditResource.limit(" 1 ")).isEqualTo(1);
-        assertThat(AuditResource.limit(String.valueOf(AuditTrail.MAX_PAGE_SIZE))).isEqualTo(AuditTrail.MAX_PAGE_SIZE);
+        assertThat(AuditQuery.limit(null)).isEqualTo(AuditTrail.DEFAULT_PAGE_SIZE);
+        assertThat(AuditQuery.limit(" 1 ")).isEqualTo(1);
+        assertThat(AuditQuery.limit(String.valueOf(AuditTrail.MAX_PAGE_SIZE))).isEqualTo(AuditTrail.MAX_PAGE_SIZE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "501", "ten", "1e3", "99999999999"})
     void a_page_size_out_of_range_or_not_a_number_is_refused_on_limit(String limit) {
-        assertThatThrownBy(() -> AuditResource.limit(limit))
+        assertThatThrownBy(() -> AuditQuery.limit(limit))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(limit)
                 .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsOnlyKeys("limit"));
