@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,13 @@ public class TenantService {
         }
         Tenant tenant = new Tenant(id, name, kind);
         policy.ifPresent(tenant::choosePolicy);
-        em.persist(tenant);
-        em.flush(); // tenant-bound entity managers in the same transaction insert rows referencing it
+        try {
+            em.persist(tenant);
+            em.flush(); // tenant-bound entity managers in the same transaction insert rows referencing it
+        } catch (PersistenceException e) {
+            // the same id created at the same moment by another request: its primary key refuses this one
+            throw new ConflictException("tenantId", "tenant " + id + " exists already");
+        }
         return tenant;
     }
 
