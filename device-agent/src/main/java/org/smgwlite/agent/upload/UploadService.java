@@ -105,11 +105,7 @@ public final class UploadService implements AutoCloseable {
 
     /** Enrollment or renewal as needed, then the whole backlog, batch after batch, each with retries (the day-after run). */
     public Uploader.Run uploadNow() throws IOException, InterruptedException {
-        try {
-            return upload(pacing);
-        } finally {
-            reportStatus();
-        }
+        return thenReport(() -> upload(pacing));
     }
 
     /**
@@ -117,16 +113,34 @@ public final class UploadService implements AutoCloseable {
      * which goes with everything else not yet acknowledged ({@link Uploader.Run#outcome()}).
      */
     public Uploader.Result answerNow() throws IOException, InterruptedException {
-        try {
-            return upload(new Uploader.Pacing(pacing.valuesPerBatch(), Duration.ofSeconds(10), Duration.ofSeconds(40), 3)).outcome();
-        } finally {
-            reportStatus();
-        }
+        return thenReport(() -> upload(new Uploader.Pacing(pacing.valuesPerBatch(), Duration.ofSeconds(10), Duration.ofSeconds(40), 3))
+                .outcome());
     }
 
-    /** The status after a run, whether it went well or not; not when the run was interrupted (the agent is stopping). */
+    /** An upload run, as {@link #thenReport} takes it. */
+    @FunctionalInterface
+    private interface RunStep<T> {
+        T call() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The run, then the status whether the run went well or failed; the run's own result or failure is what the caller
+     * gets. Not after an interrupted run: the agent is stopping.
+     */
+    private <T> T thenReport(RunStep<T> run) throws IOException, InterruptedException {
+        T result;
+        try {
+            result = run.call();
+        } catch (IOException | RuntimeException e) {
+            reportStatus();
+            throw e;
+        }
+        reportStatus();
+        return result;
+    }
+
     private void reportStatus() {
-        if (status != null && !Thread.currentThread().isInterrupted()) {
+        if (status != null) {
             status.report();
         }
     }
