@@ -35,6 +35,7 @@ class GatewayDetails extends VerticalLayout {
     private final Runnable changed;
     private final H3 title = new H3();
     private final Paragraph retired = new Paragraph();
+    private final Paragraph agent = new Paragraph();
     private final Button issueCode = new Button();
     private final CertificatesGrid certificates;
     private final Taf6Panel taf6;
@@ -58,8 +59,9 @@ class GatewayDetails extends VerticalLayout {
         revokeAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
         certificates.setEmptyStateText(getTranslation("certificates.none"));
         retired.setId("gateway-retired");
+        agent.setId("gateway-agent-status");
 
-        add(title, retired, new HorizontalLayout(issueCode, revokeAll), new H4(getTranslation("certificates.title")),
+        add(title, retired, new H4(getTranslation("gateways.details.agent")), agent, new HorizontalLayout(issueCode, revokeAll), new H4(getTranslation("certificates.title")),
                 certificates, taf6);
         setPadding(false);
         setId("gateway-details");
@@ -71,6 +73,7 @@ class GatewayDetails extends VerticalLayout {
         retired.setVisible(gateway.retiredAt() != null);
         retired.setText(gateway.retiredAt() == null ? "" : getTranslation("gateways.details.retired",
                 OperatorTime.of(formats(), gateway.retiredAt())));
+        agent.setText(AgentStatusText.details(gateway, formats(), this::getTranslation));
         issueCode.setEnabled(gateway.retiredAt() == null);
         showCertificates();
         taf6.show(gateway.gatewayId());

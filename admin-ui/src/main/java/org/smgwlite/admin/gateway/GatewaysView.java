@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.admin.layout.MainLayout;
@@ -72,6 +73,8 @@ public class GatewaysView extends VerticalLayout {
                 OperatorTime.of(formats, g.lastTaf6At()))).setHeader(getTranslation("gateways.column.taf6")).setAutoWidth(true);
         gateways.addColumn(g -> g.lastEichlogType() == null ? "" : getTranslation("gateways.event", g.lastEichlogType(),
                 OperatorTime.of(formats, g.lastEichlogAt()))).setHeader(getTranslation("gateways.column.agent")).setAutoWidth(true);
+        gateways.addColumn(g -> AgentStatusText.line(g, Instant.now(), formats, this::getTranslation))
+                .setHeader(getTranslation("gateways.column.agent-status")).setAutoWidth(true);
         gateways.addColumn(g -> getTranslation("gateways.pair", g.validCertificates(), g.certificates()))
                 .setHeader(getTranslation("gateways.column.certificates")).setAutoWidth(true);
         gateways.setPageSize(50);

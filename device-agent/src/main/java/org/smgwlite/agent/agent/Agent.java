@@ -64,6 +64,8 @@ public final class Agent implements AutoCloseable {
     private final SampleOutput samples;
     private final AgentLoop loop;
     private final StatusPublisher status;
+    /** For the uptime in the status report. */
+    private final Instant startedAt;
     private StatusServer statusServer;
     private MqttPublisher mqtt;
     private PlatformLink link;
@@ -79,6 +81,7 @@ public final class Agent implements AutoCloseable {
                  PrintStream err) throws IOException {
         this.config = config;
         this.clock = clock;
+        this.startedAt = clock.instant();
         this.err = err;
         this.log = EventLog.open(config.eichlogFile(), clock, err);
         try {
@@ -168,7 +171,8 @@ public final class Agent implements AutoCloseable {
             throw new IllegalStateException("the agent has its platform link already");
         }
         link = new PlatformLink(settings, new LoopPendingValues(), config.eichlogFile(), uploadClock,
-                order -> requestTaf6(order.reason(), order.id()), outcome -> loop.post(() -> recordUpload(outcome)), notes);
+                order -> requestTaf6(order.reason(), order.id()), outcome -> loop.post(() -> recordUpload(outcome)),
+                () -> AgentStatusDocument.json(status.view(), AgentStatusDocument.version(), config.protocol(), startedAt), notes);
         return link;
     }
 

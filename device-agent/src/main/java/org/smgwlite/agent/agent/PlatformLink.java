@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.smgwlite.agent.upload.HttpsTaf6Channel;
 import org.smgwlite.agent.upload.PendingValues;
@@ -15,7 +16,7 @@ import org.smgwlite.agent.upload.Uploader;
 /**
  * The agent's link to the platform: EST enrollment and signed uploads ({@link UploadService}), the
  * {@link Taf6Poller} that answers the platform's TAF 6 requests, and the Eichlog record of every batch's outcome
- * (acknowledged, refused, unanswered). The device agent and the devstack's demo gateway both get theirs from
+ * (acknowledged, refused, unanswered), and the agent's status report after each upload run. The device agent and the devstack's demo gateway both get theirs from
  * {@link Agent#platformLink}, so both keep the same Eichlog.
  *
  * <p>Threads: the daily uploads and the poller run on their own threads; what they read from or acknowledge in
@@ -33,13 +34,14 @@ public final class PlatformLink implements AutoCloseable {
      * @param store    the store as the upload threads may use it (on the loop thread)
      * @param reading  takes and journals a TAF 6 reading on the loop thread
      * @param outcomes records a batch's outcome in the Eichlog
+     * @param status   the agent's status as JSON, sent to the platform after each upload run and at start
      * @param notes    every line the upload and the poller have to say (progress, failures, outcomes)
      */
     PlatformLink(UploadSettings settings, PendingValues store, Path eichlogFile, Clock clock, Taf6Poller.Reading reading,
-                 Consumer<String> outcomes, Consumer<String> notes) {
+                 Consumer<String> outcomes, Supplier<String> status, Consumer<String> notes) {
         this.notes = notes;
         this.outcomes = outcomes;
-        this.uploads = new UploadService(settings, store, eichlogFile, clock, this::note);
+        this.uploads = new UploadService(settings, store, eichlogFile, Uploader.Pacing.DAILY, clock, status, this::note);
         this.taf6 = new Taf6Poller(new HttpsTaf6Channel(settings.devicePort(), uploads::deviceTls), reading,
                 uploads::answerNow, d -> Thread.sleep(d.toMillis()), System::nanoTime, this::note);
     }

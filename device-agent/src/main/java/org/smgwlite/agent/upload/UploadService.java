@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.agent.json.JsonSyntaxException;
@@ -29,7 +30,8 @@ import org.smgwlite.pki.tls.TlsEndpoint;
  * whole backlog (batch after batch); after a refused or unanswered batch it waits for the next day. A pending
  * Eichlog reset ({@link EichlogReset}: the journal was lost or broken) goes first, chained to the platform's newest
  * entry. A TAF 6 answer
- * ({@link #answerNow()}) is the same run with short retries; one run at a time.
+ * ({@link #answerNow()}) is the same run with short retries; one run at a time. After each run, and once at start if
+ * the gateway is enrolled, the agent's status goes to the platform ({@link StatusReporter}; only if a document is given).
  */
 public final class UploadService implements AutoCloseable {
 
@@ -42,6 +44,10 @@ public final class UploadService implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> events;
     private final RepeatingThread daily;
+    /** Null when the caller gave no status document. */
+    private final StatusReporter status;
+    /** Whether the daily thread has sent the status at start (that thread only). */
+    private boolean reportedAtStart;
     /** The last device-port TLS context and the certificate it was made for (written under this). */
     private volatile CachedEndpoint session;
 
@@ -57,12 +63,19 @@ public final class UploadService implements AutoCloseable {
     /** @param pacing batch size and retries; {@link Uploader.Pacing#DAILY} in the agent, shorter in tests */
     public UploadService(UploadSettings settings, PendingValues pending, Path eichlogFile, Uploader.Pacing pacing, Clock clock,
                          Consumer<String> events) {
+        this(settings, pending, eichlogFile, pacing, clock, null, events);
+    }
+
+    /** @param statusDocument the agent's status as JSON, sent after each run (null: none is sent) */
+    public UploadService(UploadSettings settings, PendingValues pending, Path eichlogFile, Uploader.Pacing pacing, Clock clock,
+                         Supplier<String> statusDocument, Consumer<String> events) {
         this.settings = settings;
         this.pending = pending;
         this.eichlogFile = eichlogFile;
         this.pacing = pacing;
         this.clock = clock;
         this.events = events;
+        this.status = statusDocument == null ? null : new StatusReporter(statusDocument, this::postStatus, events);
         SpreadDelay spread = new SpreadDelay(settings.gatewayId(), settings.spreadMinimum(), settings.spreadWindow());
         this.daily = new RepeatingThread("upload", () -> dailyRun(spread));
     }
@@ -74,6 +87,12 @@ public final class UploadService implements AutoCloseable {
 
     /** Sleeps until the next run is due, then runs it; a failed run waits for the next day. */
     private void dailyRun(SpreadDelay spread) throws InterruptedException {
+        if (!reportedAtStart) {
+            reportedAtStart = true;
+            if (Files.exists(settings.credentialDir().resolve(chainFile("tls")))) {
+                reportStatus();
+            }
+        }
         Instant next = spread.nextAfter(clock.instant());
         events.accept("next upload at " + next);
         Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
@@ -86,7 +105,7 @@ public final class UploadService implements AutoCloseable {
 
     /** Enrollment or renewal as needed, then the whole backlog, batch after batch, each with retries (the day-after run). */
     public Uploader.Run uploadNow() throws IOException, InterruptedException {
-        return upload(pacing);
+        return thenReport(() -> upload(pacing));
     }
 
     /**
@@ -94,7 +113,47 @@ public final class UploadService implements AutoCloseable {
      * which goes with everything else not yet acknowledged ({@link Uploader.Run#outcome()}).
      */
     public Uploader.Result answerNow() throws IOException, InterruptedException {
-        return upload(new Uploader.Pacing(pacing.valuesPerBatch(), Duration.ofSeconds(10), Duration.ofSeconds(40), 3)).outcome();
+        return thenReport(() -> upload(new Uploader.Pacing(pacing.valuesPerBatch(), Duration.ofSeconds(10), Duration.ofSeconds(40), 3))
+                .outcome());
+    }
+
+    /** An upload run, as {@link #thenReport} takes it. */
+    @FunctionalInterface
+    private interface RunStep<T> {
+        T call() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The run, then the status whether the run went well or failed; the run's own result or failure is what the caller
+     * gets. Not after an interrupted run: the agent is stopping.
+     */
+    private <T> T thenReport(RunStep<T> run) throws IOException, InterruptedException {
+        T result;
+        try {
+            result = run.call();
+        } catch (IOException | RuntimeException e) {
+            reportStatus();
+            throw e;
+        }
+        reportStatus();
+        return result;
+    }
+
+    private void reportStatus() {
+        if (status != null) {
+            status.report();
+        }
+    }
+
+    /** {@code POST /api/device/status} with the current TLS credential, outside the upload lock. */
+    private void postStatus(String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http(deviceTls()).send(HttpRequest.newBuilder(settings.devicePort().resolve("/api/device/status"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("the platform answered the status report with " + r.statusCode() + ": " + r.body());
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLParameters;
@@ -55,6 +57,8 @@ final class FakeEstServer implements AutoCloseable {
     /** Requests that reached a handler, i.e. got past the TLS handshake. */
     final AtomicInteger requests = new AtomicInteger();
     private final HttpServer server;
+    /** The last body each {@link #answer} path received. */
+    final Map<String, String> received = new ConcurrentHashMap<>();
 
     private FakeEstServer(boolean tls, CurvePolicy tenantPolicy) throws IOException {
         tenantCa = CaHierarchy.createTenantCa(root, TenantId.of(TENANT), tenantPolicy, Duration.ofDays(20));
@@ -100,6 +104,19 @@ final class FakeEstServer implements AutoCloseable {
     /** The base URL under the name the server certificate carries. */
     URI url() {
         return URI.create((server instanceof HttpsServer ? "https" : "http") + "://localhost:" + server.getAddress().getPort());
+    }
+
+    /** Serves a device-port path too ({@code /api/device/whoami}, ...): a fixed answer, the request body kept. */
+    void answer(String path, int status, String body) {
+        server.createContext(path, exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
     }
 
     X509Certificate rootCertificate() {

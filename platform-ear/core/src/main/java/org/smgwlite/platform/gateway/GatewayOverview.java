@@ -18,7 +18,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 /**
  * The operator's gateway list, paged and searched in the database (a tenant may have 100,000 gateways): a page of
  * gateways in id order (index {@code gateway_search_idx}, V12), then for just those rows their newest upload, TAF 6
- * request and Eichlog entry, each one index lookup. The same two calls serve the admin UI's lazy grid and the REST list.
+ * request and Eichlog entry, each one index lookup, and the status its agent last reported ({@link AgentStatusReports}). The same two calls serve the admin UI's lazy grid and the REST list.
  */
 @Stateless
 public class GatewayOverview {
@@ -35,7 +35,7 @@ public class GatewayOverview {
     static final String PAGE = "SELECT g.gateway_id, g.household_id, g.created_at, g.retired_at,"
             + " (SELECT count(*) FROM certificate c WHERE c.tenant_id = g.tenant_id AND c.gateway_id = g.id),"
             + " (SELECT count(*) FROM certificate c WHERE c.tenant_id = g.tenant_id AND c.gateway_id = g.id AND c.revoked_at IS NULL),"
-            + " b.received_at, b.accepted, b.rejected, t.requested_at, t.status, e.type, e.at"
+            + " b.received_at, b.accepted, b.rejected, t.requested_at, t.status, e.type, e.at, g.agent_status::text, g.agent_status_at"
             + " FROM (SELECT g.* FROM gateway g" + MATCH
             + " ORDER BY (upper(g.gateway_id) COLLATE \"C\"), g.id OFFSET ?4 LIMIT ?5) g"
             + " LEFT JOIN LATERAL (SELECT received_at, accepted, rejected FROM reading_batch b WHERE b.tenant_id = g.tenant_id"
@@ -90,7 +90,7 @@ public class GatewayOverview {
         GatewayState state = GatewayState.of(retired != null, certificates, valid, Optional.ofNullable(lastUpload), now);
         return new GatewaySummary((String) r[0], ((Number) r[1]).longValue(), instant(r[2]), retired, state, certificates, valid,
                 lastUpload, integer(r[7]), integer(r[8]), instant(r[9]), (String) r[10], r[11] == null ? null : ((String) r[11]).strip(),
-                instant(r[12]));
+                instant(r[12]), r[13] == null ? null : AgentStatusJson.read((String) r[13]), instant(r[14]));
     }
 
     private static Integer integer(Object value) {

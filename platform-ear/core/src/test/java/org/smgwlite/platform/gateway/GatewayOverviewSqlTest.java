@@ -150,4 +150,39 @@ class GatewayOverviewSqlTest {
         assertThat(edef2.lastUpload()).isNull();
         assertThat(edef2.accepted()).isNull();
     }
+
+    /** {@link AgentStatusReports#STORE} as the platform runs it, committed; how many rows it changed. */
+    private static int storeStatus(String tenant, String gatewayId, AgentStatus status) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, ROLES.login(), ROLES.loginPassword())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement bind = c.prepareStatement("SELECT smgw_bind_tenant(?)")) {
+                bind.setString(1, tenant);
+                bind.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(AgentStatusReports.STORE.replaceAll("\\?\\d", "?"))) {
+                ps.setString(1, AgentStatusJson.write(status));
+                ps.setString(2, tenant);
+                ps.setString(3, gatewayId);
+                int changed = ps.executeUpdate();
+                c.commit();
+                return changed;
+            }
+        }
+    }
+
+    @Test
+    void a_row_carries_the_latest_status_its_agent_reported_and_no_other_tenant_can_set_it() throws SQLException {
+        AgentStatus first = new AgentStatus("0.0.9", "SML", null, 5L, null, null, null, 10L);
+        AgentStatus latest = new AgentStatus("0.1.0", "SML", Instant.parse("2026-11-30T11:59:00Z"), 12L, 2048L, 1L << 20,
+                "refused: bad signature", 3600L);
+        assertThat(storeStatus("tenant-a", "GWX3", first)).isEqualTo(1);
+        assertThat(storeStatus("tenant-a", "GWX3", latest)).isEqualTo(1);
+        // tenant-b's binding sees no row of tenant-a, even when it names it
+        assertThat(storeStatus("tenant-b", "GWX3", first)).isZero();
+
+        GatewaySummary gwx3 = page("tenant-a", "GWX3", 0, 1).get(0);
+        assertThat(gwx3.agentStatus()).isEqualTo(latest);
+        assertThat(gwx3.agentStatusAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(page("tenant-a", "EDEF2", 0, 1).get(0).agentStatus()).isNull();
+    }
 }

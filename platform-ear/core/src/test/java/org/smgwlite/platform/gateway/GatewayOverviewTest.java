@@ -24,7 +24,7 @@ class GatewayOverviewTest {
     void a_row_gets_its_state_from_the_one_rule_and_keeps_what_the_gateway_last_did() {
         Instant upload = NOW.minus(Duration.ofHours(30));
         Object[] row = {"EDEF01", 42L, Timestamp.from(NOW.minus(Duration.ofDays(10))), null, 2L, 2L,
-                upload.atOffset(ZoneOffset.UTC), 96, 1, null, null, "METER_SILENT  ", OffsetDateTime.ofInstant(upload, ZoneOffset.UTC)};
+                upload.atOffset(ZoneOffset.UTC), 96, 1, null, null, "METER_SILENT  ", OffsetDateTime.ofInstant(upload, ZoneOffset.UTC), null, null};
 
         GatewaySummary s = GatewayOverview.summary(row, NOW);
 
@@ -39,7 +39,7 @@ class GatewayOverviewTest {
 
     @Test
     void a_retired_gateway_is_revoked_even_with_certificates_left() {
-        Object[] row = {"EDEF02", 1L, Timestamp.from(NOW), Timestamp.from(NOW), 1L, 1L, null, null, null, null, null, null, null};
+        Object[] row = {"EDEF02", 1L, Timestamp.from(NOW), Timestamp.from(NOW), 1L, 1L, null, null, null, null, null, null, null, null, null};
         assertThat(GatewayOverview.summary(row, NOW).state()).isEqualTo(GatewayState.REVOKED);
     }
 }

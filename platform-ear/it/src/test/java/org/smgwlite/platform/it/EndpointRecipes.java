@@ -149,6 +149,8 @@ final class EndpointRecipes {
                 (f, t) -> renewal(f, t, "signature/simplereenroll")));
 
         r.put("GET device/whoami", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/whoami")));
+        r.put("POST device/status", new Recipe(Access.GATEWAY, false,
+                (f, t) -> Call.post("device/status", JSON, "{\"agentVersion\":\"matrix\"}")));
         r.put("GET device/eichlog/head", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/eichlog/head")));
         r.put("GET device/taf6-requests", new Recipe(Access.GATEWAY, false, (f, t) -> Call.get("device/taf6-requests?wait=0")));
         r.put("POST device/taf6-requests/{id}/failure", new Recipe(Access.GATEWAY, true,

@@ -243,11 +243,18 @@ class ReadingIngestionIT extends OnDevicePort {
                 eichlog.append(EventType.CONFIG, "initial source=simulate\twith a tab");
                 eichlog.append(EventType.TAF6, "reason=move-out");
             }
-            UploadService service = new UploadService(settings, PendingValues.of(store), eichlogFile, Clock.systemUTC(), events::add);
+            // the agent's status goes along after each run (POST /api/device/status) and shows in the operator's list
+            UploadService service = new UploadService(settings, PendingValues.of(store), eichlogFile,
+                    org.smgwlite.agent.upload.Uploader.Pacing.DAILY, Clock.systemUTC(),
+                    () -> "{\"agentVersion\":\"it-0.1\",\"meterProtocol\":\"SML\",\"pendingValues\":0,\"later\":true}", events::add);
 
             org.smgwlite.agent.upload.Uploader.Run result = service.uploadNow();
 
             assertThat(result.acknowledged()).as(String.join("\n", events)).isTrue();
+            assertThat(events).as("the status report went through").noneMatch(e -> e.startsWith("status report failed"));
+            String summaries = ItPlatform.operator("GET", "/gateways/summaries?search=" + gw, null).body();
+            assertThat(summaries).contains("\"agentVersion\":\"it-0.1\"", "\"meterProtocol\":\"SML\"", "\"agentStatusAt\":")
+                    .doesNotContain("later");
             assertThat(store.readUnacknowledged(1000)).isEmpty();
             assertThat(sql("SELECT count(*) FROM meter_reading WHERE household_id = ?::bigint AND obis = ?",
                     String.valueOf(household), IMPORT)).containsExactly("96");
