@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
@@ -102,14 +103,16 @@ public class AuditView extends VerticalLayout {
         to.addValueChangeListener(e -> applyFilter());
 
         grid.setId("audit-grid");
+        // only the time sizes itself; the other columns share the room and wrap: every column within a 1400 px window
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(e -> formats.dateTime(e.at(), CurveRange.BERLIN)).setHeader(getTranslation("audit.column.at")).setAutoWidth(true);
         grid.addColumn(e -> e.tenantId() == null ? "" : e.tenantId().value()).setHeader(getTranslation("audit.column.tenant"))
                 .setAutoWidth(true).setVisible(admin);
-        grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(e -> e.action().name()).setHeader(getTranslation("audit.column.kind")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::subject).setHeader(getTranslation("audit.column.subject")).setAutoWidth(true);
-        grid.addColumn(e -> e.outcome().name()).setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(1);
+        grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.column.actor"));
+        grid.addColumn(e -> e.action().name()).setHeader(getTranslation("audit.column.kind"));
+        grid.addColumn(AuditEvent::subject).setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
+        grid.addColumn(e -> e.outcome().name()).setHeader(getTranslation("audit.column.outcome"));
+        grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(2);
         grid.setSizeFull();
 
         HorizontalLayout filters = new HorizontalLayout(tenant, gateway, kind, from, to, export);

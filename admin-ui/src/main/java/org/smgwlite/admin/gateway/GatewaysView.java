@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -59,24 +60,27 @@ public class GatewaysView extends VerticalLayout {
                 this::refreshList);
 
         gateways.setId("gateways-grid");
+        // only the ids size themselves; the other columns share the room that is left and wrap, headers too, so that
+        // every column stays within a 1400 px window
+        gateways.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         gateways.addColumn(GatewaySummary::gatewayId).setHeader(getTranslation("gateways.column.gateway")).setAutoWidth(true)
                 .setFlexGrow(0);
         gateways.addColumn(GatewaySummary::householdId).setHeader(getTranslation("gateways.column.household")).setAutoWidth(true)
                 .setFlexGrow(0);
         gateways.addColumn(g -> getTranslation("gateways.state." + g.state().name())).setHeader(getTranslation("gateways.column.state"))
-                .setAutoWidth(true).setKey("state");
+                .setKey("state");
         gateways.addColumn(g -> OperatorTime.of(formats, g.lastUpload())).setHeader(getTranslation("gateways.column.last-upload"))
-                .setAutoWidth(true);
+                .setFlexGrow(1);
         gateways.addColumn(g -> g.accepted() == null ? "" : getTranslation("gateways.pair", formats.integer(g.accepted()),
-                formats.integer(g.rejected()))).setHeader(getTranslation("gateways.column.values")).setAutoWidth(true);
+                formats.integer(g.rejected()))).setHeader(getTranslation("gateways.column.values"));
         gateways.addColumn(g -> g.lastTaf6At() == null ? "" : getTranslation("gateways.event", g.lastTaf6Status(),
-                OperatorTime.of(formats, g.lastTaf6At()))).setHeader(getTranslation("gateways.column.taf6")).setAutoWidth(true);
+                OperatorTime.of(formats, g.lastTaf6At()))).setHeader(getTranslation("gateways.column.taf6")).setFlexGrow(1);
         gateways.addColumn(g -> g.lastEichlogType() == null ? "" : getTranslation("gateways.event", g.lastEichlogType(),
-                OperatorTime.of(formats, g.lastEichlogAt()))).setHeader(getTranslation("gateways.column.agent")).setAutoWidth(true);
+                OperatorTime.of(formats, g.lastEichlogAt()))).setHeader(getTranslation("gateways.column.agent")).setFlexGrow(1);
         gateways.addColumn(g -> AgentStatusText.line(g, Instant.now(), formats, this::getTranslation))
-                .setHeader(getTranslation("gateways.column.agent-status")).setAutoWidth(true);
+                .setHeader(getTranslation("gateways.column.agent-status")).setFlexGrow(2);
         gateways.addColumn(g -> getTranslation("gateways.pair", g.validCertificates(), g.certificates()))
-                .setHeader(getTranslation("gateways.column.certificates")).setAutoWidth(true);
+                .setHeader(getTranslation("gateways.column.certificates"));
         gateways.setPageSize(50);
         // rows are identified by gateway id, so the selection survives a reload that changed the row (state, last upload)
         gateways.setItems(new CallbackDataProvider<GatewaySummary, Void>(

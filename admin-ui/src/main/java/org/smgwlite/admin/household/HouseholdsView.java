@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -57,8 +58,11 @@ public class HouseholdsView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        grid.addColumn(Household::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(h -> h.street() + ", " + h.postalCode() + " " + h.city()).setHeader("Address").setAutoWidth(true);
+        // name and address take the room that is left and wrap, so that every column fits the window (at 1400 px the
+        // auto-sized address pushed the last column out of sight)
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Household::name).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(h -> h.street() + ", " + h.postalCode() + " " + h.city()).setHeader("Address").setFlexGrow(2);
         grid.addColumn(Household::messlokationId).setHeader("Messlokation").setAutoWidth(true);
         grid.addColumn(Household::meterId).setHeader("Meter").setAutoWidth(true);
         grid.addColumn(h -> h.viewerUsername() == null ? "" : h.viewerUsername()).setHeader("Viewer").setAutoWidth(true);

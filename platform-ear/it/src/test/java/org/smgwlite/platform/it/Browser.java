@@ -177,6 +177,18 @@ final class Browser implements AutoCloseable {
         return await(fieldId).findElement(By.tagName("input")).getAttribute("value");
     }
 
+    /** Every Vaadin grid on the page whose columns do not fit its width (the user would have to scroll it sideways). */
+    @SuppressWarnings("unchecked")
+    List<String> gridsScrollingSideways() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                for (const g of document.querySelectorAll('vaadin-grid')) {
+                  const t = g.shadowRoot && g.shadowRoot.querySelector('#table');
+                  if (t && t.scrollWidth > t.clientWidth + 1) out.push((g.id || 'grid') + ' ' + t.scrollWidth + ' > ' + t.clientWidth);
+                }
+                return out;""");
+    }
+
     /**
      * What a user sees as cut off sideways: the page itself scrolling sideways, elements (by CSS selector) whose
      * right edge lies beyond the window, and elements whose content is wider than they are without scrolling it
