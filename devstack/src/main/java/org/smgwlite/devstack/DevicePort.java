@@ -143,7 +143,7 @@ public final class DevicePort {
             commands.add("create-protocol --securityenabled=true " + NAME);
             commands.add("create-http --default-virtual-server server " + NAME);
         }
-        boolean valveMissing = !asadminOutput(payaraHome, "get " + VALVE_PROPERTY).contains(VALVE);
+        boolean valveMissing = !asadminOutput(payaraHome, "get", VALVE_PROPERTY).contains(VALVE);
         if (!asadminOutput(payaraHome, "list-network-listeners").contains(NAME)) {
             // on a security-enabled protocol this creates the (empty) ssl element as well
             commands.add("create-network-listener --listenerport " + PORT + " --protocol " + NAME
@@ -243,7 +243,8 @@ public final class DevicePort {
         }
     }
 
-    private static String asadminOutput(Path payaraHome, String command) {
+    /** What asadmin prints for {@code command} (its words given apart: {@code "get", "a.b.c"}). */
+    private static String asadminOutput(Path payaraHome, String... command) {
         try {
             Path out = Files.createTempFile("smgw-asadmin", ".out");
             try {
