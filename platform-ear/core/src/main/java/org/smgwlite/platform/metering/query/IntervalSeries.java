@@ -17,8 +17,13 @@ public final class IntervalSeries {
 
     private static final BigDecimal FOUR = BigDecimal.valueOf(4);
 
-    /** The reading at each interval's start: unscaled * 10^scaler in unit; unit null where there is none. */
-    record Readings(long[] unscaled, BigDecimal[] bigUnscaled, byte[] scaler, String[] unit) {
+    /**
+     * The reading at each slot, {@code size() + 1} of them (the last closes the last interval): unscaled * 10^scaler
+     * in unit; unit null where there is none; the reading's own PTB level; the Ersatzwert method where it is a
+     * substitute value, else null.
+     */
+    record Readings(long[] unscaled, BigDecimal[] bigUnscaled, byte[] scaler, String[] unit, byte[] ptbLevel,
+                    String[] substitute) {
     }
 
     /** Each interval's energy in Wh: unscaled * 10^exponent, or the exact value where it needed one. */
@@ -70,17 +75,48 @@ public final class IntervalSeries {
 
     /** The register reading stored for this interval's start slot, exact and scaled; null when missing. */
     public BigDecimal readingAtStart(int i) {
-        if (readings.unit()[i] == null) {
-            return null;
-        }
-        int scaler = readings.scaler()[i];
-        BigDecimal[] big = readings.bigUnscaled();
-        return big != null && big[i] != null ? big[i].scaleByPowerOfTen(scaler) : BigDecimal.valueOf(readings.unscaled()[i], -scaler);
+        return readingAt(i);
     }
 
-    /** The unit of {@link #readingAtStart(int)}, as the meter reported it; null when missing. */
-    public String unit(int i) {
-        return readings.unit()[i];
+    /**
+     * The register reading at slot {@code slot} (0 to {@link #size()}: slot {@code size()} is the range's end, the
+     * reading that closes the last interval), exact and scaled, true or substitute; null when there is none.
+     */
+    public BigDecimal readingAt(int slot) {
+        if (readings.unit()[slot] == null) {
+            return null;
+        }
+        int scaler = readings.scaler()[slot];
+        BigDecimal[] big = readings.bigUnscaled();
+        return big != null && big[slot] != null ? big[slot].scaleByPowerOfTen(scaler)
+                : BigDecimal.valueOf(readings.unscaled()[slot], -scaler);
+    }
+
+    /** The unit of {@link #readingAt(int)}, as the meter reported it; null when missing. */
+    public String unit(int slot) {
+        return readings.unit()[slot];
+    }
+
+    /** The PTB status level (0 ok .. 4 fatal) of the reading at {@code slot}; 0 for a substitute; -1 when none. */
+    public int readingPtbLevel(int slot) {
+        return readings.unit()[slot] == null ? -1 : readings.ptbLevel()[slot];
+    }
+
+    /** The Ersatzwert method when the reading at {@code slot} is a substitute value; null for a true one or none. */
+    public String readingSubstituteMethod(int slot) {
+        return readings.substitute()[slot];
+    }
+
+    /**
+     * The Ersatzwert method when interval {@code i}'s energy rests on a substitute value (at its start, else at its
+     * end); null when both readings are true values or the interval is a gap.
+     */
+    public String substituteMethod(int i) {
+        if (isGap(i)) {
+            return null;
+        }
+        String start = readings.substitute()[i];
+        return start != null ? start : readings.substitute()[i + 1];
     }
 
     public boolean isGap(int i) {

@@ -36,6 +36,8 @@ public final class SeriesBuilder {
     /** The unit as reported; null where the slot has no reading. */
     private final String[] unit;
     private final byte[] ptb;
+    /** The Ersatzwert method where the slot's reading is a substitute value; null for a true reading or none. */
+    private final String[] substitute;
     private final String[] recordedGap;
     private boolean metered = true;
     private String lastUnit;
@@ -50,6 +52,7 @@ public final class SeriesBuilder {
         this.whExponent = new byte[intervals + 1];
         this.unit = new String[intervals + 1];
         this.ptb = new byte[intervals + 1];
+        this.substitute = new String[intervals + 1];
         this.recordedGap = new String[intervals + 1];
     }
 
@@ -92,12 +95,31 @@ public final class SeriesBuilder {
         }
     }
 
+    /**
+     * A substitute value (Ersatzwert) for a slot without a true reading, made by {@code method}. A true reading of the
+     * same slot always wins, whichever arrives first: a substitute never replaces a true value. Its PTB level is 0;
+     * {@link IntervalSeries#substituteMethod} tells the interval apart from a true one.
+     */
+    public void substitute(long epochSecond, long unscaled, int scaler, String unit, String method) {
+        int i = slot(epochSecond);
+        if (i < 0 || this.unit[i] != null && substitute[i] == null) {
+            return;
+        }
+        put(epochSecond, scaler, unit, 0);
+        this.unscaled[i] = unscaled;
+        if (bigUnscaled != null) {
+            bigUnscaled[i] = null;
+        }
+        substitute[i] = method;
+    }
+
     /** Everything of a reading but its value; the slot, or -1 when it is not one of the range. */
     private int put(long epochSecond, int scaler, String unit, int ptbLevel) {
         int i = slot(epochSecond);
         if (i < 0) {
             return -1;
         }
+        substitute[i] = null;
         String u = unit == null ? "" : unit;
         if (u != lastUnit) { // a day's readings share one unit string
             lastUnit = u;
@@ -174,9 +196,8 @@ public final class SeriesBuilder {
             reason[i] = why;
         }
         return new IntervalSeries(register, start, metered,
-                new IntervalSeries.Readings(Arrays.copyOf(unscaled, intervals),
-                        bigUnscaled == null ? null : Arrays.copyOf(bigUnscaled, intervals),
-                        Arrays.copyOf(scaler, intervals), Arrays.copyOf(unit, intervals)),
+                new IntervalSeries.Readings(unscaled.clone(), bigUnscaled == null ? null : bigUnscaled.clone(),
+                        scaler.clone(), unit.clone(), ptb.clone(), substitute.clone()),
                 new IntervalSeries.Energies(energy, energyExponent, bigEnergy), level, reason);
     }
 
