@@ -21,6 +21,8 @@
  *
  * <p>Answers current firmware (1.4.x) requires: HTTP 200 with a JSON body carrying {@code "bytes"} (body length) and
  * {@code "crc32"} (8 lower-case hex digits, CRC-32/IEEE of the body) for both uploads, else it keeps its data and logs
- * 4004/4005; {@code ?backend_test=true} (a GET) wants {@code {"ok":true,"id":"<ID>"}}. Older firmware only looks for 200.
+ * 4004/4005 ({@link org.smgwlite.platform.legacy.UploadAck}); {@code ?backend_test=true} (a GET) wants
+ * {@code {"ok":true,"id":"<ID>"}}. Older firmware only looks for 200. The query's device items (firmware, model, IP
+ * octet ...) are {@link org.smgwlite.platform.legacy.FirmwareReport}.
  */
 package org.smgwlite.platform.legacy;
