@@ -19,8 +19,9 @@ import org.smgwlite.metering.contract.BatchValue;
  *
  * <p>The rule: an entry whose time lies at most {@value #TOLERANCE_SECONDS} s (1 % of the 900 s period) before or after
  * a quarter-hour boundary {@code T} (UTC, {@code T mod 900 s = 0}) is a candidate for slot {@code T}; of several
- * candidates for one slot the nearest wins, on a tie the one after the boundary, then the one earlier in the body. All
- * other entries, and the losing candidates, are high-resolution readings: kept for the day view, never a slot value.
+ * candidates for one slot the nearest wins, on equal distance the earlier one, then the one earlier in the body (the
+ * device agent's {@code Taf7Engine} picks its slot telegram the same way). All other entries, and the losing
+ * candidates, are high-resolution readings: kept for the day view, never a slot value.
  *
  * <p>Why symmetric: the firmware opens its TAF 7 window 1 to 15 s after each mark ({@code (t - 1) mod period < 15}) but
  * stores the last parsed telegram with that telegram's own time, which can lie a telegram interval (1-4 s) before the
@@ -144,6 +145,6 @@ public final class SlotAssignment {
         if (Math.abs(c) != Math.abs(h)) {
             return Math.abs(c) < Math.abs(h);
         }
-        return c > h; // same distance: the one after the boundary; same time: keep the earlier in the body
+        return c < h; // same distance: the earlier one; same time: keep the one earlier in the body
     }
 }

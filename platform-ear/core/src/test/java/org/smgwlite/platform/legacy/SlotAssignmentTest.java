@@ -50,7 +50,7 @@ class SlotAssignmentTest {
     }
 
     @Test
-    void of_two_candidates_for_one_slot_the_nearer_wins_and_on_a_tie_the_one_after_the_mark() {
+    void of_two_candidates_for_one_slot_the_nearer_wins_and_on_a_tie_the_earlier_as_in_the_device_agent() {
         FirmwareBuffer nearer = new FirmwareBuffer(4, false, false, false)
                 .taf14(MARK - 8, 500L, 0, 0, 0)
                 .taf7(MARK + 4, 501L, 0, 0, 0);
@@ -62,8 +62,9 @@ class SlotAssignmentTest {
                 .taf7(MARK + 3, 601L, 0, 0, 0)
                 .taf14(MARK - 3, 600L, 0, 0, 0);
         SlotAssignment.Result t = SlotAssignment.assign(decode(tie));
-        assertThat(t.slotReadings()).extracting(s -> s.entry().m180TenthWh()).containsExactly(601L);
-        assertThat(t.highResolution()).extracting(FirmwareEntry::m180TenthWh).containsExactly(600L);
+        assertThat(t.slotReadings()).extracting(s -> s.entry().m180TenthWh()).containsExactly(600L);
+        assertThat(t.slotReadings()).extracting(SlotAssignment.SlotReading::offsetSeconds).containsExactly(-3L);
+        assertThat(t.highResolution()).extracting(FirmwareEntry::m180TenthWh).containsExactly(601L);
     }
 
     @Test
