@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A status code of the SMGW.Lite event log with its meaning, as the firmware names it (its status-code table, the
- * PHP backend's copy of it, and the comments where newer codes are logged). Codes the table does not know are kept and
+ * PHP backend's copy of it, the comments where newer codes are logged, and its backend's FW_UPDATE.md); the table with
+ * sources is in {@code docs/smgwlite-protocol.md}. Codes the table does not know are kept and
  * shown as {@code code N}, so a newer firmware's events are never lost.
  *
  * <p>Computed codes: below 1000 (firmware up to 1.4.1) and from {@value #VALUE_COUNT_BASE} (later) the number of
@@ -77,9 +78,12 @@ public record FirmwareStatusCode(int code, String meaning) {
             Map.entry(5000, "myStrom: connection failed"),
             Map.entry(5001, "myStrom: failed to send request"),
             Map.entry(5002, "myStrom: JSON answer not readable"),
+            Map.entry(6011, "updated firmware not validated within 15 min: previous firmware booted"),
             Map.entry(6014, "remote firmware update offered by the backend: checking"),
             Map.entry(6022, "remote firmware update confirmed by the user: checking"),
-            Map.entry(6028, "firmware update not validated: previous firmware booted"),
+            Map.entry(6025, "firmware version rolled back before, not installed automatically again"),
+            Map.entry(6027, "post-update backend check failed"),
+            Map.entry(6028, "updated firmware restarted before validation: previous firmware booted"),
             Map.entry(7000, "no acknowledged backend call: reconnecting WiFi"),
             Map.entry(7001, "restarting WiFi"),
             Map.entry(7002, "WiFi setup: connection attempt failed"),
