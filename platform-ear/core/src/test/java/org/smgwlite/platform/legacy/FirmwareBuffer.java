@@ -8,7 +8,7 @@ import java.util.Arrays;
  * enabled columns in the order temp, solar, m280, each 4 bytes little-endian (an ESP32 {@code memcpy} of a uint32 /
  * int32); TAF 7 stores fill from slot 0 upwards, TAF 14 stores from the last slot downwards; a cleared slot is zeroed.
  */
-final class FirmwareBuffer {
+public final class FirmwareBuffer {
 
     private final boolean temp;
     private final boolean solar;
@@ -18,7 +18,7 @@ final class FirmwareBuffer {
     private int front;
     private int back;
 
-    FirmwareBuffer(int slots, boolean temp, boolean solar, boolean m280) {
+    public FirmwareBuffer(int slots, boolean temp, boolean solar, boolean m280) {
         this.slots = slots;
         this.temp = temp;
         this.solar = solar;
@@ -27,38 +27,38 @@ final class FirmwareBuffer {
         this.back = slots - 1;
     }
 
-    int entrySize() {
+    public int entrySize() {
         return 8 + (temp ? 4 : 0) + (solar ? 4 : 0) + (m280 ? 4 : 0);
     }
 
     /** The firmware's {@code fields} parameter value. */
-    String fields() {
+    public String fields() {
         return "ts,m180" + (temp ? ",temp" : "") + (solar ? ",solar" : "") + (m280 ? ",m280" : "");
     }
 
-    FirmwareBuffer taf7(long ts, long m180, int tempCentiC, long solarRaw, long m280TenthWh) {
+    public FirmwareBuffer taf7(long ts, long m180, int tempCentiC, long solarRaw, long m280TenthWh) {
         write(front++, ts, m180, tempCentiC, solarRaw, m280TenthWh);
         return this;
     }
 
-    FirmwareBuffer taf14(long ts, long m180, int tempCentiC, long solarRaw, long m280TenthWh) {
+    public FirmwareBuffer taf14(long ts, long m180, int tempCentiC, long solarRaw, long m280TenthWh) {
         write(back--, ts, m180, tempCentiC, solarRaw, m280TenthWh);
         return this;
     }
 
     /** Zeroes slot {@code i}, as the firmware does when a TAF 7 store replaces the TAF 14 entry just before it. */
-    FirmwareBuffer clear(int i) {
+    public FirmwareBuffer clear(int i) {
         Arrays.fill(buffer, i * entrySize(), (i + 1) * entrySize(), (byte) 0);
         return this;
     }
 
     /** Older firmware: the whole buffer, unused slots included. */
-    byte[] whole() {
+    public byte[] whole() {
         return buffer.clone();
     }
 
     /** Current firmware: the TAF 7 range from the front, then the TAF 14 range from the back. */
-    byte[] sentRanges() {
+    public byte[] sentRanges() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(buffer, 0, front * entrySize());
         out.write(buffer, (back + 1) * entrySize(), (slots - 1 - back) * entrySize());
