@@ -45,6 +45,24 @@ public class Callers {
     }
 
     /**
+     * For endpoints about the caller itself ({@code /api/me/...}): a valid bearer token with one of the roles and a
+     * tenant of its own (claim {@code tenant}), which is the tenant the answer comes from.
+     *
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) without the role or without a tenant (a platform administrator has none)
+     */
+    public Caller requireOwnTenant(String... roles) {
+        Caller caller = authenticated();
+        if (Arrays.stream(roles).noneMatch(caller::hasRole)) {
+            throw new ForbiddenException("user " + caller.username() + " lacks the role " + String.join(" or ", roles));
+        }
+        if (caller.tenant().isEmpty()) {
+            throw new ForbiddenException("user " + caller.username() + " belongs to no tenant");
+        }
+        return caller;
+    }
+
+    /**
      * @throws NotAuthorizedException (401) without a valid bearer token
      * @throws ForbiddenException     (403) for anyone but a platform administrator
      */
