@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.infra.SchemaMigration;
-import org.smgwlite.platform.it.ReadingRows;
 import org.smgwlite.platform.metering.mscons.CurveSeries;
 import org.smgwlite.platform.metering.mscons.MeteringPointSeries;
 import org.smgwlite.platform.metering.mscons.MsconsParties;
@@ -182,18 +181,8 @@ public final class ReadingsExportBenchmark {
                     INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
                     VALUES ('%s', 'Bench readings', 'Weg 1', '34117', 'Kassel', 'DEBENCHREADINGS%s1', 'BENCH1')
                     ON CONFLICT DO NOTHING""".formatted(TENANT, "0".repeat(17)));
-            s.execute("""
-                    DO $$
-                    DECLARE m date := date '2024-12-01';
-                    BEGIN
-                        WHILE m <= date '2025-12-01' LOOP
-                            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF meter_reading FOR VALUES FROM (%L) TO (%L)',
-                                           'meter_reading_' || to_char(m, 'YYYY_MM'), m::timestamptz AT TIME ZONE 'UTC',
-                                           (m + interval '1 month')::timestamptz AT TIME ZONE 'UTC');
-                            m := (m + interval '1 month')::date;
-                        END LOOP;
-                    END $$""");
         }
+        BenchSupport.partitions2025(c);
         long id;
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM household WHERE tenant_id = '" + TENANT + "' ORDER BY id LIMIT 1")) {
@@ -207,16 +196,8 @@ public final class ReadingsExportBenchmark {
                 return id;
             }
         }
-        long batch = ReadingRows.batch(c, TENANT, id, "bench");
+        BenchSupport.readings(c, TENANT, id, YEAR);
         try (Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
-                        ptb_level, taf, batch_id)
-                    SELECT '%1$s', %2$d, o.obis, '%3$s'::timestamptz + n * interval '15 minutes',
-                           1000000 + n * o.step + (n * n) %% 11, -1, 'Wh', 0, 7, %4$d
-                      FROM generate_series(0, %5$d) n,
-                           (VALUES ('1-0:1.8.0*255', 37), ('1-0:2.8.0*255', 19)) AS o(obis, step)"""
-                    .formatted(TENANT, id, YEAR.from(), batch, YEAR.slotCount()));
             s.execute("ANALYZE meter_reading");
         }
         System.out.printf(Locale.ROOT, "setup: one household-year written, %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -8,8 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.smgwlite.pki.TenantId;
-import org.smgwlite.platform.metering.query.Viewer;
-import org.smgwlite.platform.rest.security.Caller;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
 
@@ -38,10 +36,6 @@ public class ReadingsResource {
     @Produces({"application/json", "text/csv", "application/EDIFACT"})
     public Response readings(@BeanParam ReadingsQuery query) {
         TenantId tenant = InputIds.tenant(tenantParam);
-        Caller caller = callers.requireTenant(tenant, "operator", "household");
-        Viewer viewer = caller.hasRole("operator") || caller.hasRole("platform-admin")
-                ? Viewer.operator(caller.username())
-                : Viewer.household(caller.username());
-        return answers.answer(tenant, viewer, householdId, query);
+        return answers.answer(tenant, callers.householdViewer(tenant), householdId, query);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Arrays;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.metering.query.Viewer;
 
 /**
  * The operator API's access rule, in one place: a valid bearer token with one of the roles, and a tenant
@@ -42,6 +43,20 @@ public class Callers {
                     + " may not act in tenant " + tenant);
         }
         return caller;
+    }
+
+    /**
+     * The caller as a viewer of the tenant's households: an operator of the tenant (or a platform administrator) sees
+     * every one, a household user only those it views.
+     *
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) without either role or for another tenant
+     */
+    public Viewer householdViewer(TenantId tenant) {
+        Caller caller = requireTenant(tenant, "operator", "household");
+        return caller.hasRole("operator") || caller.hasRole("platform-admin")
+                ? Viewer.operator(caller.username())
+                : Viewer.household(caller.username());
     }
 
     /**
