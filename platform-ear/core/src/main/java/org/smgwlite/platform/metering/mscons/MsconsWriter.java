@@ -90,6 +90,7 @@ public final class MsconsWriter implements AutoCloseable {
             writer.edi.writeElement(interchangeRef);
             writer.end();
         });
+        writer.segments = 2; // UNA and UNB: segment numbers count from the interchange's start, as MsconsReader's do
         return writer;
     }
 
