@@ -23,6 +23,8 @@ final class EndpointRecipes {
         OPERATOR(false),
         /** A platform admin only, in any tenant; browser port, bearer token. */
         PLATFORM_ADMIN(false),
+        /** A household login about its own household ({@code /api/me/...}); browser port, bearer token. */
+        HOUSEHOLD_SELF(false),
         /** Anyone, without a client certificate too; device port. */
         DEVICE_PUBLIC(true),
         /** First enrollment; the recipe uses another tenant's gateway and code, so every caller is refused; device port. */
@@ -102,6 +104,10 @@ final class EndpointRecipes {
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
         r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
+        // yesterday: the fixture household has a value then; CSV names no household, the check is the status
+        r.put("GET " + tenantApi + "households/{id}/readings", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/readings?" + yesterday() + "&format=csv")));
+        r.put("GET me/readings", new Recipe(Access.HOUSEHOLD_SELF, false, (f, t) -> Call.get("me/readings?" + yesterday() + "&format=csv")));
         r.put("GET " + tenantApi + "ca", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/ca")));
         // one kind only: a refused enrollment at a tenant names whatever gateway id the caller presented, and the matrix
         // itself presents the other tenant's (ENROLLMENT_ACROSS_TENANTS); a registration names only the tenant's own
@@ -159,6 +165,12 @@ final class EndpointRecipes {
         r.put("POST device/batches", new Recipe(Access.GATEWAY, true, (f, t) -> new Call("POST", "device/batches",
                 SignedBatches.CONTENT_TYPE, f.signedBatch(t), null, "device/batches " + f.of(t).device().id() + " " + t)));
         return r;
+    }
+
+    /** {@code from} and {@code to} of the readings endpoints: yesterday in Berlin, a day that is never in the future. */
+    private static String yesterday() {
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
+        return "from=" + day + "&to=" + day;
     }
 
     private static String apiGateway(MatrixFixture f, String tenant) {

@@ -7,7 +7,8 @@ import org.smgwlite.platform.it.EndpointRecipes.Access;
 /**
  * Who the security matrix calls with, and what each caller is due: the answer class ({@link Outcome}) and the tenants
  * whose objects an answer may show. The platform's rule, written once for the test: a platform admin acts in every
- * tenant, an operator in their own, a household on no API endpoint, only a platform admin edits tenants; a gateway only
+ * tenant, an operator in their own, a household only on {@code /api/me/...} and its own household's, only a platform
+ * admin edits tenants; a gateway only
  * for its own tenant; anonymous
  * callers get 401 where a caller must be known.
  */
@@ -57,6 +58,8 @@ final class MatrixCallers {
                     ? Outcome.OK : Outcome.FORBIDDEN;
             case PLATFORM_ADMIN -> user.role() == null ? Outcome.UNAUTHENTICATED
                     : user.role().equals("platform-admin") ? Outcome.OK : Outcome.FORBIDDEN;
+            case HOUSEHOLD_SELF -> user.role() == null ? Outcome.UNAUTHENTICATED
+                    : user.role().equals("household") ? Outcome.OK : Outcome.FORBIDDEN;
             default -> throw new IllegalArgumentException(access + " is a device-port access");
         };
     }

@@ -82,6 +82,15 @@ class MatrixRulesTest {
     }
 
     @Test
+    void only_a_household_login_reads_its_own_readings_through_me() {
+        assertThat(MatrixCallers.expected(Access.HOUSEHOLD_SELF, User.ALL.get(4), "-")).isEqualTo(Outcome.OK);
+        assertThat(MatrixCallers.expected(Access.HOUSEHOLD_SELF, OPERATOR_OF_A, "-")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(MatrixCallers.expected(Access.HOUSEHOLD_SELF, ADMIN, "-")).isEqualTo(Outcome.FORBIDDEN);
+        assertThat(MatrixCallers.expected(Access.HOUSEHOLD_SELF, ANONYMOUS, "-")).isEqualTo(Outcome.UNAUTHENTICATED);
+        assertThat(MatrixCallers.visible(Access.HOUSEHOLD_SELF, User.ALL.get(4), "-")).isEmpty();
+    }
+
+    @Test
     void a_gateway_acts_for_its_own_tenant_only() {
         Device none = Device.ALL.get(0);
         Device gatewayOfA = Device.ALL.get(1);

@@ -79,6 +79,16 @@ public class LoadCurveService {
                         now, CurveRange.BERLIN));
     }
 
+    /**
+     * The household when {@code viewer} may see it, under the same rule as every read here: for a caller that must
+     * fail with 404 before it starts streaming an export.
+     */
+    public Household household(TenantId tenant, Viewer viewer, long householdId) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return requireVisible(em, viewer, householdId);
+        }
+    }
+
     private <T> T read(TenantId tenant, Viewer viewer, long householdId, String what, Read<T> read) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             requireVisible(em, viewer, householdId);
@@ -100,10 +110,11 @@ public class LoadCurveService {
         return ExpectedSlots.of(range, now, newest);
     }
 
-    static void requireVisible(EntityManager em, Viewer viewer, long householdId) {
+    static Household requireVisible(EntityManager em, Viewer viewer, long householdId) {
         Household household = em.find(Household.class, householdId);
         if (household == null || !(viewer.operator() || Objects.equals(household.viewerUsername(), viewer.username()))) {
             throw new NotFoundException("household", householdId);
         }
+        return household;
     }
 }

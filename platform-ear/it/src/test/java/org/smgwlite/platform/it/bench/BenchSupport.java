@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smgwlite.platform.it.KeycloakTokens;
+import org.smgwlite.platform.it.ReadingRows;
+import org.smgwlite.platform.metering.query.CurveRange;
 
 /** What the benchmark harnesses share: options, a worker pool that stops at the first failure, the operator's token. */
 final class BenchSupport {
@@ -124,6 +128,41 @@ final class BenchSupport {
             }
             Arrays.sort(ids);
             return ids;
+        }
+    }
+
+    /** Monthly partitions of {@code meter_reading} from December 2024 to December 2025, as the platform keeps months. */
+    static void partitions2025(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$
+                    DECLARE m date := date '2024-12-01';
+                    BEGIN
+                        WHILE m <= date '2025-12-01' LOOP
+                            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF meter_reading FOR VALUES FROM (%L) TO (%L)',
+                                           'meter_reading_' || to_char(m, 'YYYY_MM'), m::timestamptz AT TIME ZONE 'UTC',
+                                           (m + interval '1 month')::timestamptz AT TIME ZONE 'UTC');
+                            m := (m + interval '1 month')::date;
+                        END LOOP;
+                    END $$""");
+        }
+    }
+
+    /**
+     * Import and export readings of {@code household} at every slot of {@code range} and the one closing it (0.1 Wh,
+     * rising by 3.7 and 1.9 Wh plus a little noise), through generate_series in one statement.
+     */
+    static void readings(Connection c, String tenant, long household, CurveRange range) throws SQLException {
+        long batch = ReadingRows.batch(c, tenant, household, "bench");
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
+                        ptb_level, taf, batch_id)
+                    SELECT '%1$s', %2$d, o.obis, '%3$s'::timestamptz + n * interval '15 minutes',
+                           1000000 + n * o.step + (n * n) %% 11, -1, 'Wh', 0, 7, %4$d
+                      FROM generate_series(0, %5$d) n,
+                           (VALUES ('1-0:1.8.0*255', 37), ('1-0:2.8.0*255', 19)) AS o(obis, step)"""
+                    .formatted(tenant, household, range.from(), batch, range.slotCount()));
         }
     }
 }

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.smgwlite.pki.TenantId;
-import org.smgwlite.platform.it.ReadingRows;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveQuery;
@@ -139,20 +138,7 @@ public final class LoadCurveBenchmark {
                       FROM generate_series(1, %d) n
                     ON CONFLICT DO NOTHING""".formatted(TENANT, households));
         }
-        try (Statement s = c.createStatement()) {
-            // the months of the benchmark year as partitions of their own, as the platform keeps months it receives
-            s.execute("""
-                    DO $$
-                    DECLARE m date := date '2024-12-01';
-                    BEGIN
-                        WHILE m <= date '2025-12-01' LOOP
-                            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF meter_reading FOR VALUES FROM (%L) TO (%L)',
-                                           'meter_reading_' || to_char(m, 'YYYY_MM'), m::timestamptz AT TIME ZONE 'UTC',
-                                           (m + interval '1 month')::timestamptz AT TIME ZONE 'UTC');
-                            m := (m + interval '1 month')::date;
-                        END LOOP;
-                    END $$""");
-        }
+        BenchSupport.partitions2025(c);
         List<Long> ids = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM household WHERE tenant_id = '" + TENANT + "' ORDER BY id LIMIT " + households)) {
@@ -169,17 +155,7 @@ public final class LoadCurveBenchmark {
                     continue;
                 }
             }
-            try (Statement s = c.createStatement()) {
-                long batch = ReadingRows.batch(c, TENANT, id, "bench");
-                s.execute("""
-                        INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
-                            ptb_level, taf, batch_id)
-                        SELECT '%1$s', %2$d, o.obis, '%3$s'::timestamptz + n * interval '15 minutes',
-                               1000000 + n * o.step + (n * n) %% 11, -1, 'Wh', 0, 7, %4$d
-                          FROM generate_series(0, %5$d) n,
-                               (VALUES ('1-0:1.8.0*255', 37), ('1-0:2.8.0*255', 19)) AS o(obis, step)"""
-                        .formatted(TENANT, id, YEAR.from(), batch, YEAR.slotCount()));
-            }
+            BenchSupport.readings(c, TENANT, id, YEAR);
             filled++;
         }
         if (filled > 0) {
