@@ -152,9 +152,7 @@ public class TariffService {
                 throw new ConflictException("tariff profile " + profile.name() + " is assigned to " + users
                         + " household(s); assign them another profile first");
             }
-            em.createQuery("DELETE FROM ZoneRuleRecord r WHERE r.versionId IN"
-                    + " (SELECT v.id FROM TariffVersionRecord v WHERE v.profileId = :p)").setParameter("p", id).executeUpdate();
-            em.createQuery("DELETE FROM TariffVersionRecord v WHERE v.profileId = :p").setParameter("p", id).executeUpdate();
+            TariffVersions.deleteAll(em, id);
             em.remove(profile);
             em.flush();
             audit.success(tenant, actor, AuditAction.TARIFF_PROFILE_DELETED, subject(id), "name=" + profile.name());

@@ -18,7 +18,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 @Table(name = "tariff_profile_version")
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantEntityManagers.TENANT_PROPERTY, length = 40)
-class TariffVersionRecord {
+public class TariffVersionRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

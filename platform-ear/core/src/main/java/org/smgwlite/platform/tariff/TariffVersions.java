@@ -58,6 +58,13 @@ final class TariffVersions {
         return version.id();
     }
 
+    /** Removes every version of the profile with its rules (before the profile itself). */
+    static void deleteAll(EntityManager em, long profileId) {
+        em.createQuery("DELETE FROM ZoneRuleRecord r WHERE r.versionId IN"
+                + " (SELECT v.id FROM TariffVersionRecord v WHERE v.profileId = :p)").setParameter("p", profileId).executeUpdate();
+        em.createQuery("DELETE FROM TariffVersionRecord v WHERE v.profileId = :p").setParameter("p", profileId).executeUpdate();
+    }
+
     /** How many households use each of the profiles (a profile no household uses is missing). */
     static Map<Long, Long> usage(EntityManager em, Collection<Long> profileIds) {
         Map<Long, Long> usage = new HashMap<>();

@@ -17,7 +17,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
 @IdClass(ZoneRuleRecord.Key.class)
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantEntityManagers.TENANT_PROPERTY, length = 40)
-class ZoneRuleRecord {
+public class ZoneRuleRecord {
 
     /** The primary key without the tenant (version ids are unique across tenants). */
     public static class Key implements Serializable {
