@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
@@ -28,6 +29,7 @@ import org.smgwlite.platform.tariff.StandardProfiles;
 import org.smgwlite.platform.tariff.TariffProfileDetails;
 import org.smgwlite.platform.tariff.TariffProfileSummary;
 import org.smgwlite.platform.tariff.TariffService;
+import org.smgwlite.platform.tariff.ZoneRule;
 
 /**
  * An operator's TAF 2 tariff profiles: the tenant's profiles, paged and searched on the server, a dialog for a new
@@ -99,8 +101,10 @@ public class TariffsView extends VerticalLayout {
     }
 
     private void addVersion(TariffProfileDetails profile) {
-        var newest = profile.versions().get(profile.versions().size() - 1);
-        new VersionDialog(profile.name(), LocalDate.now(CurveRange.BERLIN).plusDays(1), newest.rules(), (name, draft) -> {
+        // the newest version's rules as the starting point of the change
+        List<ZoneRule> start = profile.versions().isEmpty() ? StandardProfiles.htNt()
+                : profile.versions().get(profile.versions().size() - 1).rules();
+        new VersionDialog(profile.name(), LocalDate.now(CurveRange.BERLIN).plusDays(1), start, (name, draft) -> {
             TariffProfileDetails changed = tariffs.addVersion(tenant, actor, profile.id(), draft);
             Notices.done("Version from " + draft.validFrom() + " added to " + changed.name());
             refresh(changed);
