@@ -28,7 +28,8 @@ import org.smgwlite.platform.shared.InvalidInputException;
  * Add or edit one household. Each field shows the message of the same {@link HouseholdRules} rule
  * the service enforces; a rule only the database can check (a duplicate Messlokation) comes back
  * as {@link InvalidInputException} and is shown on its field. Nothing is saved while any field is
- * in error.
+ * in error. The household's TAF 2 tariff profile is picked from the tenant's profiles ({@link TariffChoices}) and
+ * assigned after the household is saved.
  */
 class HouseholdForm extends VerticalLayout {
 

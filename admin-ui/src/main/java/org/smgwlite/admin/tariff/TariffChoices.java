@@ -1,6 +1,7 @@
 package org.smgwlite.admin.tariff;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import java.util.Objects;
 import java.util.Optional;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.shared.NotFoundException;
@@ -52,7 +53,7 @@ public final class TariffChoices {
     /** Assigns the chosen profile (null: none) to the household, if it changed. */
     public void assign(String actor, long householdId, Long before, Choice chosen) {
         Long after = chosen == null ? null : chosen.id();
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             tariffs.assign(tenant, actor, householdId, after);
         }
     }
