@@ -1,7 +1,9 @@
 package org.smgwlite.admin.household;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smgwlite.admin.tariff.TariffChoices;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdRules;
@@ -25,13 +28,17 @@ import org.smgwlite.platform.shared.InvalidInputException;
  * Add or edit one household. Each field shows the message of the same {@link HouseholdRules} rule
  * the service enforces; a rule only the database can check (a duplicate Messlokation) comes back
  * as {@link InvalidInputException} and is shown on its field. Nothing is saved while any field is
- * in error.
+ * in error. The household's TAF 2 tariff profile is picked from the tenant's profiles ({@link TariffChoices}) and
+ * assigned after the household is saved.
  */
 class HouseholdForm extends VerticalLayout {
 
-    /** Saves a draft; for an existing household the id and the version the editor loaded. */
+    /**
+     * Saves a draft; for an existing household the id and the version the editor loaded; the tariff profile it had
+     * ({@code tariffBefore}, null for none) and the one chosen ({@code tariff}, null for none).
+     */
     interface Saver {
-        void save(Long id, long version, HouseholdDraft draft);
+        void save(Long id, long version, HouseholdDraft draft, Long tariffBefore, TariffChoices.Choice tariff);
     }
 
     private final H3 title = new H3();
@@ -40,11 +47,19 @@ class HouseholdForm extends VerticalLayout {
     /** Binds each field to its entry (same name) of the values being edited. */
     private final Binder<Map<String, String>> binder = new Binder<>();
 
+    private final TariffChoices tariffChoices;
+    private final ComboBox<TariffChoices.Choice> tariff;
+
     private Long editingId;
     private long editingVersion;
+    private Long editingTariff;
     private Map<String, String> values;
 
-    HouseholdForm(Saver saver, Runnable onClose) {
+    HouseholdForm(Saver saver, Runnable onClose, TariffChoices tariffChoices) {
+        this.tariffChoices = tariffChoices;
+        this.tariff = tariffChoices.comboBox();
+        tariff.setId("household-tariff");
+        tariff.setWidthFull();
         field("name", "Name", "household-name", HouseholdRules::checkName);
         field("street", "Street", "household-street", HouseholdRules::checkStreet);
         field("postalCode", "Postal code", "household-postal-code", HouseholdRules::checkPostalCode).setMaxLength(5);
@@ -59,7 +74,7 @@ class HouseholdForm extends VerticalLayout {
         Button save = new Button("Save", e -> {
             if (binder.writeBeanIfValid(values)) {
                 try {
-                    saver.save(editingId, editingVersion, draftOf(values));
+                    saver.save(editingId, editingVersion, draftOf(values), editingTariff, tariff.getValue());
                 } catch (InvalidInputException ex) {
                     showOnFields(ex);
                 }
@@ -71,6 +86,7 @@ class HouseholdForm extends VerticalLayout {
         cancel.setId("household-cancel");
 
         FormLayout form = new FormLayout(fields.values().toArray(Component[]::new));
+        form.add(tariff);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(title, form, new HorizontalLayout(save, cancel));
         setId("household-form");
@@ -82,6 +98,8 @@ class HouseholdForm extends VerticalLayout {
         editingVersion = household.version();
         title.setText("Edit household");
         load(household.toDraft());
+        editingTariff = household.tariffProfileId().orElse(null);
+        tariff.setValue(tariffChoices.of(editingTariff).orElse(null));
     }
 
     void create() {
@@ -89,6 +107,8 @@ class HouseholdForm extends VerticalLayout {
         editingVersion = 0;
         title.setText("New household");
         load(new HouseholdDraft("", "", "", "", "", "", ""));
+        editingTariff = null;
+        tariff.clear();
     }
 
     private void load(HouseholdDraft draft) {
@@ -103,13 +123,13 @@ class HouseholdForm extends VerticalLayout {
      */
     private void showOnFields(InvalidInputException invalid) {
         invalid.fieldErrors().forEach((name, message) -> {
-            TextField target = fields.get(name);
+            HasValidation target = name.equals("profileId") ? tariff : fields.get(name);
             if (target != null) {
                 target.setErrorMessage(message);
                 target.setInvalid(true);
             }
         });
-        if (!fields.keySet().containsAll(invalid.fieldErrors().keySet())) {
+        if (!invalid.fieldErrors().keySet().stream().allMatch(f -> fields.containsKey(f) || f.equals("profileId"))) {
             throw invalid;
         }
     }

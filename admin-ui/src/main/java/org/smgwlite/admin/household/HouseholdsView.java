@@ -21,10 +21,12 @@ import org.smgwlite.admin.curve.HouseholdCurveView;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
+import org.smgwlite.admin.tariff.TariffChoices;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.shared.PageRequest;
+import org.smgwlite.platform.tariff.TariffService;
 
 /**
  * An operator's households: the tenant's grid, paged and searched in the database ({@link HouseholdService#page}: a
@@ -42,12 +44,16 @@ public class HouseholdsView extends VerticalLayout {
     private final HouseholdForm form;
     private final Button delete = new Button("Delete");
     private final TextField search = new TextField();
+    private final TariffChoices tariffChoices;
+    private final String actor;
 
     @Inject
-    public HouseholdsView(HouseholdService households, CurrentUser user) {
+    public HouseholdsView(HouseholdService households, TariffService tariffs, CurrentUser user) {
         this.households = households;
         this.tenant = user.requireTenant();
-        this.form = new HouseholdForm(this::save, this::closeForm);
+        this.actor = "operator:" + user.username();
+        this.tariffChoices = new TariffChoices(tariffs, tenant);
+        this.form = new HouseholdForm(this::save, this::closeForm, tariffChoices);
 
         grid.setId("households-grid");
         grid.setItems(new CallbackDataProvider<Household, Void>(
@@ -104,8 +110,10 @@ public class HouseholdsView extends VerticalLayout {
         refresh();
     }
 
-    private void save(Long id, long version, org.smgwlite.platform.household.HouseholdDraft draft) {
+    private void save(Long id, long version, org.smgwlite.platform.household.HouseholdDraft draft, Long tariffBefore,
+                      TariffChoices.Choice tariff) {
         Household saved = id == null ? households.create(tenant, draft) : households.update(tenant, id, version, draft);
+        tariffChoices.assign(actor, saved.id(), tariffBefore, tariff);
         Notices.done("Saved " + saved.name());
         closeForm();
         refresh();

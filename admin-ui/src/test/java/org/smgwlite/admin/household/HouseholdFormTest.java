@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.smgwlite.admin.tariff.TariffChoices;
+import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -21,8 +23,11 @@ class HouseholdFormTest {
     private static final HouseholdDraft MUELLER =
             new HouseholdDraft("Familie Müller", "Hauptstraße 1", "34117", "Kassel", MELO, "1EMH0012345678", "household");
 
+    /** The households here have no tariff profile, so the picker never asks the service. */
+    private static final TariffChoices NO_TARIFFS = new TariffChoices(null, TenantId.of("form-test"));
+
     private final List<HouseholdDraft> saved = new ArrayList<>();
-    private HouseholdForm form = new HouseholdForm((id, version, draft) -> saved.add(draft), () -> { });
+    private HouseholdForm form = new HouseholdForm((id, version, draft, tariffBefore, tariff) -> saved.add(draft), () -> { }, NO_TARIFFS);
 
     @Test
     void a_new_household_is_saved_as_typed_with_an_empty_viewer() {
@@ -62,9 +67,9 @@ class HouseholdFormTest {
 
     @Test
     void a_rejection_only_the_service_can_make_is_shown_on_its_field() {
-        form = new HouseholdForm((id, version, draft) -> {
+        form = new HouseholdForm((id, version, draft, tariffBefore, tariff) -> {
             throw new InvalidInputException(Map.of("messlokationId", "already used in this tenant"));
-        }, () -> { });
+        }, () -> { }, NO_TARIFFS);
         form.edit(new Household(MUELLER));
         click("household-save");
 

@@ -7,12 +7,17 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.shared.PageRequest;
+import org.smgwlite.platform.tariff.StandardProfiles;
+import org.smgwlite.platform.tariff.TariffService;
+import org.smgwlite.platform.tariff.VersionDraft;
 import org.smgwlite.platform.tenant.TenantKind;
 import org.smgwlite.platform.tenant.TenantService;
 
@@ -40,6 +45,9 @@ public class DemoData {
     @Inject
     HouseholdService households;
 
+    @Inject
+    TariffService tariffs;
+
     /** Each tenant and household is its own transaction: a transaction binds to one tenant only. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -66,5 +74,23 @@ public class DemoData {
                     "DE0009876525899000000000000000001", "1EBZ0055667788", null));
             LOG.info("demo tenant " + BUERGERENERGIE + " loaded");
         }
+        tariffProfile();
+    }
+
+    /**
+     * The demo tenant's TAF 2 profile "HT/NT" (HT Monday to Friday 06:00-22:00, NT otherwise, since 2020), assigned to
+     * its demo households (Messlokation DE000123453411...) that have none; also on a database loaded before profiles
+     * existed.
+     */
+    private void tariffProfile() {
+        if (tariffs.count(STADTWERKE, StandardProfiles.HT_NT) > 0) {
+            return;
+        }
+        long profile = tariffs.create(STADTWERKE, "demo", StandardProfiles.HT_NT,
+                new VersionDraft(LocalDate.of(2020, 1, 1), StandardProfiles.htNt())).id();
+        households.page(STADTWERKE, "DE000123453411", new PageRequest(0, PageRequest.MAX_LIMIT)).stream()
+                .filter(h -> h.tariffProfileId().isEmpty())
+                .forEach(h -> tariffs.assign(STADTWERKE, "demo", h.id(), profile));
+        LOG.info("demo tariff profile " + StandardProfiles.HT_NT + " loaded");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -43,6 +44,10 @@ public class Household {
     private String meterId;
     @Column(name = "viewer_username")
     private String viewerUsername;
+
+    /** The household's TAF 2 tariff profile (same tenant, V16), or null; set by {@code TariffService} only. */
+    @Column(name = "tariff_profile_id")
+    private Long tariffProfileId;
 
     @Version
     private long version;
@@ -115,6 +120,17 @@ public class Household {
 
     public long version() {
         return version;
+    }
+
+    /** The id of the household's tariff profile, if it has one. */
+    public Optional<Long> tariffProfileId() {
+        return Optional.ofNullable(tariffProfileId);
+    }
+
+    /** Assigns a tariff profile (null: none); the caller checked that the profile is the tenant's. */
+    public void assignTariffProfile(Long profileId) {
+        this.tariffProfileId = profileId;
+        this.updatedAt = Instant.now();
     }
 
     public Instant updatedAt() {

@@ -59,6 +59,10 @@ final class EndpointRecipes {
         static Call put(String path, String contentType, String body) {
             return new Call("PUT", path, contentType, body.getBytes(StandardCharsets.UTF_8), null, path + " " + body);
         }
+
+        static Call delete(String path) {
+            return new Call("DELETE", path, null, null, null, path);
+        }
     }
 
     @FunctionalInterface
@@ -141,6 +145,26 @@ final class EndpointRecipes {
         r.put("GET " + tenantApi + "gateways/{gatewayId}/taf6-requests", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/gateways/" + f.of(t).device().id() + "/taf6-requests")));
 
+        // tariff profiles: each call that changes one works on a profile made for it (a delete or a new version succeeds once)
+        r.put("GET " + tenantApi + "tariff-profiles", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/tariff-profiles?search=Matrix&limit=20")));
+        r.put("POST " + tenantApi + "tariff-profiles", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t
+                + "/tariff-profiles", JSON, "{\"name\":\"" + matrixName("Matrix tariff") + "\",\"validFrom\":\"2020-01-01\","
+                + "\"zones\":[{\"name\":\"ALL\",\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\","
+                + "\"SATURDAY\",\"SUNDAY\"],\"from\":\"00:00\",\"to\":\"24:00\"}]}")));
+        r.put("GET " + tenantApi + "tariff-profiles/{id}", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/tariff-profiles/" + ItPlatform.newTariffProfile(t, matrixName("Matrix read")))));
+        r.put("POST " + tenantApi + "tariff-profiles/{id}/versions", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post(
+                "tenants/" + t + "/tariff-profiles/" + ItPlatform.newTariffProfile(t, matrixName("Matrix version")) + "/versions", JSON,
+                "{\"validFrom\":\"" + java.time.LocalDate.now().plusDays(2) + "\",\"zones\":[{\"name\":\"ALL\",\"days\":"
+                        + "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],"
+                        + "\"from\":\"00:00\",\"to\":\"24:00\"}]}")));
+        r.put("DELETE " + tenantApi + "tariff-profiles/{id}", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.delete("tenants/" + t + "/tariff-profiles/" + ItPlatform.newTariffProfile(t, matrixName("Matrix delete")))));
+        r.put("PUT " + tenantApi + "households/{id}/tariff-profile", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.put("tenants/" + t + "/households/" + f.of(t).householdId() + "/tariff-profile", JSON,
+                        "{\"profileId\":" + ItPlatform.newTariffProfile(t, matrixName("Matrix assign")) + "}")));
+
         String est = ".well-known/est/{tenant}/";
         r.put("GET " + est + "cacerts", new Recipe(Access.DEVICE_PUBLIC, true, (f, t) -> Call.get(".well-known/est/" + t + "/cacerts")));
         r.put("POST " + est + "simpleenroll", new Recipe(Access.ENROLLMENT_ACROSS_TENANTS, true, (f, t) -> {
@@ -171,6 +195,10 @@ final class EndpointRecipes {
     private static String yesterday() {
         String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
         return "from=" + day + "&to=" + day;
+    }
+
+    private static String matrixName(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     private static String apiGateway(MatrixFixture f, String tenant) {

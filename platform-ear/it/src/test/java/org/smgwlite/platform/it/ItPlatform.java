@@ -110,6 +110,19 @@ final class ItPlatform {
                 + " VALUES (?, ?, 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", tenant, name, mlo).get(0));
     }
 
+    /**
+     * A new tariff profile of {@code tenant} with one version from 2020-01-01, one zone "ALL" all week (SQL, as the
+     * database owner); its id.
+     */
+    static long newTariffProfile(String tenant, String name) throws Exception {
+        long id = Long.parseLong(sql("INSERT INTO tariff_profile (tenant_id, name) VALUES (?, ?) RETURNING id", tenant, name).get(0));
+        sql("WITH v AS (INSERT INTO tariff_profile_version (tenant_id, profile_id, valid_from, created_by)"
+                + " VALUES (?, CAST(? AS bigint), DATE '2020-01-01', 'it') RETURNING tenant_id, id)"
+                + " INSERT INTO tariff_zone_rule (tenant_id, version_id, position, zone, days, from_minute, to_minute)"
+                + " SELECT tenant_id, id, 0, 'ALL', 127, 0, 1440 FROM v", tenant, String.valueOf(id));
+        return id;
+    }
+
     static long householdOfGateway(String gw) throws Exception {
         return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
     }

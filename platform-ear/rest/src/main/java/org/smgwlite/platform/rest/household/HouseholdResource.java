@@ -34,9 +34,12 @@ public class HouseholdResource {
     @PathParam("tenant")
     String tenantParam;
 
-    public record HouseholdView(long id, String name, String messlokationId, String meterId, String viewerUsername) {
+    /** @param tariffProfileId the household's TAF 2 tariff profile, null for none */
+    public record HouseholdView(long id, String name, String messlokationId, String meterId, String viewerUsername,
+                                Long tariffProfileId) {
         static HouseholdView of(Household h) {
-            return new HouseholdView(h.id(), h.name(), h.messlokationId(), h.meterId(), h.viewerUsername());
+            return new HouseholdView(h.id(), h.name(), h.messlokationId(), h.meterId(), h.viewerUsername(),
+                    h.tariffProfileId().orElse(null));
         }
     }
 
