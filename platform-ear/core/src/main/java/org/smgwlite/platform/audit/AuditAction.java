@@ -16,5 +16,6 @@ public enum AuditAction {
     TAF6_DELIVERED,
     TAF6_ANSWERED,
     TAF6_EXPIRED,
-    TAF6_FAILED
+    TAF6_FAILED,
+    SUBSTITUTES_MADE
 }
