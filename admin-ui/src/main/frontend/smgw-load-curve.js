@@ -42,8 +42,8 @@ class SmgwLoadCurve extends HTMLElement {
     for (let i = 0; i < count; i++) x[i] = start + i * step;
     const [imp] = decode(importB64, count);
     const [exp] = decode(exportB64, count);
-    const [impSub, impSubNaN] = importSubB64 ? decode(importSubB64, count) : [new Array(count).fill(null), 0];
-    const [expSub, expSubNaN] = exportSubB64 ? decode(exportSubB64, count) : [new Array(count).fill(null), 0];
+    const [impSub, impSubNaN] = importSubB64 ? decode(importSubB64, count) : [new Array(count).fill(null), count];
+    const [expSub, expSubNaN] = exportSubB64 ? decode(exportSubB64, count) : [new Array(count).fill(null), count];
     let gaps = 0;
     for (let i = 0; i < count; i++) if (imp[i] === null && impSub[i] === null) gaps++;
     this._zone = zone;
