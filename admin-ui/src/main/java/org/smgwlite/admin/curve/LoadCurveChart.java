@@ -14,7 +14,8 @@ import java.util.Base64;
 /**
  * uPlot (MIT, from npm) behind a small custom element, {@code smgw-load-curve.js}. A year of
  * 15-minute values (35,040 points per series) travels as two base64 Float32 arrays on a regular
- * grid, a few hundred kilobytes, instead of JSON objects per point.
+ * grid, a few hundred kilobytes, instead of JSON objects per point; quarter hours resting on a substitute value
+ * (Ersatzwert) travel as two more arrays and are drawn dashed.
  */
 @Tag("smgw-load-curve")
 @NpmPackage(value = "uplot", version = "1.6.32")
@@ -29,16 +30,20 @@ public class LoadCurveChart extends Component implements HasSize {
     }
 
     /**
-     * Shows two power series on the grid {@code startEpochSecond + i * stepSeconds}; {@code NaN}
-     * is a gap. The labels name them in the legend, in the page's language.
+     * Shows the import and export power on the grid {@code startEpochSecond + i * stepSeconds}, each as its true
+     * quarter hours (solid) and its substitute ones (dashed, {@link ChartSeries}); {@code NaN} is a gap. The labels
+     * name them in the legend, in the page's language; the substitute series are left out when there is none.
      */
-    public void show(long startEpochSecond, int stepSeconds, float[] importW, float[] exportW, ZoneId zone,
-                     String importLabel, String exportLabel) {
-        if (importW.length != exportW.length) {
-            throw new IllegalArgumentException("series lengths differ: " + importW.length + " vs " + exportW.length);
+    public void show(long startEpochSecond, int stepSeconds, ChartSeries imports, ChartSeries exports, ZoneId zone,
+                     String importLabel, String exportLabel, String importSubstituteLabel, String exportSubstituteLabel) {
+        int n = imports.trueW().length;
+        if (exports.trueW().length != n) {
+            throw new IllegalArgumentException("series lengths differ: " + n + " vs " + exports.trueW().length);
         }
-        getElement().callJsFunction("setCurve", (double) startEpochSecond, stepSeconds, importW.length,
-                base64(importW), base64(exportW), zone.getId(), importLabel, exportLabel);
+        getElement().setAttribute("data-substitutes", String.valueOf(imports.substitutes() + exports.substitutes()));
+        getElement().callJsFunction("setCurve", (double) startEpochSecond, stepSeconds, n,
+                base64(imports.trueW()), base64(exports.trueW()), zone.getId(), importLabel, exportLabel,
+                base64(imports.substituteW()), base64(exports.substituteW()), importSubstituteLabel, exportSubstituteLabel);
     }
 
     static String base64(float[] values) {

@@ -69,6 +69,8 @@ public class LoadCurvePanel extends VerticalLayout {
     private final Select<CurveRange.Span> span = new Select<>();
     private final DatePicker date = new DatePicker();
     private final LoadCurveChart chart = new LoadCurveChart();
+    /** Says what the dashed lines are; shown when the range holds substitute values. */
+    private final Span substituteNote = new Span();
     private final EnergyBarsChart bars = new EnergyBarsChart();
     private final Span summary = new Span();
     private final Div latest = new Div();
@@ -119,6 +121,10 @@ public class LoadCurvePanel extends VerticalLayout {
         download.getStyle().set("overflow-wrap", "anywhere"); // a long file name must not widen a phone's page
 
         chart.setId("curve-chart-" + householdId);
+        substituteNote.setId("curve-substitutes-" + householdId);
+        substituteNote.setText(getTranslation("curve.chart.substitute.note"));
+        substituteNote.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        substituteNote.setVisible(false);
         bars.setId("curve-bars-" + householdId);
         summary.setId("curve-summary-" + householdId);
         latest.setId("curve-latest-" + householdId);
@@ -131,7 +137,7 @@ public class LoadCurvePanel extends VerticalLayout {
         controls.setWidthFull();
         monthly.setHeight(null); // a year has 12 months: all rows, no inner scrolling
         monthly.setAllRowsVisible(true);
-        add(controls, latest, summary, chart, new H3(getTranslation("curve.bars.title")), bars,
+        add(controls, latest, summary, chart, substituteNote, new H3(getTranslation("curve.bars.title")), bars,
                 new H3(getTranslation("curve.totals.title")), daily, monthly);
 
         span.setValue(CurveRange.Span.WEEK);
@@ -182,9 +188,12 @@ public class LoadCurvePanel extends VerticalLayout {
             summary.setText(getTranslation("curve.failed"));
             return;
         }
-        chart.show(curve.imports().startEpochSecond(), (int) CurveRange.SLOT.getSeconds(),
-                curve.imports().powerForChart(), curve.exports().powerForChart(), curve.range().zone(),
-                getTranslation("curve.chart.import"), getTranslation("curve.chart.export"));
+        ChartSeries imports = ChartSeries.of(curve.imports());
+        ChartSeries exports = ChartSeries.of(curve.exports());
+        chart.show(curve.imports().startEpochSecond(), (int) CurveRange.SLOT.getSeconds(), imports, exports,
+                curve.range().zone(), getTranslation("curve.chart.import"), getTranslation("curve.chart.export"),
+                getTranslation("curve.chart.import.substitute"), getTranslation("curve.chart.export.substitute"));
+        substituteNote.setVisible(imports.substitutes() + exports.substitutes() > 0);
         int due = curve.daily().stream().mapToInt(EnergyTotal::due).sum();
         int gaps = curve.daily().stream().mapToInt(EnergyTotal::gaps).sum();
         int pending = curve.daily().stream().mapToInt(EnergyTotal::pending).sum();

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +33,11 @@ public final class DemoFleet implements AutoCloseable {
     public static final String TENANT = "stadtwerke-demo";
     public static final String OPERATOR = "operator";
     public static final int HISTORY_DAYS = 7;
+    /** The demo household with gaps (Ersatzwerte on first login): the first household login's. */
+    public static final String GAP_LOGIN = "household";
+    /** History of the gap household: two weeks and a day, so yesterday has the same weekday twice before it. */
+    public static final int GAP_HISTORY_DAYS = 15;
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -44,9 +51,18 @@ public final class DemoFleet implements AutoCloseable {
      * @param logins      the households are those these users sign in to, one gateway each
      * @param operatorToken a fresh access token of an operator of {@code tenant}
      * @param historyDays days of history before today on a gateway's first start
+     * @param gapLogin    the login whose household's meter is silent twice yesterday on its gateway's first start
+     *                    ({@link MeterOutage#demoDay}), with {@value #GAP_HISTORY_DAYS} days of history so that the
+     *                    long gap has a weekday profile; substitute values are made for it after the upload. Null: none
      */
     public record Settings(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs, String tenant, List<String> logins,
-                           Supplier<String> operatorToken, int historyDays, Clock wall) {
+                           Supplier<String> operatorToken, int historyDays, Clock wall, String gapLogin) {
+
+        /** Without demo gaps. */
+        public Settings(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs, String tenant, List<String> logins,
+                        Supplier<String> operatorToken, int historyDays, Clock wall) {
+            this(api, devicePort, rootPem, stateDir, logs, tenant, logins, operatorToken, historyDays, wall, null);
+        }
 
         /** The run command's: the demo household logins of {@value #TENANT}, a week of history. */
         public static Settings runCommand(URI api, URI devicePort, Path rootPem, Path stateDir, Path logs,
@@ -55,7 +71,7 @@ public final class DemoFleet implements AutoCloseable {
                     .filter(u -> u.role().equals("household") && u.tenant().filter(TENANT::equals).isPresent())
                     .map(DemoUser::username).toList();
             return new Settings(api, devicePort, rootPem, stateDir, logs, TENANT, logins, operatorToken, HISTORY_DAYS,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), GAP_LOGIN);
         }
     }
 
@@ -64,8 +80,13 @@ public final class DemoFleet implements AutoCloseable {
 
     private final List<Member> members;
 
-    private DemoFleet(List<Member> members) {
+    private final OperatorApi api;
+    private final String tenant;
+
+    private DemoFleet(List<Member> members, OperatorApi api, String tenant) {
         this.members = members;
+        this.api = api;
+        this.tenant = tenant;
     }
 
     /**
@@ -95,16 +116,20 @@ public final class DemoFleet implements AutoCloseable {
                 }
                 String code = step == DemoGatewayState.Step.REUSE ? "" : api.enrollmentCode(tenant, gatewayId);
                 int number = members.size() + 1;
+                boolean gaps = h.viewerUsername().equals(settings.gapLogin());
+                List<MeterOutage> outages = gaps
+                        ? MeterOutage.demoDay(LocalDate.now(settings.wall().withZone(BERLIN)).minusDays(1)) : List.of();
                 DemoGateway gateway = new DemoGateway(gatewayId, state, platform, code, number, pvWatts(number),
-                        settings.historyDays(), settings.wall(), settings.logs().resolve("demo-gateway-" + gatewayId + ".log"));
+                        gaps ? Math.max(settings.historyDays(), GAP_HISTORY_DAYS) : settings.historyDays(), outages,
+                        settings.wall(), settings.logs().resolve("demo-gateway-" + gatewayId + ".log"));
                 members.add(new Member(gateway, h));
             }
         } catch (IOException | RuntimeException e) {
-            new DemoFleet(members).close();
+            new DemoFleet(members, api, tenant).close();
             throw e;
         }
         members.forEach(m -> m.gateway().start());
-        return new DemoFleet(members);
+        return new DemoFleet(members, api, tenant);
     }
 
     /** The first gateway has a PV system (its curve shows export at noon), the others consume only. */
@@ -153,11 +178,28 @@ public final class DemoFleet implements AutoCloseable {
                 r = null;
                 problem = "failed: " + e.getCause();
             }
+            if (problem == null && r != null && !m.gateway().outages().isEmpty()) {
+                problem = substitutes(m);
+            }
             out.add(new Outcome(m.gateway().gatewayId(), m.household().id(), m.household().name(), m.household().viewerUsername(),
                     r != null && r.enrolledNow(), r == null ? 0 : r.values(), r == null ? 0 : r.accepted(),
                     r == null ? null : r.historyFrom(), r == null ? null : r.caughtUpAt(), problem));
         }
         return out;
+    }
+
+    /**
+     * Substitute values for the demo gaps right after the upload, as an operator would ask for them (the day-after
+     * timer would make them in the night); null when made, else what went wrong.
+     */
+    private String substitutes(Member m) throws InterruptedException {
+        LocalDate day = LocalDate.ofInstant(m.gateway().outages().get(0).from(), BERLIN);
+        try {
+            api.substitutes(tenant, m.household().id(), day, day.plusDays(1));
+            return null;
+        } catch (IOException e) {
+            return "substitute values not made: " + e.getMessage();
+        }
     }
 
     private static void awaitPort(URI uri, Duration timeout) throws IOException, InterruptedException {

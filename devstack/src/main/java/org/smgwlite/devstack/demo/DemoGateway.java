@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,6 +62,8 @@ final class DemoGateway implements AutoCloseable {
     private final Agent agent;
     private final DemoMeterSource source;
     private final Instant historyFrom;
+    /** The meter's silent times of this start (demo gaps); empty unless it is the gateway's first. */
+    private final List<MeterOutage> outages;
     private final PlatformLink link;
     private final SpreadDelay daily;
     private final CompletableFuture<Report> firstUpload = new CompletableFuture<>();
@@ -77,6 +80,15 @@ final class DemoGateway implements AutoCloseable {
      */
     DemoGateway(String gatewayId, DemoGatewayState state, Platform platform, String enrollmentCode, int meterNumber,
                 long pvWatts, int historyDays, Clock wall, Path logFile) throws IOException {
+        this(gatewayId, state, platform, enrollmentCode, meterNumber, pvWatts, historyDays, List.of(), wall, logFile);
+    }
+
+    /**
+     * @param outages times the meter is silent, applied only on the gateway's first start (a gateway that stored
+     *                values before continues after them and never repeats a demo gap)
+     */
+    DemoGateway(String gatewayId, DemoGatewayState state, Platform platform, String enrollmentCode, int meterNumber,
+                long pvWatts, int historyDays, List<MeterOutage> outages, Clock wall, Path logFile) throws IOException {
         this.gatewayId = gatewayId;
         this.state = state;
         this.wall = wall;
@@ -90,12 +102,14 @@ final class DemoGateway implements AutoCloseable {
         p.setProperty("status.port", "-1");
         AgentConfig config = AgentConfig.parse(p, state.agentDir());
         Instant now = wall.instant();
-        this.historyFrom = firstTelegram(lastSlot(config), lastEvent(config.eichlogFile()), now, historyDays);
+        Instant lastSlot = lastSlot(config);
+        this.historyFrom = firstTelegram(lastSlot, lastEvent(config.eichlogFile()), now, historyDays);
+        this.outages = lastSlot == null ? List.copyOf(outages) : List.of();
         SimulationClock clock = new SimulationClock(historyFrom);
         VirtualMeter meter = new VirtualMeter(meterNumber, meterNumber, pvWatts);
         state.meter().ifPresent(meter::restore);
         this.agent = new Agent(config, clock, null, WriteGuard.NONE, log, log);
-        this.source = new DemoMeterSource(meter, clock, wall, historyFrom, new Turn());
+        this.source = new DemoMeterSource(meter, clock, wall, historyFrom, new Turn(), this.outages);
         this.link = agent.platformLink(new UploadSettings(platform.devicePort(), platform.devicePort(), platform.tenant(),
                 gatewayId, enrollmentCode, platform.rootPem(), state.credentialDir(), Duration.ZERO, Duration.ZERO),
                 Clock.systemUTC(), this::note);
@@ -148,6 +162,11 @@ final class DemoGateway implements AutoCloseable {
 
     String gatewayId() {
         return gatewayId;
+    }
+
+    /** The demo gaps this start made (empty on a later start). */
+    List<MeterOutage> outages() {
+        return outages;
     }
 
     /** Completes after the first upload once caught up (acknowledged or not). */

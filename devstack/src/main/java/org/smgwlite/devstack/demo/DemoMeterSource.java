@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.smgwlite.agent.simulator.SimulationClock;
 import org.smgwlite.agent.simulator.VirtualMeter;
@@ -44,6 +45,7 @@ final class DemoMeterSource implements ByteSource {
     private final SimulationClock clock;
     private final Clock wall;
     private final Turn turn;
+    private final List<MeterOutage> outages;
     private Instant previous;
     private Instant next;
     private boolean caughtUp;
@@ -54,6 +56,15 @@ final class DemoMeterSource implements ByteSource {
      * @param first the first telegram's time: a whole second, in the past or now
      */
     DemoMeterSource(VirtualMeter meter, SimulationClock clock, Clock wall, Instant first, Turn turn) {
+        this(meter, clock, wall, first, turn, List.of());
+    }
+
+    /**
+     * @param outages times in the past the meter is silent ({@link MeterOutage}): its registers run on, no telegram
+     */
+    DemoMeterSource(VirtualMeter meter, SimulationClock clock, Clock wall, Instant first, Turn turn,
+                    List<MeterOutage> outages) {
+        this.outages = List.copyOf(outages);
         if (first.getNano() != 0) {
             throw new IllegalArgumentException("first telegram must be on a whole second, was " + first);
         }
@@ -68,6 +79,7 @@ final class DemoMeterSource implements ByteSource {
     @Override
     public int read(byte[] buffer) throws IOException {
         if (offset >= pending.length) {
+            skipSilence();
             Instant t = next;
             Instant now = wall.instant();
             if (t.isAfter(now)) {
@@ -88,14 +100,27 @@ final class DemoMeterSource implements ByteSource {
                 turn.boundary(t, meter.registers());
             }
             previous = t;
-            boolean farBehind = t.getEpochSecond() % CATCH_UP_SECONDS == 0
-                    && !t.plusSeconds(CATCH_UP_SECONDS).isAfter(wall.instant());
-            next = t.plusSeconds(farBehind ? CATCH_UP_SECONDS : LIVE_SECONDS);
+            next = after(t);
         }
         int n = Math.min(buffer.length, pending.length - offset);
         System.arraycopy(pending, offset, buffer, 0, n);
         offset += n;
         return n;
+    }
+
+    private Instant after(Instant t) {
+        boolean farBehind = t.getEpochSecond() % CATCH_UP_SECONDS == 0
+                && !t.plusSeconds(CATCH_UP_SECONDS).isAfter(wall.instant());
+        return t.plusSeconds(farBehind ? CATCH_UP_SECONDS : LIVE_SECONDS);
+    }
+
+    /** Runs the meter without telegrams through an outage that lies in the past. */
+    private void skipSilence() {
+        while (!next.isAfter(wall.instant()) && outages.stream().anyMatch(o -> o.silences(next))) {
+            meter.step(next, (int) Duration.between(previous, next).getSeconds());
+            previous = next;
+            next = after(next);
+        }
     }
 
     private static void sleep(Duration d) throws InterruptedIOException {

@@ -82,6 +82,12 @@ final class OperatorApi {
                 body -> JsonObject.parse(body).string("code"));
     }
 
+    /** Substitute values for the household's gaps starting on the local days [from, to). */
+    void substitutes(String tenant, long householdId, java.time.LocalDate from, java.time.LocalDate to)
+            throws IOException, InterruptedException {
+        send("POST", "/tenants/" + tenant + "/households/" + householdId + "/substitutes?from=" + from + "&to=" + to, "{}", 200);
+    }
+
     private String send(String method, String path, String json, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token.get())

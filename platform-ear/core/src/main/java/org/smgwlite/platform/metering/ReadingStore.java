@@ -27,6 +27,7 @@ import org.smgwlite.metering.contract.EichlogLink;
 import org.smgwlite.pki.profile.CertificateProfile;
 import org.smgwlite.platform.certificate.DeviceIdentity;
 import org.smgwlite.platform.certificate.GatewayCertificate;
+import org.smgwlite.platform.metering.substitute.SubstituteRows;
 
 /**
  * The SQL of one batch of one gateway, in the ingestion's transaction: the metering point's lock, the earlier answer
@@ -83,6 +84,7 @@ final class ReadingStore {
         try (Connection c = dataSource.getConnection()) {
             int accepted = storeReadings(c, batchId, verdict.toStore());
             fillGaps(c, batchId, verdict.toStore());
+            replaceSubstitutes(c, batchId, verdict.toStore());
             int gaps = storeGaps(c, batchId, verdict.gaps());
             storeRejects(c, batchId, rejects);
             storeEichlog(c, batchId, eichlog);
@@ -173,6 +175,19 @@ final class ReadingStore {
             ps.setLong(5, gw.householdId());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Substitute values (Ersatzwerte) on slots this batch brought true values for: marked replaced by this batch, with
+     * the rest of their gap, kept as history ({@link SubstituteRows#replaceByTrueValues}; one statement).
+     */
+    private void replaceSubstitutes(Connection c, long batchId, List<BatchValue> stored) throws SQLException {
+        if (stored.isEmpty()) {
+            return;
+        }
+        SubstituteRows.replaceByTrueValues(c, gw.tenant().value(), gw.householdId(), batchId,
+                stored.stream().map(BatchValue::obis).toArray(String[]::new),
+                stored.stream().map(v -> v.slotStart().getEpochSecond()).toArray(Long[]::new));
     }
 
     /** Whether the household has an open gap between the first and last of {@code values}: the usual answer is no, cheaply. */

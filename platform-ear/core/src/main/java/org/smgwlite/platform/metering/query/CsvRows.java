@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
  * hour starting at the slot (next reading minus this one), so the energies of a day add up to the
  * day's total. A gap has an empty energy, status {@code gap} and the reason; a quarter hour that is not due yet
  * ({@link ExpectedSlots}: after now, or after the newest reading in the current period) has status {@code pending}.
+ * A quarter hour whose energy rests on a substitute value (Ersatzwert) at its start or end has status
+ * {@code substitute:<method>} and an empty PTB level (it is no true value); its register reading is the substitute's.
  */
 public final class CsvRows {
 
@@ -41,13 +43,22 @@ public final class CsvRows {
                 append(line, s.readingAtStart(i)).append(',');
                 line.append(s.unit(i) == null ? "" : s.unit(i)).append(',');
                 append(line, s.energyWh(i)).append(',');
-                line.append(s.isGap(i) ? "" : Integer.toString(s.ptbLevel(i))).append(',');
+                String substitute = s.substituteMethod(i);
+                line.append(s.isGap(i) || substitute != null ? "" : Integer.toString(s.ptbLevel(i))).append(',');
                 boolean missing = curve.missing(s, i);
-                line.append(!s.isGap(i) ? "ok" : missing ? "gap" : "pending").append(',');
+                line.append(status(s.isGap(i), missing, substitute)).append(',');
                 line.append(missing ? quote(s.gapReason(i)) : "").append('\n');
                 out.append(line);
             }
         }
+    }
+
+    /** {@code ok}, {@code gap}, {@code pending} or {@code substitute:<method>} (the energy rests on a substitute value). */
+    static String status(boolean gap, boolean missing, String substituteMethod) {
+        if (!gap) {
+            return substituteMethod == null ? "ok" : "substitute:" + substituteMethod;
+        }
+        return missing ? "gap" : "pending";
     }
 
     private static StringBuilder append(StringBuilder line, BigDecimal value) {

@@ -17,7 +17,8 @@ import org.smgwlite.pki.TenantId;
  * Reads a curve from the day rows of {@code meter_reading_day} (V6/V8: one row per register and UTC day, the
  * day's values packed in one bytea, kept by triggers on {@code meter_reading}) straight into slot-indexed
  * arrays: a year is 2 x 366 rows instead of 2 x 35,041, no object per value. Values of the first and last UTC day
- * outside the range are left out by {@link SeriesBuilder}. Gaps the ingestion recorded come from a second, small query.
+ * outside the range are left out by {@link SeriesBuilder}. Gaps the ingestion recorded come from a second, small query,
+ * the current substitute values (Ersatzwerte, {@code substitute_value}) from a third; a true reading always wins.
  * Callers own the connection and its tenant binding ({@link LoadCurveService}); the benchmark harness calls
  * this directly and compares it with {@link #READINGS_SQL}, the same values as rows of the record table.
  */
@@ -48,6 +49,14 @@ public final class LoadCurveQuery {
              WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
                AND slot_start >= ? AND slot_start <= ?
                AND filled_batch_id IS NULL""";
+
+    /** The current substitute values of the range (V15): a gap's slots only, so few rows; a true reading still wins. */
+    static final String SUBSTITUTES_SQL = """
+            SELECT obis, extract(epoch FROM slot_start)::bigint, value_unscaled, scaler, unit, method
+              FROM substitute_value
+             WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
+               AND slot_start >= ? AND slot_start <= ?
+               AND replaced_at IS NULL""";
 
     private LoadCurveQuery() {
     }
@@ -85,6 +94,15 @@ public final class LoadCurveQuery {
             while (rs.next()) {
                 SeriesBuilder target = Register.IMPORT.obis().equals(rs.getString(1)) ? imports : exports;
                 target.gap(rs.getLong(2), rs.getString(3));
+            }
+        }
+        try (PreparedStatement ps = prepare(c, SUBSTITUTES_SQL, tenant.value(), householdId, range);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                SeriesBuilder target = Register.IMPORT.obis().equals(rs.getString(1)) ? imports : exports;
+                // made from a register's own readings: an integer that fits a long as they do
+                target.substitute(rs.getLong(2), rs.getBigDecimal(3).longValueExact(), rs.getInt(4), rs.getString(5),
+                        rs.getString(6));
             }
         }
         try (PreparedStatement ps = c.prepareStatement(METERED_SQL)) {
