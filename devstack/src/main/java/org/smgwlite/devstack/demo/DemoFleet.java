@@ -195,7 +195,7 @@ public final class DemoFleet implements AutoCloseable {
     private String substitutes(Member m) throws InterruptedException {
         LocalDate day = LocalDate.ofInstant(m.gateway().outages().get(0).from(), BERLIN);
         try {
-            api.substitutes(tenant, m.household().id(), day, day.plusDays(1));
+            api.substitutes(tenant, m.household().id(), day, day);
             return null;
         } catch (IOException e) {
             return "substitute values not made: " + e.getMessage();

@@ -82,7 +82,7 @@ final class OperatorApi {
                 body -> JsonObject.parse(body).string("code"));
     }
 
-    /** Substitute values for the household's gaps starting on the local days [from, to). */
+    /** Substitute values for the household's gaps starting on the local days from to {@code to}, both inclusive. */
     void substitutes(String tenant, long householdId, java.time.LocalDate from, java.time.LocalDate to)
             throws IOException, InterruptedException {
         send("POST", "/tenants/" + tenant + "/households/" + householdId + "/substitutes?from=" + from + "&to=" + to, "{}", 200);

@@ -115,7 +115,7 @@ final class EndpointRecipes {
         // a day without readings: the run answers and makes nothing other tests could see
         r.put("POST " + tenantApi + "households/{id}/substitutes", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.post("tenants/" + t + "/households/" + f.of(t).householdId()
-                        + "/substitutes?from=2020-01-06&to=2020-01-07", JSON, "{}")));
+                        + "/substitutes?from=2020-01-06&to=2020-01-06", JSON, "{}")));
         r.put("GET " + tenantApi + "ca", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/ca")));
         // one kind only: a refused enrollment at a tenant names whatever gateway id the caller presented, and the matrix
         // itself presents the other tenant's (ENROLLMENT_ACROSS_TENANTS); a registration names only the tenant's own

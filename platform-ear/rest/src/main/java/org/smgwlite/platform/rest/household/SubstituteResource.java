@@ -8,20 +8,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.substitute.SubstituteOutcome;
 import org.smgwlite.platform.metering.substitute.SubstituteService;
+import org.smgwlite.platform.rest.readings.ReadingsPeriod;
 import org.smgwlite.platform.rest.security.Caller;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
-import org.smgwlite.platform.shared.InvalidInputException;
 
 /**
- * Substitute values on demand: {@code POST /api/tenants/<tenant>/households/<id>/substitutes?from=2026-11-01&to=2026-12-01}
- * fills the household's gaps that start on the local days [from, to) (to exclusive; at most a year, nothing in the
- * future) and answers what was made, replaced and left open. The same {@link SubstituteService#make} the day-after
- * timer's rules apply; running it twice makes nothing new. An operator of the tenant or a platform administrator only.
+ * Substitute values on demand: {@code POST /api/tenants/<tenant>/households/<id>/substitutes?from=2026-11-01&to=2026-11-30}
+ * fills the household's gaps that start on the local days from to to, both inclusive like every date range of the API
+ * ({@link ReadingsPeriod}: at most a year, nothing in the future) and answers what was made, replaced and left open.
+ * The same {@link SubstituteService#make} the day-after timer's rules apply; running it twice makes nothing new. An operator of the tenant or a platform administrator only.
  */
 @Path("tenants/{tenant}/households/{id}/substitutes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,20 +46,10 @@ public class SubstituteResource {
     public OutcomeView make(@QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
         TenantId tenant = InputIds.tenant(tenantParam);
         Caller caller = callers.requireTenant(tenant, "operator");
-        LocalDate from = date("from", fromParam);
-        LocalDate to = date("to", toParam);
-        SubstituteOutcome outcome = substitutes.make(tenant, caller.username(), householdId, from, to);
-        return new OutcomeView(from, to, outcome.made(), outcome.replaced(), outcome.gapsLeft());
-    }
-
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "is required, an ISO date like 2026-11-30");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO date like 2026-11-30, was '" + value + "'");
-        }
+        CurveRange days = ReadingsPeriod.parse(fromParam, toParam, LocalDate.now(CurveRange.BERLIN));
+        SubstituteOutcome outcome = substitutes.make(tenant, caller.username(), householdId, days.first(),
+                days.endExclusive());
+        return new OutcomeView(days.first(), days.endExclusive().minusDays(1), outcome.made(), outcome.replaced(),
+                outcome.gapsLeft());
     }
 }
