@@ -2,6 +2,7 @@ package org.smgwlite.platform.metering.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smgwlite.platform.metering.query.IntervalSeries;
 import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.Register;
 
@@ -20,10 +21,19 @@ public record HouseholdMonthReport(long householdId, String name, String messlok
     public static HouseholdMonthReport of(long householdId, String name, String messlokationId, BillingMonth month,
                                           LoadCurve curve, ZoneGrid grid) {
         int due = curve.expected().dueCount(month.start().getEpochSecond(), month.quarterHours());
+        return of(householdId, name, messlokationId, month, curve.imports(), curve.exports(), grid, due);
+    }
+
+    /**
+     * The report of the month's two series, the first {@code due} quarter hours due; a register the meter does not
+     * have ({@link IntervalSeries#metered()} false) is left out.
+     */
+    public static HouseholdMonthReport of(long householdId, String name, String messlokationId, BillingMonth month,
+                                          IntervalSeries imports, IntervalSeries exports, ZoneGrid grid, int due) {
         List<RegisterMonthReport> registers = new ArrayList<>(2);
-        for (Register r : Register.values()) {
-            if (curve.series(r).metered()) {
-                registers.add(RegisterMonthReport.of(curve.series(r), due, grid));
+        for (IntervalSeries series : List.of(imports, exports)) {
+            if (series.metered()) {
+                registers.add(RegisterMonthReport.of(series, due, grid));
             }
         }
         return new HouseholdMonthReport(householdId, name, messlokationId, month,
