@@ -40,6 +40,7 @@ public final class MonthReportRows {
                      z, er, tt, mi)""";
 
     private static final String MATCH = """
+
              FROM taf_month_report r JOIN household hh ON hh.tenant_id = r.tenant_id AND hh.id = r.household_id
              WHERE r.tenant_id = ? AND r.month = ? AND (? OR LOWER(hh.name) LIKE ? OR hh.messlokation_id LIKE ?)""";
 
