@@ -4,12 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.Register;
@@ -36,13 +36,8 @@ final class ChunkSubstitutes {
     static ChunkSubstitutes read(Connection c, TenantId tenant, long[] ids, CurveRange range) throws SQLException {
         Map<Long, List<Value>> byHousehold = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TenantMonthRun.SUBSTITUTES_SQL)) {
-            ps.setString(1, tenant.value());
-            ps.setLong(2, ids[0]);
-            ps.setLong(3, ids[ids.length - 1]);
-            ps.setString(4, Register.IMPORT.obis());
-            ps.setString(5, Register.EXPORT.obis());
-            ps.setObject(6, OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC));
-            ps.setObject(7, OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC));
+            TenantMonthRun.bindChunk(ps, tenant, ids, OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC),
+                    OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byHousehold.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(new Value(

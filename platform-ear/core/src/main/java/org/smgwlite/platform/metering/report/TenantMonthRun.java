@@ -133,13 +133,8 @@ public final class TenantMonthRun {
         ChunkSubstitutes subs = substitutes ? ChunkSubstitutes.read(c, tenant, ids, range) : ChunkSubstitutes.NONE;
         List<HouseholdMonthReport> reports = new ArrayList<>(ids.length);
         try (PreparedStatement ps = c.prepareStatement(DAYS_SQL)) {
-            ps.setString(1, tenant.value());
-            ps.setLong(2, ids[0]);
-            ps.setLong(3, ids[ids.length - 1]);
-            ps.setString(4, Register.IMPORT.obis());
-            ps.setString(5, Register.EXPORT.obis());
-            ps.setObject(6, LocalDate.ofInstant(range.from(), ZoneOffset.UTC));
-            ps.setObject(7, LocalDate.ofInstant(range.to(), ZoneOffset.UTC));
+            bindChunk(ps, tenant, ids, LocalDate.ofInstant(range.from(), ZoneOffset.UTC),
+                    LocalDate.ofInstant(range.to(), ZoneOffset.UTC));
             ps.setFetchSize(2_000);
             try (ResultSet rs = ps.executeQuery()) {
                 boolean more = rs.next();
@@ -164,6 +159,21 @@ public final class TenantMonthRun {
             }
         }
         return reports;
+    }
+
+    /**
+     * Binds the seven parameters of {@link #DAYS_SQL} and {@link #SUBSTITUTES_SQL}: tenant, the chunk's first and last
+     * household, both registers, the range's bounds ({@code from}, {@code to}: days or instants).
+     */
+    static void bindChunk(PreparedStatement ps, TenantId tenant, long[] ids, Object from, Object to)
+            throws SQLException {
+        ps.setString(1, tenant.value());
+        ps.setLong(2, ids[0]);
+        ps.setLong(3, ids[ids.length - 1]);
+        ps.setString(4, Register.IMPORT.obis());
+        ps.setString(5, Register.EXPORT.obis());
+        ps.setObject(6, from);
+        ps.setObject(7, to);
     }
 
     private Set<Long> exporting(long[] ids) throws SQLException {

@@ -20,7 +20,6 @@ import org.smgwlite.platform.metering.query.EnergyTotal;
 import org.smgwlite.platform.metering.query.LatestReading;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
-import org.smgwlite.platform.rest.security.Caller;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -97,10 +96,7 @@ public class HouseholdEnergyResource {
 
     /** An operator or platform administrator sees the tenant's households; a household user only its own. */
     private Viewer viewer(TenantId tenant) {
-        Caller caller = callers.requireTenant(tenant, "operator", "household");
-        return caller.hasRole("operator") || caller.hasRole("platform-admin")
-                ? Viewer.operator(caller.username())
-                : Viewer.household(caller.username());
+        return callers.householdViewer(tenant);
     }
 
     static CurveRange.Span span(String value) {

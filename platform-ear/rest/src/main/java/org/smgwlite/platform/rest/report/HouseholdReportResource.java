@@ -7,10 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.smgwlite.pki.TenantId;
-import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.metering.report.BillingMonth;
 import org.smgwlite.platform.metering.report.ReportService;
-import org.smgwlite.platform.rest.security.Caller;
 import org.smgwlite.platform.rest.security.Callers;
 import org.smgwlite.platform.shared.InputIds;
 
@@ -41,11 +39,7 @@ public class HouseholdReportResource {
     @GET
     public ReportViews.HouseholdReportView report() {
         TenantId tenant = InputIds.tenant(tenantParam);
-        Caller caller = callers.requireTenant(tenant, "operator", "household");
-        Viewer viewer = caller.hasRole("operator") || caller.hasRole("platform-admin")
-                ? Viewer.operator(caller.username())
-                : Viewer.household(caller.username());
-        return ReportViews.HouseholdReportView.of(reports.household(tenant, viewer, householdId,
+        return ReportViews.HouseholdReportView.of(reports.household(tenant, callers.householdViewer(tenant), householdId,
                 BillingMonth.parse(monthParam)));
     }
 }

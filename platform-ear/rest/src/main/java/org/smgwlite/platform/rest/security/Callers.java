@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Arrays;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.metering.query.Viewer;
 
 /**
  * The operator API's access rule, in one place: a valid bearer token with one of the roles, and a tenant
@@ -42,6 +43,20 @@ public class Callers {
                     + " may not act in tenant " + tenant);
         }
         return caller;
+    }
+
+    /**
+     * The caller as a reader of the tenant's households: an operator (or a platform administrator) reads every one, a
+     * household user only the households whose viewer it is (the services report any other as not found).
+     *
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) for another tenant or without one of those roles
+     */
+    public Viewer householdViewer(TenantId tenant) {
+        Caller caller = requireTenant(tenant, "operator", "household");
+        return caller.hasRole("operator") || caller.hasRole("platform-admin")
+                ? Viewer.operator(caller.username())
+                : Viewer.household(caller.username());
     }
 
     /**
