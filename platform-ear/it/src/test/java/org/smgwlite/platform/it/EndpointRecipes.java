@@ -98,10 +98,6 @@ final class EndpointRecipes {
 
         String tenantApi = "tenants/{tenant}/";
         r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
-        r.put("GET " + tenantApi + "households/{id}/energy", new Recipe(Access.OPERATOR, true,
-                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
-        r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
-                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
         // the month reports: last month (a month that has begun); starting a run twice returns the running one
         String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).minusMonths(1).toString();
         r.put("GET " + tenantApi + "reports/{month}", new Recipe(Access.OPERATOR, true,
@@ -110,6 +106,10 @@ final class EndpointRecipes {
                 (f, t) -> Call.post("tenants/" + t + "/reports/" + lastMonth, JSON, "{}")));
         r.put("GET " + tenantApi + "households/{id}/reports/{month}", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/reports/" + lastMonth)));
+        r.put("GET " + tenantApi + "households/{id}/energy", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
+        r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
         r.put("GET " + tenantApi + "ca", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/ca")));
         // one kind only: a refused enrollment at a tenant names whatever gateway id the caller presented, and the matrix
         // itself presents the other tenant's (ENROLLMENT_ACROSS_TENANTS); a registration names only the tenant's own

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,19 +77,6 @@ final class BenchSupport {
             }
         }
         return Path.of(".run/payara6/glassfish/domains/domain1/smgw-pki/root/ca-chain.pem");
-    }
-
-    /** Tenant {@code tenant} with households "Bench 1" .. "Bench n" (Messlokation DEBENCH + number), kept. */
-    static void tenantWithHouseholds(Connection c, String tenant, int households) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO tenant (id, name, kind) VALUES ('" + tenant
-                    + "', 'Benchmark', 'METERING_POINT_OPERATOR') ON CONFLICT DO NOTHING");
-            s.execute("""
-                    INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
-                    SELECT '%s', 'Bench ' || n, 'Weg 1', '34117', 'Kassel', 'DEBENCH' || lpad(n::text, 26, '0'), 'BENCH' || n
-                      FROM generate_series(1, %d) n
-                    ON CONFLICT DO NOTHING""".formatted(tenant, households));
-        }
     }
 
     static double seconds(long startNanos) {

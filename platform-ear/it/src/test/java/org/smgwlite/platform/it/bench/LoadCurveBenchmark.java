@@ -130,7 +130,15 @@ public final class LoadCurveBenchmark {
 
     private static List<Long> setUp(Connection c, int households) throws Exception {
         long t0 = System.nanoTime();
-        BenchSupport.tenantWithHouseholds(c, TENANT, households);
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO tenant (id, name, kind) VALUES ('" + TENANT
+                    + "', 'Benchmark', 'METERING_POINT_OPERATOR') ON CONFLICT DO NOTHING");
+            s.execute("""
+                    INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
+                    SELECT '%s', 'Bench ' || n, 'Weg 1', '34117', 'Kassel', 'DEBENCH' || lpad(n::text, 26, '0'), 'BENCH' || n
+                      FROM generate_series(1, %d) n
+                    ON CONFLICT DO NOTHING""".formatted(TENANT, households));
+        }
         try (Statement s = c.createStatement()) {
             // the months of the benchmark year as partitions of their own, as the platform keeps months it receives
             s.execute("""

@@ -95,8 +95,14 @@ public final class MonthReportBenchmark {
 
     private static void setUp(Connection c, int households) throws Exception {
         long t0 = System.nanoTime();
-        BenchSupport.tenantWithHouseholds(c, TENANT, households);
         try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO tenant (id, name, kind) VALUES ('" + TENANT
+                    + "', 'Benchmark', 'METERING_POINT_OPERATOR') ON CONFLICT DO NOTHING");
+            s.execute("""
+                    INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)
+                    SELECT '%s', 'Bench ' || n, 'Weg 1', '34117', 'Kassel', 'DEBENCH' || lpad(n::text, 26, '0'), 'BENCH' || n
+                      FROM generate_series(1, %d) n
+                    ON CONFLICT DO NOTHING""".formatted(TENANT, households));
             // slot n of the month (0 .. 2,980: the closing reading), per register; grouped into UTC days as V8 packs them
             s.execute("""
                     INSERT INTO meter_reading_day (tenant_id, household_id, obis, unit, day, readings)

@@ -46,17 +46,35 @@ public class Callers {
     }
 
     /**
-     * The caller as a reader of the tenant's households: an operator (or a platform administrator) reads every one, a
-     * household user only the households whose viewer it is (the services report any other as not found).
+     * The caller as a viewer of the tenant's households: an operator of the tenant (or a platform administrator) sees
+     * every one, a household user only those it views.
      *
      * @throws NotAuthorizedException (401) without a valid bearer token
-     * @throws ForbiddenException     (403) for another tenant or without one of those roles
+     * @throws ForbiddenException     (403) without either role or for another tenant
      */
     public Viewer householdViewer(TenantId tenant) {
         Caller caller = requireTenant(tenant, "operator", "household");
         return caller.hasRole("operator") || caller.hasRole("platform-admin")
                 ? Viewer.operator(caller.username())
                 : Viewer.household(caller.username());
+    }
+
+    /**
+     * For endpoints about the caller itself ({@code /api/me/...}): a valid bearer token with one of the roles and a
+     * tenant of its own (claim {@code tenant}), which is the tenant the answer comes from.
+     *
+     * @throws NotAuthorizedException (401) without a valid bearer token
+     * @throws ForbiddenException     (403) without the role or without a tenant (a platform administrator has none)
+     */
+    public Caller requireOwnTenant(String... roles) {
+        Caller caller = authenticated();
+        if (Arrays.stream(roles).noneMatch(caller::hasRole)) {
+            throw new ForbiddenException("user " + caller.username() + " lacks the role " + String.join(" or ", roles));
+        }
+        if (caller.tenant().isEmpty()) {
+            throw new ForbiddenException("user " + caller.username() + " belongs to no tenant");
+        }
+        return caller;
     }
 
     /**
