@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -86,7 +87,7 @@ public class MonthReportPanel extends VerticalLayout {
             return;
         }
         for (RegisterMonthReport r : report.registers()) {
-            String key = r.register().name().toLowerCase(java.util.Locale.ROOT);
+            String key = r.register().name().toLowerCase(Locale.ROOT);
             Div block = new Div();
             block.setId("month-report-" + key + "-" + householdId);
             block.add(new H4(getTranslation("report.register." + r.register().name(), r.register().obis())));

@@ -2,15 +2,21 @@ package org.smgwlite.platform.metering.report;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.tariff.TariffCalendar;
 
 /**
  * The tariff zone of every quarter hour of a month, asked of a {@link TariffCalendar} once per month (at the local
- * time the quarter hour starts), so that summing a household's month is array work.
+ * time the quarter hour starts), so that summing a household's month is array work. A quarter hour no profile version
+ * covers ({@link TariffCalendar#NO_ZONE}: before the profile's first version) counts for one more zone,
+ * {@value #NO_ZONE_NAME}, listed last and only when it occurs, so that zones + error register still make the total.
  */
 public final class ZoneGrid {
+
+    /** The zone of quarter hours no version of the profile covers. */
+    public static final String NO_ZONE_NAME = "no tariff";
 
     private final String profileName;
     private final List<String> zones;
@@ -40,21 +46,27 @@ public final class ZoneGrid {
         if (calendar == null || calendar.zones().isEmpty()) {
             return null;
         }
-        List<String> zones = List.copyOf(calendar.zones());
-        if (zones.size() > Byte.MAX_VALUE) {
+        List<String> zones = new ArrayList<>(calendar.zones());
+        if (zones.size() >= Byte.MAX_VALUE) {
             throw new IllegalStateException("tariff profile " + calendar.profileName() + " has " + zones.size()
-                    + " zones, at most " + Byte.MAX_VALUE + " are supported");
+                    + " zones, at most " + (Byte.MAX_VALUE - 1) + " are supported");
         }
+        int defined = zones.size();
         byte[] zoneOf = new byte[localStarts.length];
         for (int i = 0; i < localStarts.length; i++) {
             int z = calendar.zoneOf(localStarts[i]);
-            if (z < 0 || z >= zones.size()) {
+            if (z == TariffCalendar.NO_ZONE) {
+                if (zones.size() == defined) {
+                    zones.add(NO_ZONE_NAME);
+                }
+                z = defined;
+            } else if (z < 0 || z >= defined) {
                 throw new IllegalStateException("tariff profile " + calendar.profileName() + " gave zone " + z
-                        + " for " + localStarts[i] + ", it has " + zones.size());
+                        + " for " + localStarts[i] + ", it has " + defined);
             }
             zoneOf[i] = (byte) z;
         }
-        return new ZoneGrid(calendar.profileName(), zones, zoneOf);
+        return new ZoneGrid(calendar.profileName(), List.copyOf(zones), zoneOf);
     }
 
     public String profileName() {

@@ -6,11 +6,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.IntervalSeries;
 import org.smgwlite.platform.metering.query.Register;
 import org.smgwlite.platform.metering.query.SeriesBuilder;
+import org.smgwlite.platform.tariff.TariffCalendar;
 
 class MonthReportTest {
 
@@ -167,5 +169,34 @@ class MonthReportTest {
         assertThat(taf7.ptbCounts()).containsExactly(0, 96, 0, 0, 0);
         assertThat(taf7.gaps()).isEqualTo(4);
         assertThat(taf7.pending()).isEqualTo(2_880 - 100);
+    }
+
+    @Test
+    void quarter_hours_before_the_profiles_first_version_count_for_no_tariff_and_the_sum_still_holds() {
+        BillingMonth june = BillingMonth.of(2026, 6);
+        IntervalSeries s = full(june.range()).build();
+        HtNtCalendar htNt = new HtNtCalendar();
+        TariffCalendar fromThe15th = new TariffCalendar() {
+            @Override
+            public List<String> zones() {
+                return htNt.zones();
+            }
+
+            @Override
+            public int zoneOf(LocalDateTime start) {
+                return start.getDayOfMonth() < 15 ? TariffCalendar.NO_ZONE : htNt.zoneOf(start);
+            }
+
+            @Override
+            public String profileName() {
+                return "HT/NT from 15 June";
+            }
+        };
+
+        Taf2Energies taf2 = Taf2Energies.of(s, ZoneGrid.of(fromThe15th, ZoneGrid.localStarts(june)));
+
+        assertThat(taf2.zones()).extracting(ZoneEnergy::zone).containsExactly("HT", "NT", ZoneGrid.NO_ZONE_NAME);
+        assertThat(taf2.zone(ZoneGrid.NO_ZONE_NAME)).isEqualByComparingTo(BigDecimal.valueOf(7 * 14 * 96));
+        assertThat(taf2.totalWh()).isEqualByComparingTo(BigDecimal.valueOf(7 * 2_880));
     }
 }

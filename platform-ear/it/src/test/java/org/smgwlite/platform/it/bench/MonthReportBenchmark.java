@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public final class MonthReportBenchmark {
         }
     }
 
-    private static Map<Long, TariffCalendar> calendars(java.util.Collection<Long> ids) {
+    private static Map<Long, TariffCalendar> calendars(Collection<Long> ids) {
         Map<Long, TariffCalendar> m = new HashMap<>();
         for (Long id : ids) {
             m.put(id, new HtNt());
