@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.smgwlite.admin.i18n.LocalFormats;
+import org.smgwlite.platform.metering.query.Register;
 import org.smgwlite.platform.metering.report.MonthOverviewRow;
 import org.smgwlite.platform.metering.report.ReadingKind;
 
 /**
  * The overview grid's columns: the household and register always, then the columns of one report at a time (TAF 7,
  * TAF 1 or TAF 2), so that each set fits a 1400 px window; text columns share the room and wrap, numbers size
- * themselves.
+ * themselves. The register is named (Import, Export), its OBIS code is in the household's month.
  */
 final class OverviewColumns {
 
@@ -26,16 +27,16 @@ final class OverviewColumns {
         this.formats = formats;
         grid.addColumn(MonthOverviewRow::name).setHeader("Household").setFlexGrow(1);
         grid.addColumn(MonthOverviewRow::messlokationId).setHeader("Messlokation").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.register().obis()).setHeader("Register").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.register() == Register.IMPORT ? "Import" : "Export").setHeader("Register")
+                .setAutoWidth(true).setFlexGrow(0);
         sets.put(Set.TAF7, List.of(
-                number(grid, "Complete %", r -> r.completenessPercent().toPlainString()),
-                number(grid, "True values", r -> formats.integer(r.trueValues()) + " / " + formats.integer(r.expected())),
+                number(grid, "Complete %", r -> r.hasData() ? r.completenessPercent().toPlainString() : "no data"),
+                number(grid, "True values", r -> formats.integer(r.trueValues())),
                 number(grid, "Substitutes", r -> formats.integer(r.substitutes())),
                 number(grid, "Gaps", r -> formats.integer(r.gaps())),
                 number(grid, "Not due", r -> formats.integer(r.pending())),
                 number(grid, "PTB 0/1/2/3/4", r -> r.ptbCounts().stream().map(String::valueOf)
-                        .collect(Collectors.joining("/"))),
-                grid.addColumn(r -> r.hasData() ? "" : "no data").setHeader("Data").setAutoWidth(true).setFlexGrow(0)));
+                        .collect(Collectors.joining("/")))));
         sets.put(Set.TAF1, List.of(
                 grid.addColumn(r -> reading(r.startKind(), r.startValue(), r.startMethod(), r.unit()))
                         .setHeader("Reading at start").setFlexGrow(1),

@@ -155,7 +155,8 @@ public class ReportsView extends VerticalLayout {
             state.setText("Calculating: " + run.householdsDone() + " of " + run.householdsTotal() + " households");
         } else if (run.status() == RunStatus.DONE) {
             state.setText("Calculated " + run.finishedAt().atZone(CurveRange.BERLIN).toLocalDateTime().withNano(0)
-                    + " by " + run.startedBy() + ": " + run.householdsTotal() + " households.");
+                    + " by " + run.startedBy() + ": " + run.householdsTotal() + " households, "
+                    + run.month().quarterHours() + " quarter hours each.");
         } else {
             state.setText("The calculation failed: " + run.failure());
         }

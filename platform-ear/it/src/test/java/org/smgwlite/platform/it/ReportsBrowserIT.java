@@ -102,7 +102,7 @@ class ReportsBrowserIT {
                     .until(d -> operator.await("reports-run-state").getText().startsWith("Calculated"));
             operator.type("reports-search", melo);
             operator.awaitGridCell("reports-grid", melo, true);
-            assertThat(operator.gridCells("reports-grid")).contains("100.00", "1-0:1.8.0*255");
+            assertThat(operator.gridCells("reports-grid")).contains("100.00", "Import");
             operator.click("reports-tab-taf1");
             operator.awaitGridCell("reports-grid", "5,000,000 Wh", true); // the stored opening reading, 50,000,000 x 0.1
 
