@@ -44,6 +44,11 @@ public class MonthRunWorker {
     /** Runs the claimed month of {@code tenant}; returns at once, the caller polls {@link ReportService#run}. */
     @Asynchronous
     public void run(TenantId tenant, BillingMonth month) {
+        runHere(tenant, month);
+    }
+
+    /** Runs the claimed month of {@code tenant} on the caller's thread (the monthly timer, tenant after tenant). */
+    public void runHere(TenantId tenant, BillingMonth month) {
         long started = System.nanoTime();
         try {
             transaction.setTransactionTimeout(TIMEOUT_SECONDS);
