@@ -28,7 +28,7 @@ import org.smgwlite.platform.tariff.TariffCalendar;
 /**
  * The month reports of every household of a tenant, calculated and stored in one pass: the households in id order,
  * {@value #CHUNK} at a time; per chunk one streamed query of the day rows ({@code meter_reading_day}, V8) over the
- * primary key's range, one of the current substitute values and one of which meters have an export register; each
+ * primary key's range, one of the current substitute values and one of which meters have no export register; each
  * household decoded as {@link LoadCurveQuery} does, calculated by {@link HouseholdMonthReport} and written with the
  * chunk as one INSERT ({@link MonthReportRows}). Memory stays one chunk's results and one household's series.
  *
@@ -47,10 +47,15 @@ public final class TenantMonthRun {
              WHERE tenant_id = ? AND household_id BETWEEN ? AND ? AND obis IN (?, ?) AND day >= ? AND day <= ?
              ORDER BY household_id""";
 
-    /** Households among {@code ?} whose meter has ever reported export (the rule of LoadCurveQuery's METERED_SQL). */
-    static final String EXPORT_METERED_SQL = """
+    /**
+     * Households among {@code ?} without an export register: the meter has reported import but never export, any day
+     * (the rule of LoadCurveQuery's METERED_SQL, so the run and the live report agree).
+     */
+    static final String WITHOUT_EXPORT_SQL = """
             SELECT h FROM unnest(?::bigint[]) AS h
-             WHERE EXISTS (SELECT 1 FROM meter_reading_day d WHERE d.tenant_id = ? AND d.household_id = h AND d.obis = ?)""";
+             WHERE EXISTS (SELECT 1 FROM meter_reading_day d WHERE d.tenant_id = ? AND d.household_id = h AND d.obis = ?)
+               AND NOT EXISTS (SELECT 1 FROM meter_reading_day d WHERE d.tenant_id = ? AND d.household_id = h
+                                  AND d.obis = ?)""";
 
     /** The current substitute values (V15, helper SUBST's table); read only where the table exists. */
     static final String SUBSTITUTES_SQL = """
@@ -129,7 +134,7 @@ public final class TenantMonthRun {
     private List<HouseholdMonthReport> chunk(long[] ids, Calendars calendars) throws SQLException {
         List<Long> idList = Arrays.stream(ids).boxed().toList();
         Map<Long, TariffCalendar> calendarOf = calendars.of(idList);
-        Set<Long> exporting = exporting(ids);
+        Set<Long> withoutExport = withoutExport(ids);
         ChunkSubstitutes subs = substitutes ? ChunkSubstitutes.read(c, tenant, ids, range) : ChunkSubstitutes.NONE;
         List<HouseholdMonthReport> reports = new ArrayList<>(ids.length);
         try (PreparedStatement ps = c.prepareStatement(DAYS_SQL)) {
@@ -150,7 +155,7 @@ public final class TenantMonthRun {
                         more = rs.next();
                     }
                     subs.into(id, imports, exports);
-                    if (!exporting.contains(id)) {
+                    if (withoutExport.contains(id)) {
                         exports.notMetered();
                     }
                     reports.add(HouseholdMonthReport.of(id, null, null, month, imports.build(), exports.build(),
@@ -176,19 +181,21 @@ public final class TenantMonthRun {
         ps.setObject(7, to);
     }
 
-    private Set<Long> exporting(long[] ids) throws SQLException {
-        Set<Long> exporting = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(EXPORT_METERED_SQL)) {
+    private Set<Long> withoutExport(long[] ids) throws SQLException {
+        Set<Long> without = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(WITHOUT_EXPORT_SQL)) {
             ps.setArray(1, c.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
             ps.setString(2, tenant.value());
-            ps.setString(3, Register.EXPORT.obis());
+            ps.setString(3, Register.IMPORT.obis());
+            ps.setString(4, tenant.value());
+            ps.setString(5, Register.EXPORT.obis());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    exporting.add(rs.getLong(1));
+                    without.add(rs.getLong(1));
                 }
             }
         }
-        return exporting;
+        return without;
     }
 
     private ZoneGrid grid(TariffCalendar calendar) {
