@@ -135,7 +135,11 @@ public class ReportsView extends VerticalLayout {
     }
 
     private void start() {
-        show(reports.start(tenant, actor, billingMonth()));
+        ReportRun run = reports.start(tenant, actor, billingMonth());
+        show(run);
+        if (run.status() != RunStatus.RUNNING) {
+            grid.getDataProvider().refreshAll();
+        }
     }
 
     /** The month's run as stored, and the overview of its results. */

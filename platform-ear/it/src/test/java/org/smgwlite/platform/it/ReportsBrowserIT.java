@@ -96,7 +96,8 @@ class ReportsBrowserIT {
         String melo = demo[1];
 
         try (Browser operator = new Browser()) {
-            operator.signIn(BASE + "/ui/reports", "operator", "operator");
+            operator.signIn(BASE + "/ui/", "operator", "operator");
+            operator.openAndSettle(BASE + "/ui/reports");
             operator.click("reports-calculate");
             new WebDriverWait(operator.driver(), Duration.ofSeconds(120))
                     .until(d -> operator.await("reports-run-state").getText().startsWith("Calculated"));
@@ -119,8 +120,8 @@ class ReportsBrowserIT {
                     .as("one line per quarter hour of the month").isEqualTo(MONTH.quarterHours());
 
             String mscons = fetch(operator, "report-download-mscons");
-            assertThat(mscons).as("an EDIFACT MSCONS interchange for the Messlokation")
-                    .startsWith("UN").contains("MSCONS", melo, "1-0:1.8.0");
+            assertThat(mscons).as("an EDIFACT MSCONS interchange for the Messlokation, import per quarter hour (OBIS 1.29.0)"
+                    + " as true values of 12 Wh = 0.012 kWh").startsWith("UN").contains("MSCONS", melo, "1.29.0", "QTY+220", "0.012");
 
             Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("reports.png"),
                     ((TakesScreenshot) operator.driver()).getScreenshotAs(OutputType.BYTES));
