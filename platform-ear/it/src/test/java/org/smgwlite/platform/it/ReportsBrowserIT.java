@@ -3,6 +3,7 @@ package org.smgwlite.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,8 @@ import org.smgwlite.platform.metering.report.BillingMonth;
 /**
  * The Reports screen in a real browser: an operator calculates the last complete month for the demo tenant, finds the
  * demo household in the overview (TAF 7, then TAF 1 with its stored boundary reading), opens its month and downloads
- * the month's CSV and MSCONS, checking both files' content; the household sees its month values on its own page.
+ * the month's CSV and MSCONS, checking both files' content; the household sees its month values on its own page; the
+ * REST calls answer the same under the same access rules and refuse a month that is not one or has not begun.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -133,6 +135,36 @@ class ReportsBrowserIT {
             phone.signIn(BASE + "/ui/", "household", "household");
             assertThat(phone.await("month-report-import-energy-" + id).getText()).startsWith("Energie des Monats: ");
             assertThat(phone.clippedHorizontally("#month-report-" + id)).isEmpty();
+        }
+    }
+
+    @Test
+    void rest_gives_the_run_the_overview_and_a_household_month_under_the_same_rules_and_refuses_a_bad_month()
+            throws Exception {
+        String[] demo = demoHouseholdWithTheMonth();
+        String household = "/households/" + demo[0] + "/reports/" + MONTH;
+
+        HttpResponse<String> started = ItPlatform.tenantCall("operator", TENANT, "POST", "/reports/" + MONTH, "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.body()).contains("\"month\":\"" + MONTH + "\"", "\"status\":");
+        HttpResponse<String> overview = ItPlatform.tenantCall("operator", TENANT, "GET",
+                "/reports/" + MONTH + "?search=" + demo[1] + "&limit=10", null);
+        assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+        assertThat(overview.headers().firstValue("X-Total-Count")).isPresent();
+
+        HttpResponse<String> own = ItPlatform.tenantCall("household", TENANT, "GET", household, null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("\"expected\":" + MONTH.quarterHours(), "\"kind\":\"TRUE\"",
+                "\"energyWh\":" + 12L * MONTH.quarterHours());
+        assertThat(ItPlatform.tenantCall("household2", TENANT, "GET", household, null).statusCode())
+                .as("another household's user").isEqualTo(404);
+        assertThat(ItPlatform.tenantCall("household", TENANT, "GET", "/reports/" + MONTH, null).statusCode())
+                .as("the tenant overview is for operators").isEqualTo(403);
+
+        for (String bad : new String[] {"2026-13", "last-month", YearMonth.now(CurveRange.BERLIN).plusMonths(1).toString()}) {
+            HttpResponse<String> refused = ItPlatform.tenantCall("operator", TENANT, "GET", "/reports/" + bad, null);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("month").doesNotContain("Exception");
         }
     }
 }
