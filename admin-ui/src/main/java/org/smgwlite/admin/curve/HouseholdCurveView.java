@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.smgwlite.admin.layout.PageTitles;
 import org.smgwlite.admin.layout.TitleKey;
 import org.smgwlite.admin.layout.MainLayout;
+import org.smgwlite.admin.report.MonthReportPanel;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
@@ -18,6 +19,7 @@ import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
+import org.smgwlite.platform.metering.report.ReportService;
 import org.smgwlite.platform.shared.NotFoundException;
 
 /**
@@ -32,13 +34,16 @@ public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObs
     private final HouseholdService households;
     private final LoadCurveService curves;
     private final CsvExport csv;
+    private final ReportService reports;
     private final CurrentUser user;
 
     @Inject
-    public HouseholdCurveView(HouseholdService households, LoadCurveService curves, CsvExport csv, CurrentUser user) {
+    public HouseholdCurveView(HouseholdService households, LoadCurveService curves, CsvExport csv, ReportService reports,
+                              CurrentUser user) {
         this.households = households;
         this.curves = curves;
         this.csv = csv;
+        this.reports = reports;
         this.user = user;
     }
 
@@ -50,7 +55,9 @@ public class HouseholdCurveView extends VerticalLayout implements BeforeEnterObs
         removeAll();
         H2 title = new H2(household.name() + " · " + getTranslation("household.messlokation", household.messlokationId()));
         title.getStyle().set("overflow-wrap", "anywhere"); // a 33-character Messlokation is wider than a phone
-        add(title, new LoadCurvePanel(curves, csv, tenant, Viewer.operator(user.username()), id));
+        Viewer viewer = Viewer.operator(user.username());
+        add(title, new LoadCurvePanel(curves, csv, tenant, viewer, id),
+                new MonthReportPanel(m -> reports.household(tenant, viewer, id, m), id, MonthReportPanel.lastComplete()));
     }
 
     @Override

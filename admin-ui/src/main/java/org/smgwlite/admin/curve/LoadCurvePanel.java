@@ -15,23 +15,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.shared.Registration;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
-import org.smgwlite.admin.feedback.Notices;
+import org.smgwlite.admin.feedback.BackgroundFile;
 import org.smgwlite.admin.i18n.DatePickers;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.pki.TenantId;
@@ -80,10 +73,8 @@ public class LoadCurvePanel extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Anchor download = new Anchor();
 
+    private final BackgroundFile exportFile;
     private boolean exportMetered;
-    private Future<Path> running;
-    private Registration pollListener;
-    private Path exported;
 
     /** A day of the range next to the same day of the comparison period (null when that period is shorter). */
     record DayRow(EnergyTotal day, EnergyTotal previous) {
@@ -113,11 +104,11 @@ public class LoadCurvePanel extends VerticalLayout {
         export.setText(getTranslation("curve.export"));
         export.setId("curve-export-" + householdId);
         export.addClickListener(e -> startExport());
-        progress.setVisible(false);
         progress.setWidth("12em");
         progress.setId("curve-export-progress-" + householdId);
         download.setId("curve-download-" + householdId);
-        download.setVisible(false);
+        exportFile = new BackgroundFile(export, progress, download, name -> getTranslation("curve.download", name),
+                message -> getTranslation("curve.export.failed", message));
         download.getStyle().set("overflow-wrap", "anywhere"); // a long file name must not widen a phone's page
 
         chart.setId("curve-chart-" + householdId);
@@ -286,60 +277,15 @@ public class LoadCurvePanel extends VerticalLayout {
     }
 
     private void startExport() {
-        UI ui = UI.getCurrent();
         CurveRange range = range();
-        forgetExport();
-        export.setEnabled(false);
-        progress.setValue(0);
-        progress.setVisible(true);
-        running = csv.writeToTempFile(tenant, viewer, householdId, range,
-                percent -> ui.access(() -> progress.setValue(percent / 100.0)));
         String name = "household-" + householdId + "_" + range.first() + "_" + range.endExclusive().minusDays(1) + ".csv";
-        ui.setPollInterval(POLL_MS);
-        pollListener = ui.addPollListener(e -> finishIfDone(ui, name));
-    }
-
-    private void finishIfDone(UI ui, String name) {
-        if (running == null || !running.isDone()) {
-            return;
-        }
-        ui.setPollInterval(-1);
-        pollListener.remove();
-        export.setEnabled(true);
-        progress.setVisible(false);
-        try {
-            exported = running.get();
-            download.setHref(DownloadHandler.forFile(exported.toFile(), name));
-            download.setText(getTranslation("curve.download", name));
-            download.setVisible(true);
-        } catch (ExecutionException e) {
-            Notices.failed(getTranslation("curve.export.failed", e.getCause().getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            running = null;
-        }
-    }
-
-    private void forgetExport() {
-        download.setVisible(false);
-        if (exported != null) {
-            try {
-                Files.deleteIfExists(exported);
-            } catch (IOException ignored) {
-                // a temporary file; the OS cleans up what stays
-            }
-            exported = null;
-        }
+        exportFile.start(POLL_MS, name, progressPercent -> csv.writeToTempFile(tenant, viewer, householdId, range,
+                progressPercent));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (pollListener != null) {
-            pollListener.remove();
-            event.getUI().setPollInterval(-1);
-        }
-        forgetExport();
+        exportFile.detach(event.getUI());
         super.onDetach(event);
     }
 }

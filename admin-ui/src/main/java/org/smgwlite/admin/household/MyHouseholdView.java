@@ -13,6 +13,7 @@ import java.util.List;
 import org.smgwlite.admin.layout.PageTitles;
 import org.smgwlite.admin.layout.TitleKey;
 import org.smgwlite.admin.curve.LoadCurvePanel;
+import org.smgwlite.admin.report.MonthReportPanel;
 import org.smgwlite.admin.layout.MainLayout;
 import org.smgwlite.admin.security.CurrentUser;
 import org.smgwlite.platform.household.Household;
@@ -20,10 +21,12 @@ import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
+import org.smgwlite.platform.metering.report.ReportService;
 
 /**
  * A household user's own page: only the households whose viewer is this user, in its tenant, each
- * with its load curve, daily energy, newest readings and CSV export, in the browser's language.
+ * with its load curve, daily energy, newest readings, CSV export and month values for billing (TAF 1 readings,
+ * TAF 2 tariff zones), in the browser's language.
  */
 @Route(value = "my-household", layout = MainLayout.class)
 @Menu(title = "My household", order = 3)
@@ -32,7 +35,8 @@ import org.smgwlite.platform.metering.query.Viewer;
 public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
 
     @Inject
-    public MyHouseholdView(HouseholdService households, LoadCurveService curves, CsvExport csv, CurrentUser user) {
+    public MyHouseholdView(HouseholdService households, LoadCurveService curves, CsvExport csv, ReportService reports,
+                           CurrentUser user) {
         List<Household> mine = households.viewableBy(user.requireTenant(), user.username());
         setWidthFull();
         getStyle().set("min-width", "0");
@@ -50,7 +54,9 @@ public class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
                     new Paragraph(h.street() + ", " + h.postalCode() + " " + h.city()),
                     new Paragraph(getTranslation("household.messlokation", h.messlokationId())),
                     new Paragraph(getTranslation("household.meter", h.meterId())),
-                    new LoadCurvePanel(curves, csv, user.requireTenant(), Viewer.household(user.username()), h.id()));
+                    new LoadCurvePanel(curves, csv, user.requireTenant(), Viewer.household(user.username()), h.id()),
+                    new MonthReportPanel(m -> reports.household(user.requireTenant(), Viewer.household(user.username()),
+                            h.id(), m), h.id(), MonthReportPanel.lastComplete()));
             add(card);
         }
     }

@@ -104,6 +104,14 @@ final class EndpointRecipes {
 
         String tenantApi = "tenants/{tenant}/";
         r.put("GET " + tenantApi + "households", new Recipe(Access.OPERATOR, true, (f, t) -> Call.get("tenants/" + t + "/households")));
+        // the month reports: last month (a month that has begun); starting a run twice returns the running one
+        String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).minusMonths(1).toString();
+        r.put("GET " + tenantApi + "reports/{month}", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/reports/" + lastMonth + "?limit=20")));
+        r.put("POST " + tenantApi + "reports/{month}", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.post("tenants/" + t + "/reports/" + lastMonth, JSON, "{}")));
+        r.put("GET " + tenantApi + "households/{id}/reports/{month}", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/reports/" + lastMonth)));
         r.put("GET " + tenantApi + "households/{id}/energy", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
         r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,

@@ -128,7 +128,7 @@ public final class LoadCurveQuery {
      * V8's {@code meter_reading_pack}: per reading int4 seconds into the UTC day, int1 kind, the unscaled value
      * (kind 0: int8; kind 1: int2 length and the decimal digits in ASCII), int2 scaler, int2 PTB level; big-endian.
      */
-    static void unpack(LocalDate day, String unit, byte[] readings, SeriesBuilder target) {
+    public static void unpack(LocalDate day, String unit, byte[] readings, SeriesBuilder target) {
         long dayStart = day.toEpochDay() * 86_400;
         ByteBuffer b = ByteBuffer.wrap(readings);
         try {

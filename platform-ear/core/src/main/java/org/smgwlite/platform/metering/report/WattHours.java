@@ -1,0 +1,24 @@
+package org.smgwlite.platform.metering.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** A register value in Wh, exact, from the unit the meter reported (Wh, kWh, MWh). */
+final class WattHours {
+
+    private WattHours() {
+    }
+
+    /** {@code value} in Wh; null when {@code unit} is not an energy unit. */
+    static BigDecimal of(BigDecimal value, String unit) {
+        if (unit == null) {
+            return null;
+        }
+        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
+            case "wh" -> value;
+            case "kwh" -> value.scaleByPowerOfTen(3);
+            case "mwh" -> value.scaleByPowerOfTen(6);
+            default -> null;
+        };
+    }
+}
