@@ -34,9 +34,7 @@ class HouseholdReportDialog extends Dialog {
         mscons.setHref((DownloadHandler) event -> {
             event.setFileName("household-" + householdId + "_" + month + ".edi");
             event.setContentType("application/edifact");
-            // TODO(lead, merging i14-mscons): msconsExport.household(tenant, viewer, householdId, month.range(),
-            //   event.getOutputStream());  (@Inject MsconsExport into ReportsView and pass it here)
-            throw new UnsupportedOperationException("the MSCONS export arrives with branch i14-mscons");
+            exports.householdMscons(tenant, viewer, householdId, month, event.getOutputStream());
         });
         mscons.setText("Download MSCONS " + month);
         mscons.setId("report-download-mscons");

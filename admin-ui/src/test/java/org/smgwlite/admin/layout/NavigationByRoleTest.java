@@ -16,6 +16,7 @@ import org.smgwlite.admin.curve.HouseholdCurveView;
 import org.smgwlite.admin.gateway.CertificateRenewalsView;
 import org.smgwlite.admin.gateway.GatewaysView;
 import org.smgwlite.admin.household.HouseholdsView;
+import org.smgwlite.admin.report.ReportsView;
 import org.smgwlite.admin.tariff.TariffsView;
 import org.smgwlite.admin.household.MyHouseholdView;
 import org.smgwlite.admin.security.OidcCallbackView;
@@ -31,7 +32,7 @@ class NavigationByRoleTest {
     /** Every routed view of the admin UI. */
     private static final List<Class<?>> ROUTES = List.of(TenantsView.class, HouseholdsView.class, GatewaysView.class,
             CertificateRenewalsView.class, AuditView.class, TenantCaView.class, MyHouseholdView.class, HouseholdCurveView.class,
-            StartView.class, OidcCallbackView.class, TariffsView.class);
+            StartView.class, OidcCallbackView.class, TariffsView.class, ReportsView.class);
 
     private static final Principal SIGNED_IN = () -> "someone";
 
@@ -52,9 +53,9 @@ class NavigationByRoleTest {
     }
 
     @Test
-    void an_operator_sees_households_tariffs_gateways_renewals_audit_and_ca_and_starts_on_the_households() {
-        assertThat(menuOf("operator")).containsExactly("Households", "Tariff profiles", "Gateways", "Certificate renewals", "Audit",
-                "Certificate authority");
+    void an_operator_sees_households_tariffs_gateways_renewals_reports_audit_and_ca_and_starts_on_the_households() {
+        assertThat(menuOf("operator")).containsExactly("Households", "Tariff profiles", "Gateways", "Certificate renewals",
+                "Reports", "Audit", "Certificate authority");
     }
 
     @Test

@@ -40,7 +40,8 @@ class DatabaseWallTest {
     private static final String B = "tenant-b";
     private static final List<String> TENANT_TABLES = List.of("household", "gateway", "enrollment_code", "certificate",
             "reading_batch", "meter_reading", "reading_gap", "reading_reject", "eichlog_entry", "taf6_request",
-            "taf6_reading", "meter_reading_day", "substitute_value");
+            "taf6_reading", "meter_reading_day", "substitute_value", "tariff_profile", "tariff_profile_version",
+            "tariff_zone_rule", "taf_report_run", "taf_month_report");
 
     private static EmbeddedPostgres postgres;
     private static String url;
@@ -72,6 +73,11 @@ class DatabaseWallTest {
                             + " unit, method, bound_from, bound_to, made_by) SELECT tenant_id, id, '1-0:1.8.0*255', now(), 1, 0,"
                             + " 'Wh', 'linear', now() - interval '15 minutes', now() + interval '15 minutes', 'wall' FROM household"
                             + " WHERE tenant_id = '" + tenant + "'");
+                }
+                if (exists(c, "taf_report_run")) { // V16, V17; the V8 schema below has neither
+                    s.execute("INSERT INTO tariff_profile (tenant_id, name) VALUES ('" + tenant + "', 'HT/NT')");
+                    s.execute("INSERT INTO taf_report_run (tenant_id, month, status, started_by, started_at)"
+                            + " VALUES ('" + tenant + "', '2026-10-01', 'DONE', 'wall', now())");
                 }
                 s.execute("INSERT INTO tenant_ca (tenant_id, curve_policy, chain_pem, encrypted_key_pem)"
                         + " VALUES ('" + tenant + "', 'nist', 'chain', 'key')");

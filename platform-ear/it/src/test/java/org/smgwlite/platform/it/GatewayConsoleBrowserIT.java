@@ -121,7 +121,7 @@ class GatewayConsoleBrowserIT extends OnDevicePort {
     void the_operator_screens_fit_a_1400_pixel_window() throws Exception {
         try (Browser operator = new Browser("en-US", 1400, 900)) {
             operator.signIn(ItPlatform.BASE + "/ui/", "operator", "operator");
-            for (String screen : List.of("households", "tariffs", "gateways", "certificates", "audit", "certificate-authority")) {
+            for (String screen : List.of("households", "tariffs", "gateways", "certificates", "reports", "audit", "certificate-authority")) {
                 operator.openAndSettle(ItPlatform.BASE + "/ui/" + screen);
                 assertThat(operator.clippedHorizontally("vaadin-grid")).as(screen + ": nothing beyond the window").isEmpty();
                 assertThat(operator.gridsScrollingSideways()).as(screen + ": every column visible").isEmpty();

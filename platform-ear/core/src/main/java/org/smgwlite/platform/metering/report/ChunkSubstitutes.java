@@ -22,8 +22,6 @@ import org.smgwlite.platform.metering.query.SeriesBuilder;
  */
 final class ChunkSubstitutes {
 
-    static final ChunkSubstitutes NONE = new ChunkSubstitutes(Map.of());
-
     private record Value(boolean imports, long epochSecond, long unscaled, int scaler, String unit, String method) {
     }
 

@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.household.HouseholdService;
+import org.smgwlite.platform.metering.mscons.MsconsExport;
 import org.smgwlite.platform.metering.query.CsvExport;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.PageRequest;
@@ -42,6 +43,15 @@ public class MonthExports {
     @Inject
     HouseholdService households;
 
+    @Inject
+    MsconsExport mscons;
+
+    /** Household {@code householdId}'s month as an MSCONS interchange into {@code out} (gaps left out). */
+    public void householdMscons(TenantId tenant, Viewer viewer, long householdId, BillingMonth month,
+                                OutputStream out) {
+        mscons.household(tenant, viewer, householdId, month.range(), out);
+    }
+
     /** Household {@code householdId}'s month as CSV (the load curve export's columns) into {@code out}. */
     public void householdCsv(TenantId tenant, Viewer viewer, long householdId, BillingMonth month, OutputStream out) {
         try {
@@ -60,10 +70,9 @@ public class MonthExports {
         try {
             Path file = Files.createTempFile("smgw-month-" + tenant.value() + "-" + month + "-", ".zip");
             try (OutputStream out = Files.newOutputStream(file)) {
-                // TODO(lead, merging i14-mscons): pass the tenant interchange instead of null:
-                //   o -> msconsExport.tenant(tenant, actor, month.range(), o)   (@Inject MsconsExport msconsExport)
                 MonthExportZip.write(out, month, entries(tenant),
-                        (id, o) -> householdCsv(tenant, viewer, id, month, o), null, progressPercent);
+                        (id, o) -> householdCsv(tenant, viewer, id, month, o),
+                        o -> mscons.tenant(tenant, actor, month.range(), o), progressPercent);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(file);
                 throw e;

@@ -1,10 +1,12 @@
 package org.smgwlite.platform.metering.report;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.tariff.TariffCalendar;
+import org.smgwlite.platform.tariff.TariffService;
 
 /**
  * The households' tariff calendars for TAF 2, from the tariff profiles (package {@code org.smgwlite.platform.tariff}).
@@ -13,19 +15,17 @@ import org.smgwlite.platform.tariff.TariffCalendar;
 @Stateless
 public class ReportCalendars {
 
-    // TODO(lead, merging i14-tariff): inject TariffService and delegate:
-    //   @Inject TariffService tariffs;
-    //   of(...)  -> return tariffs.calendarsOf(tenant, householdIds);
-    //   one(...) -> TariffCalendar c = tariffs.calendarOf(tenant, householdId); return c.zones().isEmpty() ? null : c;
-    // Until then no household has a profile: TAF 2 is reported as "no tariff profile".
+    @Inject
+    TariffService tariffs;
 
-    /** The calendars of {@code householdIds}; a household without a profile may be missing. */
+    /** The calendars of {@code householdIds}; a household without a profile has one without zones. */
     public Map<Long, TariffCalendar> of(TenantId tenant, Collection<Long> householdIds) {
-        return Map.of();
+        return tariffs.calendarsOf(tenant, householdIds);
     }
 
-    /** The calendar of one household, or null when it has no tariff profile. */
+    /** The calendar of one household, or null when it has no tariff profile (its TAF 2 is then not reported). */
     public TariffCalendar one(TenantId tenant, long householdId) {
-        return null;
+        TariffCalendar calendar = tariffs.calendarOf(tenant, householdId);
+        return calendar.zones().isEmpty() ? null : calendar;
     }
 }

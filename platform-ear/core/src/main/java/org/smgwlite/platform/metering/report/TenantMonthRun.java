@@ -81,7 +81,6 @@ public final class TenantMonthRun {
     private final BillingMonth month;
     private final CurveRange range;
     private final int due;
-    private final boolean substitutes;
     private final LocalDateTime[] localStarts;
     private final Map<TariffCalendar, ZoneGrid> grids = new IdentityHashMap<>();
 
@@ -92,7 +91,6 @@ public final class TenantMonthRun {
         this.range = month.range();
         this.due = ExpectedSlots.of(range, now, Optional.empty()).dueCount(range.from().getEpochSecond(),
                 range.slotCount());
-        this.substitutes = tableExists(c, "substitute_value");
         this.localStarts = ZoneGrid.localStarts(month);
     }
 
@@ -135,7 +133,7 @@ public final class TenantMonthRun {
         List<Long> idList = Arrays.stream(ids).boxed().toList();
         Map<Long, TariffCalendar> calendarOf = calendars.of(idList);
         Set<Long> withoutExport = withoutExport(ids);
-        ChunkSubstitutes subs = substitutes ? ChunkSubstitutes.read(c, tenant, ids, range) : ChunkSubstitutes.NONE;
+        ChunkSubstitutes subs = ChunkSubstitutes.read(c, tenant, ids, range);
         List<HouseholdMonthReport> reports = new ArrayList<>(ids.length);
         try (PreparedStatement ps = c.prepareStatement(DAYS_SQL)) {
             bindChunk(ps, tenant, ids, LocalDate.ofInstant(range.from(), ZoneOffset.UTC),
@@ -203,15 +201,5 @@ public final class TenantMonthRun {
             return null;
         }
         return grids.computeIfAbsent(calendar, cal -> ZoneGrid.of(cal, localStarts));
-    }
-
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 }
