@@ -143,8 +143,10 @@ public final class DevStack implements AutoCloseable {
                     URI.create("https://localhost:" + DevicePort.PORT), rootPem, layout.demoFleet(), layout.logs(),
                     () -> KeycloakServer.passwordGrant(config.oidcProviderUri(), config.clientId(), config.clientSecret(),
                             DemoFleet.OPERATOR, DemoFleet.OPERATOR)));
-            fleetReport = fleet.awaitFirstUploads(Duration.ofMinutes(5)).stream().map(DemoFleet.Outcome::line).toList();
-            System.out.printf(Locale.ROOT, "  %-40s ready in %5.1f s%n", "Demo gateways (" + fleetReport.size() + ")",
+            List<DemoFleet.Outcome> outcomes = fleet.awaitFirstUploads(Duration.ofMinutes(5));
+            fleetReport = new ArrayList<>(outcomes.stream().map(DemoFleet.Outcome::line).toList());
+            fleetReport.addAll(fleet.startMonthReports(outcomes));
+            System.out.printf(Locale.ROOT, "  %-40s ready in %5.1f s%n", "Demo gateways (" + outcomes.size() + ")",
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException e) {
             fleetReport = List.of("not started: " + e.getMessage());

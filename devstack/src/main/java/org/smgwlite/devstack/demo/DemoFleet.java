@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -186,6 +189,26 @@ public final class DemoFleet implements AutoCloseable {
                     r == null ? null : r.historyFrom(), r == null ? null : r.caughtUpAt(), problem));
         }
         return out;
+    }
+
+    /**
+     * Starts the TAF month reports of every month the demo history reaches (as the timer does on the 2nd for the month
+     * before), so the Reports screen shows the demo tenant's months on first login; a line per month.
+     */
+    public List<String> startMonthReports(List<Outcome> outcomes) throws InterruptedException {
+        YearMonth now = YearMonth.now(BERLIN);
+        YearMonth first = outcomes.stream().map(Outcome::historyFrom).filter(Objects::nonNull)
+                .map(at -> YearMonth.from(at.atZone(BERLIN))).min(Comparator.naturalOrder()).orElse(now);
+        List<String> lines = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(now); month = month.plusMonths(1)) {
+            try {
+                api.startMonthReport(tenant, month);
+                lines.add("TAF month report " + month + ": calculating in the background (Reports screen)");
+            } catch (IOException e) {
+                lines.add("TAF month report " + month + " not started: " + e.getMessage());
+            }
+        }
+        return lines;
     }
 
     /**

@@ -88,6 +88,11 @@ final class OperatorApi {
         send("POST", "/tenants/" + tenant + "/households/" + householdId + "/substitutes?from=" + from + "&to=" + to, "{}", 200);
     }
 
+    /** Starts the tenant's TAF month report run of {@code month} in the background (202). */
+    void startMonthReport(String tenant, java.time.YearMonth month) throws IOException, InterruptedException {
+        send("POST", "/tenants/" + tenant + "/reports/" + month, "{}", 202);
+    }
+
     private String send(String method, String path, String json, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token.get())
