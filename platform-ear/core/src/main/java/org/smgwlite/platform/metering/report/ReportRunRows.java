@@ -47,7 +47,7 @@ final class ReportRunRows {
     }
 
     static void progress(Connection c, TenantId tenant, BillingMonth month, int done, int total) throws SQLException {
-        update(c, "UPDATE taf_report_run SET households_done = ?, households_total = ?"
+        update(c, "UPDATE taf_report_run SET households_done = greatest(households_done, ?), households_total = ?"
                 + " WHERE tenant_id = ? AND month = ? AND status = 'RUNNING'", tenant, month, done, total);
     }
 
