@@ -50,7 +50,9 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(System.getProperty("smgw.it.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         driver = new ChromeDriver(service, options);
+        // a grid re-renders its cells while they are read: a stale cell is asked again, not a failure
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Opens {@code url}, expects Keycloak's login form, signs in and waits to be back on the platform. */

@@ -110,7 +110,7 @@ class ReportsBrowserIT {
             operator.awaitGridCell("reports-grid", "5,000,000 Wh", true); // the stored opening reading, 50,000,000 x 0.1
 
             operator.clickGridCell("reports-grid", melo);
-            operator.await("report-dialog");
+            operator.await("report-download-csv"); // the dialog element itself has no box: its content lives in the overlay
             assertThat(operator.await("month-report-import-energy-" + id).getText())
                     .isEqualTo("Energy of the month: " + new DecimalFormat("#,##0.0##", DecimalFormatSymbols.getInstance(
                             Locale.US)).format(BigDecimal.valueOf(12L * MONTH.quarterHours()).movePointLeft(3)) + " kWh");
