@@ -53,7 +53,7 @@ public final class ReadingsHttpBenchmark {
         String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "10"));
 
-        long household = BenchSupport.households(db, tenant, "http" + System.currentTimeMillis() % 100_000, 1)[0];
+        long household = BenchSupport.households(db, tenant, "H" + System.currentTimeMillis() % 10_000_000, 1)[0];
         try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
             BenchSupport.partitions2025(c);
             BenchSupport.readings(c, tenant, household, YEAR);
