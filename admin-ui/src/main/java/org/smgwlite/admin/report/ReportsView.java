@@ -55,6 +55,7 @@ import org.smgwlite.platform.shared.PageRequest;
 @RolesAllowed(CurrentUser.OPERATOR)
 public class ReportsView extends VerticalLayout {
 
+    private final LocalFormats formats;
     private static final int POLL_MS = 1_000;
 
     private final ReportService reports;
@@ -74,7 +75,7 @@ public class ReportsView extends VerticalLayout {
         this.reports = reports;
         this.tenant = user.requireTenant();
         this.actor = user.username();
-        LocalFormats formats = new LocalFormats(UI.getCurrent().getLocale());
+        formats = new LocalFormats(UI.getCurrent().getLocale());
         Viewer viewer = Viewer.operator(actor);
 
         YearMonth now = YearMonth.now(CurveRange.BERLIN);
@@ -158,7 +159,7 @@ public class ReportsView extends VerticalLayout {
             progress.setValue(run.percent() / 100.0);
             state.setText("Calculating: " + run.householdsDone() + " of " + run.householdsTotal() + " households");
         } else if (run.status() == RunStatus.DONE) {
-            state.setText("Calculated " + run.finishedAt().atZone(CurveRange.BERLIN).toLocalDateTime().withNano(0)
+            state.setText("Calculated " + formats.dateTime(run.finishedAt(), CurveRange.BERLIN)
                     + " by " + run.startedBy() + ": " + run.householdsTotal() + " households, "
                     + run.month().quarterHours() + " quarter hours each.");
         } else {
