@@ -31,7 +31,7 @@ public class LegacyAttempts {
     int maxPerDevice;
 
     @Inject
-    @ConfigProperty(name = "smgw.legacy.max-failures-per-address", defaultValue = "50")
+    @ConfigProperty(name = "smgw.legacy.max-failures-per-address", defaultValue = "100")
     int maxPerAddress;
 
     @Inject
