@@ -14,6 +14,7 @@ import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.PageRequest;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
@@ -77,6 +78,8 @@ public class LegacyGatewayService {
                     errors.add(new ClientsCsv.LineError(c.line(), "no household given for device " + c.deviceId()));
                 } else if (legacy.find(c.deviceId().value()).isPresent()) {
                     errors.add(new ClientsCsv.LineError(c.line(), "device " + c.deviceId() + " is registered already"));
+                } else if (legacy.cannotRegister(household, defaultGatewayId(c.deviceId())).isPresent()) {
+                    errors.add(new ClientsCsv.LineError(c.line(), legacy.cannotRegister(household, defaultGatewayId(c.deviceId())).get()));
                 } else {
                     add(tenant, household, null, c.deviceId(), c.tokenSha256().toLowerCase(java.util.Locale.ROOT), "IMPORTED", actor);
                     imported++;
@@ -87,6 +90,21 @@ public class LegacyGatewayService {
         audit.success(tenant, actor, AuditAction.LEGACY_CLIENTS_IMPORTED, "tenant:" + tenant.value(),
                 "imported=" + imported + " errors=" + errors.size());
         return new ImportResult(imported, List.copyOf(errors));
+    }
+
+    /** The device's events, newest first, with the status codes named; {@code total} of them in all. */
+    public record EventPage(long total, List<LegacyEvent> items) {
+    }
+
+    /** @throws NotFoundException for a device id the tenant does not have */
+    public EventPage events(TenantId tenant, String deviceId, PageRequest page) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways legacy = new LegacyGateways(em, tenant);
+            if (deviceId == null || legacy.find(deviceId).isEmpty()) {
+                throw new NotFoundException("SMGW.Lite device", String.valueOf(deviceId));
+            }
+            return new EventPage(legacy.countEvents(deviceId), legacy.events(deviceId, page));
+        }
     }
 
     public long count(TenantId tenant, String search) {
@@ -102,9 +120,14 @@ public class LegacyGatewayService {
         }
     }
 
+    /** {@code smgwlite-<deviceId>}, {@code ~} as {@code -} (not allowed in gateway ids). */
+    static String defaultGatewayId(LegacyDeviceId deviceId) {
+        return "smgwlite-" + deviceId.value().replace('~', '-');
+    }
+
     private Gateway add(TenantId tenant, Long householdId, String gatewayId, LegacyDeviceId deviceId, String tokenSha256,
                         String source, String actor) {
-        String gwId = gatewayId == null || gatewayId.isBlank() ? "smgwlite-" + deviceId.value().replace('~', '-') : gatewayId.strip();
+        String gwId = gatewayId == null || gatewayId.isBlank() ? defaultGatewayId(deviceId) : gatewayId.strip();
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             LegacyGateways legacy = new LegacyGateways(em, tenant);
             if (legacy.find(deviceId.value()).isPresent()) {

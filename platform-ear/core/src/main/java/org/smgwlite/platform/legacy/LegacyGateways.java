@@ -85,6 +85,43 @@ final class LegacyGateways {
                 .executeUpdate();
     }
 
+    /**
+     * Why {@code householdId} cannot take a new gateway {@code gatewayId} (no such household, it has a gateway, the id
+     * is taken), or empty: an import reports it on the line instead of failing the whole file.
+     */
+    Optional<String> cannotRegister(long householdId, String gatewayId) {
+        Object[] r = (Object[]) query("SELECT (SELECT count(*) FROM household WHERE tenant_id = ?1 AND id = ?2),"
+                + " (SELECT min(gateway_id) FROM gateway WHERE tenant_id = ?1 AND household_id = ?2 AND retired_at IS NULL),"
+                + " (SELECT count(*) FROM gateway WHERE tenant_id = ?1 AND gateway_id = ?3)")
+                .setParameter(1, tenant.value()).setParameter(2, householdId).setParameter(3, gatewayId).getSingleResult();
+        if (((Number) r[0]).longValue() == 0) {
+            return Optional.of("no household " + householdId + " in this tenant");
+        }
+        if (r[1] != null) {
+            return Optional.of("household " + householdId + " has the gateway " + r[1]);
+        }
+        return ((Number) r[2]).longValue() > 0 ? Optional.of("gateway " + gatewayId + " is registered already") : Optional.empty();
+    }
+
+    /** One device's events, newest first ({@code received_at}, then device time and uptime), codes named. */
+    List<LegacyEvent> events(String deviceId, PageRequest page) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("SELECT CAST(extract(epoch FROM e.device_time) AS bigint), e.uptime_ms, e.code,"
+                + " CAST(extract(epoch FROM e.received_at) AS bigint) FROM legacy_event e JOIN legacy_gateway l"
+                + " ON l.tenant_id = e.tenant_id AND l.gateway_ref = e.gateway_ref WHERE e.tenant_id = ?1 AND l.device_id = ?2"
+                + " ORDER BY e.received_at DESC, e.device_time DESC, e.uptime_ms DESC OFFSET ?3 LIMIT ?4")
+                .setParameter(1, tenant.value()).setParameter(2, deviceId).setParameter(3, page.offset())
+                .setParameter(4, page.limit()).getResultList();
+        return rows.stream().map(r -> new LegacyEvent(instant(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
+                FirmwareStatusCode.of(((Number) r[2]).intValue()).meaning(), instant(r[3]))).toList();
+    }
+
+    long countEvents(String deviceId) {
+        return ((Number) query("SELECT count(*) FROM legacy_event e JOIN legacy_gateway l ON l.tenant_id = e.tenant_id"
+                + " AND l.gateway_ref = e.gateway_ref WHERE e.tenant_id = ?1 AND l.device_id = ?2")
+                .setParameter(1, tenant.value()).setParameter(2, deviceId).getSingleResult()).longValue();
+    }
+
     long count(String search) {
         return ((Number) query("SELECT count(*) FROM legacy_gateway l JOIN gateway g ON g.id = l.gateway_ref"
                 + " WHERE l.tenant_id = ?1 AND (lower(l.device_id) LIKE ?2 OR lower(g.gateway_id) LIKE ?2)")

@@ -195,6 +195,9 @@ final class EndpointRecipes {
         r.put("POST " + tenantApi + "legacy-gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t
                 + "/legacy-gateways", JSON, "{\"deviceId\":\"" + legacyId() + "\",\"householdId\":"
                 + ItPlatform.newHousehold(t, "Matrix new SMGW.Lite") + "}")));
+        // an id no tenant has: 404 for whoever may ask, like a missing household
+        r.put("GET " + tenantApi + "legacy-gateways/{deviceId}/events", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/events")));
         // a line of another tenant's device id is no conflict: each call imports one new device of a new household
         r.put("POST " + tenantApi + "legacy-gateways/import", new Recipe(Access.OPERATOR, true, (f, t) -> {
             String id = legacyId();

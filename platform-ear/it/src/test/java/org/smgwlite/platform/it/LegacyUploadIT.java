@@ -230,6 +230,10 @@ class LegacyUploadIT {
                 + " WHERE l.device_id = ? AND l.tenant_id = ? ORDER BY device_time", d.id(), TENANT)).containsExactly("1001", "1028");
         assertThat(sql("SELECT meter_model || ' ' || config_version FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?",
                 d.id(), TENANT)).containsExactly("ISKRA MT681 7");
+        HttpResponse<String> events = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/events", null);
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        assertThat(events.headers().firstValue("X-Total-Count")).hasValue("2");
+        assertThat(events.body()).contains("\"meaning\":\"first NTP time sync\"").contains("\"code\":1001");
     }
 
     @Test
@@ -237,11 +241,16 @@ class LegacyUploadIT {
         String id = randomId();
         String oldToken = "old-php-token-" + id;
         long household = ItPlatform.newHousehold(TENANT, "SMGW.Lite import IT");
-        String csv = "id;device_id;token\\n1;" + id + ";" + sha256(oldToken) + "\\n2;TOOLONG;" + sha256("x") + "\\n";
+        Device taken = register(); // its household has a gateway: a line for it is refused, the file is not
+        String other = randomId();
+        String csv = "id;device_id;token\\n1;" + id + ";" + sha256(oldToken) + "\\n2;TOOLONG;" + sha256("x") + "\\n3;" + other
+                + ";" + sha256("y") + "\\n";
         HttpResponse<String> imported = ItPlatform.operator("POST", "/legacy-gateways/import",
-                "{\"csv\":\"" + csv + "\",\"households\":{\"" + id + "\":" + household + "}}");
+                "{\"csv\":\"" + csv + "\",\"households\":{\"" + id + "\":" + household + ",\"" + other + "\":" + taken.household()
+                        + "}}");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.body()).contains("\"imported\":1").contains("\"line\":3");
+        assertThat(imported.body()).contains("\"imported\":1").contains("\"line\":3").contains("\"line\":4")
+                .contains("has the gateway smgwlite-" + taken.id());
 
         Device d = new Device(id, oldToken, household);
         HttpResponse<String> up = upload(d, "fields=ts,m180", new SmgwLiteBuffer(8, false, false, false).taf7(T0, 6_000_000, 0, 0, 0)

@@ -25,7 +25,7 @@ import org.smgwlite.platform.rest.security.Callers;
 /**
  * {@code /api/tenants/<tenant>/legacy-gateways}: an operator registers an SMGW.Lite gateway for a household (the token
  * is in that answer only), imports the PHP backend's {@code clients} table, and lists the gateways with their last
- * upload, firmware and meter model, a page at a time.
+ * upload, firmware and meter model, a page at a time, and reads a device's event log.
  */
 @Path("tenants/{tenant}/legacy-gateways")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +62,20 @@ public class LegacyGatewayResource {
         operator(tenant);
         List<LegacyGatewayView> page = legacy.page(tenant, search, new PageRequest(offset, limit));
         return Response.ok(page).header(HouseholdResource.TOTAL, legacy.count(tenant, search)).build();
+    }
+
+    /**
+     * The device's event log, newest first, status codes named ({@code offset}, {@code limit} up to
+     * {@value PageRequest#MAX_LIMIT}, default 100); {@code X-Total-Count}; 404 for a device id the tenant does not have.
+     */
+    @GET
+    @Path("{deviceId}/events")
+    public Response events(@PathParam("deviceId") String deviceId, @QueryParam("offset") @DefaultValue("0") int offset,
+                           @QueryParam("limit") @DefaultValue("100") int limit) {
+        TenantId tenant = tenant();
+        operator(tenant);
+        LegacyGatewayService.EventPage page = legacy.events(tenant, deviceId, new PageRequest(offset, limit));
+        return Response.ok(page.items()).header(HouseholdResource.TOTAL, page.total()).build();
     }
 
     /** 201 with device id, gateway id, the token (shown this once) and the endpoint path for the device. */
