@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +39,11 @@ public class LegacyAttempts {
     @ConfigProperty(name = "smgw.legacy.failure-window", defaultValue = "PT15M")
     String window;
 
+    /** The owner's reverse proxies, comma-separated: their {@code X-Forwarded-For} names the gateway's address. */
+    @Inject
+    @ConfigProperty(name = "smgw.legacy.trusted-proxies")
+    Optional<String> trustedProxies = Optional.empty();
+
     private FailureLimiter perDevice;
     private FailureLimiter perAddress;
     private final AtomicLong refusals = new AtomicLong();
@@ -62,6 +68,11 @@ public class LegacyAttempts {
         Duration w = Duration.parse(window.strip());
         perDevice = new FailureLimiter(clock, maxPerDevice, w, MAX_KEYS);
         perAddress = new FailureLimiter(clock, maxPerAddress, w, MAX_KEYS);
+    }
+
+    /** {@code smgw.legacy.trusted-proxies} as configured, null for none. */
+    public String trustedProxies() {
+        return trustedProxies.orElse(null);
     }
 
     /** @throws LegacyThrottledException if the device id or the address has used up its failures */

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.legacy.LegacyAccessDeniedException;
 import org.smgwlite.platform.legacy.LegacyAnswer;
+import org.smgwlite.platform.legacy.LegacyAttempts;
 import org.smgwlite.platform.legacy.LegacyIngestion;
 import org.smgwlite.platform.legacy.LegacyRequest;
 import org.smgwlite.platform.legacy.RingBufferDecoder;
@@ -45,6 +46,10 @@ public class SmgwLiteResource {
 
     @Inject
     LegacyIngestion ingestion;
+
+    /** Holds the owner's reverse proxies ({@code smgw.legacy.trusted-proxies}) for {@link ClientAddress}. */
+    @Inject
+    LegacyAttempts attempts;
 
     @Context
     HttpServletRequest request;
@@ -106,7 +111,9 @@ public class SmgwLiteResource {
         if ((token == null || token.isEmpty()) && fromQuery != null && !"header".equals(fromQuery)) {
             token = fromQuery;
         }
-        return new LegacyRequest(query.get("ID"), token, request.getRemoteAddr(), query, body);
+        String address = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                ClientAddress.parse(attempts.trustedProxies()));
+        return new LegacyRequest(query.get("ID"), token, address, query, body);
     }
 
     /** A path segment that is no tenant id is refused like a wrong token: nobody learns which tenants exist. */
