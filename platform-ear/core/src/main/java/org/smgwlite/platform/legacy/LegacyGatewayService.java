@@ -92,6 +92,24 @@ public class LegacyGatewayService {
         return new ImportResult(imported, List.copyOf(errors));
     }
 
+    /**
+     * A new token for the device, returned once; the old one (issued or imported) stops working at commit.
+     *
+     * @throws NotFoundException for a device id the tenant does not have
+     */
+    public NewLegacyGateway rotateToken(TenantId tenant, String deviceId, String actor) {
+        String token = LegacyToken.generate(RANDOM);
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways legacy = new LegacyGateways(em, tenant);
+            LegacyGateways.Device device = deviceId == null ? null : legacy.find(deviceId).orElse(null);
+            if (device == null || !legacy.setToken(deviceId, LegacyToken.sha256Hex(token))) {
+                throw new NotFoundException("SMGW.Lite device", String.valueOf(deviceId));
+            }
+            audit.success(tenant, actor, AuditAction.LEGACY_TOKEN_ISSUED, "gateway:" + device.gatewayId(), "device=" + deviceId);
+            return new NewLegacyGateway(deviceId, device.gatewayId(), device.householdId(), token, PATH + tenant.value() + "/");
+        }
+    }
+
     /** The device's events, newest first, with the status codes named; {@code total} of them in all. */
     public record EventPage(long total, List<LegacyEvent> items) {
     }

@@ -47,6 +47,13 @@ final class LegacyGateways {
                 .setParameter(4, tokenSha256).setParameter(5, source).executeUpdate();
     }
 
+    /** A new token hash for the device (issued now); returns whether the tenant has the device. */
+    boolean setToken(String deviceId, String tokenSha256) {
+        return query("UPDATE legacy_gateway SET token_sha256 = ?3, token_source = 'ISSUED', token_set_at = now()"
+                + " WHERE tenant_id = ?1 AND device_id = ?2")
+                .setParameter(1, tenant.value()).setParameter(2, deviceId).setParameter(3, tokenSha256).executeUpdate() == 1;
+    }
+
     /** An upload's counts and what the device said about itself (items it did not send keep their stored value). */
     void uploaded(long gatewayRef, FirmwareReport report, String fields, int received, int inserted, int rejected) {
         query("UPDATE legacy_gateway SET last_upload_at = now(), last_received = ?3, last_inserted = ?4, last_rejected = ?5,"

@@ -205,6 +205,14 @@ class LegacyUploadIT {
         HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?backend_test=true&ID=" + d.id()))
                 .header("X-Auth-Token", "wrong").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(403);
+
+        // a new token: the old one stops working
+        HttpResponse<String> rotated = ItPlatform.operator("POST", "/legacy-gateways/" + d.id() + "/token", "{}");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(rotated.body());
+        assertThat(token.find()).isTrue();
+        assertThat(upload(d, "fields=ts,m180", new byte[0]).statusCode()).isEqualTo(403);
+        assertThat(upload(new Device(d.id(), token.group(1), d.household()), "fields=ts,m180", new byte[0]).statusCode()).isEqualTo(200);
     }
 
     @Test

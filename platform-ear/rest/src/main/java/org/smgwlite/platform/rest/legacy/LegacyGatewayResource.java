@@ -16,6 +16,7 @@ import java.util.Map;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
+import org.smgwlite.platform.legacy.NewLegacyGateway;
 import org.smgwlite.platform.rest.household.HouseholdResource;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -76,6 +77,14 @@ public class LegacyGatewayResource {
         operator(tenant);
         LegacyGatewayService.EventPage page = legacy.events(tenant, deviceId, new PageRequest(offset, limit));
         return Response.ok(page.items()).header(HouseholdResource.TOTAL, page.total()).build();
+    }
+
+    /** A new token for the device, shown in this answer only (the old one stops working); 404 for an unknown device. */
+    @POST
+    @Path("{deviceId}/token")
+    public NewLegacyGateway rotateToken(@PathParam("deviceId") String deviceId) {
+        TenantId tenant = tenant();
+        return legacy.rotateToken(tenant, deviceId, operator(tenant));
     }
 
     /** 201 with device id, gateway id, the token (shown this once) and the endpoint path for the device. */
