@@ -30,13 +30,14 @@ import org.smgwlite.platform.gateway.EnrollmentHandouts;
 import org.smgwlite.platform.gateway.GatewayOverview;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.GatewaySummary;
+import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.shared.PageRequest;
 
 /**
  * An operator's gateways: the tenant's list, paged and searched in the database ({@link GatewayOverview}: a tenant may
  * have 100,000), with each gateway's state, last upload, values accepted and rejected in it, last TAF 6 request and the
- * agent's last Eichlog event; registering a gateway; and for the selected one its enrollment code, certificates and
+ * agent's last Eichlog event; registering a gateway (signed, or an SMGW.Lite one with a token); and for the selected one its enrollment code, certificates and
  * TAF 6 readings ({@link GatewayDetails}).
  */
 @Route(value = "gateways", layout = MainLayout.class)
@@ -52,7 +53,8 @@ public class GatewaysView extends VerticalLayout {
 
     @Inject
     public GatewaysView(GatewayService gatewayService, GatewayOverview overview, EnrollmentHandouts handouts,
-                        EnrollmentService enrollment, CertificateRecords certificates, Taf6Requests taf6, CurrentUser user) {
+                        EnrollmentService enrollment, CertificateRecords certificates, Taf6Requests taf6, CurrentUser user,
+                        LegacyGatewayService legacyGateways) {
         TenantId tenant = user.requireTenant();
         Operator operator = Operator.of(tenant, user.username());
         LocalFormats formats = new LocalFormats(UI.getCurrent().getLocale());
@@ -108,12 +110,24 @@ public class GatewaysView extends VerticalLayout {
         register.setId("gateway-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, register);
+        Button legacy = new Button(getTranslation("gateways.register-legacy"), e -> new RegisterLegacyGatewayDialog(
+                (id, household) -> legacyGateways.register(tenant, household, null, id, operator.actor()),
+                host(),
+                g -> search.setValue(g.gatewayId())).open());
+        legacy.setId("gateway-register-legacy");
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, register, legacy);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         hint.setText(getTranslation("gateways.select"));
         add(new H2(getTranslation("gateways.title", tenant.value())), toolbar, gateways, hint, details);
         setWidthFull();
         showSelected(null);
+    }
+
+    /** The host the operator's browser reached the platform at: the device enters it before the endpoint path. */
+    private static String host() {
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return request == null ? "" : request.getHeader("Host") == null ? "" : request.getHeader("Host").replaceAll(":\\d+$", "");
     }
 
     private void showSelected(GatewaySummary selected) {

@@ -24,5 +24,10 @@
  * 4004/4005 ({@link org.smgwlite.platform.legacy.UploadAck}); {@code ?backend_test=true} (a GET) wants
  * {@code {"ok":true,"id":"<ID>"}}. Older firmware only looks for 200. The query's device items (firmware, model, IP
  * octet ...) are {@link org.smgwlite.platform.legacy.FirmwareReport}.
+ *
+ * <p>The services: {@link org.smgwlite.platform.legacy.LegacyIngestion} (authenticate with a failure limit,
+ * decode, {@link org.smgwlite.platform.legacy.UploadValues}, then the metering package's {@code ReadingIntake}, the
+ * rule signed batches go through too) and {@link org.smgwlite.platform.legacy.LegacyGatewayService} (register,
+ * import, list).
  */
 package org.smgwlite.platform.legacy;

@@ -5,9 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -26,7 +23,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * ({@link EichlogCheck}) and every value ({@link SeriesRules}), stores the good ones exactly once, each missing
  * quarter hour as a gap, the signed body as received and the Eichlog ({@link ReadingStore}), and audits the outcome.
  * TAF 6 values (on-demand readings) pass the same checks and then go to {@link Taf6Answers}, apart from the TAF 7
- * series.
+ * series. The rule after the batch is opened is {@link ReadingIntake}'s, shared with the SMGW.Lite door.
  *
  * <p>Invariants: a refused batch ({@link BatchRefusedException}) stores nothing (one transaction); the same
  * body a second time is answered with the first answer and changes nothing; a value that is already stored
@@ -81,16 +78,6 @@ public class ReadingIngestion {
             return store.earlierAnswer(sha256).orElseThrow(() -> new IllegalStateException(
                     "batch " + sha256 + " conflicts with a stored batch that is not this gateway's"));
         }
-        long batchId = inserted.getAsLong();
-        SeriesRules.Verdict verdict = SeriesRules.check(opened.batch().values(), gw.householdId(), Instant.now(),
-                store::storedAround);
-        Taf6Answers.Outcome answers = taf6Answers.store(em, gw, batchId, verdict.taf6());
-        List<IngestionReport.Reject> rejects = new ArrayList<>(verdict.rejects());
-        rejects.addAll(answers.rejects());
-        ReadingStore.Counts stored = store.storeAll(batchId, verdict, rejects, eichlog);
-        IngestionReport report = new IngestionReport(batchId, false, stored.readings() + answers.accepted(),
-                verdict.duplicates() + answers.duplicates(), rejects.size(), stored.gaps(), List.copyOf(rejects));
-        store.recordOutcome(batchId, report);
-        return report;
+        return new ReadingIntake(taf6Answers, dataSource).accept(store, em, gw, inserted.getAsLong(), opened.batch().values(), eichlog);
     }
 }

@@ -45,12 +45,19 @@ final class ReadingStore {
     /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
     private final DataSource dataSource;
     private final DeviceIdentity gw;
+    private final Origin origin;
     private final StoredEichlog eichlog;
 
     ReadingStore(EntityManager em, DataSource dataSource, DeviceIdentity gw) {
+        this(em, dataSource, gw, Origin.SIGNED);
+    }
+
+    /** @param origin stored with the batch and each of its values */
+    ReadingStore(EntityManager em, DataSource dataSource, DeviceIdentity gw, Origin origin) {
         this.em = em;
         this.dataSource = dataSource;
         this.gw = gw;
+        this.origin = origin;
         this.eichlog = new StoredEichlog(em, gw);
     }
 
@@ -69,12 +76,18 @@ final class ReadingStore {
      * which then has an {@link #earlierAnswer}.
      */
     OptionalLong insertBatch(byte[] body, String sha256, X509Certificate signer) {
+        return insertBatch(body, sha256, signer.getSerialNumber().toString(16));
+    }
+
+    /** As {@link #insertBatch(byte[], String, X509Certificate)}; {@code signerSerial} null for an unsigned body. */
+    OptionalLong insertBatch(byte[] body, String sha256, String signerSerial) {
         List<?> inserted = nativeQuery("INSERT INTO reading_batch (tenant_id, gateway_id, household_id, signed_body,"
-                        + " body_sha256, signer_serial, accepted, rejected, duplicates, gaps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0)"
+                        + " body_sha256, signer_serial, accepted, rejected, duplicates, gaps, origin)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS varchar), 0, 0, 0, 0, ?7)"
                         + " ON CONFLICT (tenant_id, body_sha256) DO NOTHING RETURNING id")
                 .setParameter(1, gw.tenant().value()).setParameter(2, gw.gatewayId()).setParameter(3, gw.householdId())
                 .setParameter(4, body).setParameter(5, sha256)
-                .setParameter(6, signer.getSerialNumber().toString(16))
+                .setParameter(6, signerSerial).setParameter(7, origin.column())
                 .getResultList();
         return inserted.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) inserted.get(0)).longValue());
     }
@@ -139,21 +152,22 @@ final class ReadingStore {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit,
-                                           ptb_level, flags, taf, batch_id)
-                SELECT ?, ?, x.obis, to_timestamp(x.epoch), x.unscaled::numeric, x.scaler, x.unit, x.ptb, x.flags, x.taf, ?
+                                           ptb_level, flags, taf, batch_id, origin)
+                SELECT ?, ?, x.obis, to_timestamp(x.epoch), x.unscaled::numeric, x.scaler, x.unit, x.ptb, x.flags, x.taf, ?, ?
                   FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::smallint[], ?::varchar[], ?::smallint[], ?::integer[],
                               ?::smallint[]) AS x(obis, epoch, unscaled, scaler, unit, ptb, flags, taf)""")) {
             ps.setString(1, gw.tenant().value());
             ps.setLong(2, gw.householdId());
             ps.setLong(3, batchId);
-            ps.setArray(4, c.createArrayOf("varchar", obis));
-            ps.setArray(5, c.createArrayOf("bigint", epoch));
-            ps.setArray(6, c.createArrayOf("text", unscaled));
-            ps.setArray(7, c.createArrayOf("smallint", scaler));
-            ps.setArray(8, c.createArrayOf("varchar", unit));
-            ps.setArray(9, c.createArrayOf("smallint", ptb));
-            ps.setArray(10, c.createArrayOf("integer", flags));
-            ps.setArray(11, c.createArrayOf("smallint", taf));
+            ps.setString(4, origin.column());
+            ps.setArray(5, c.createArrayOf("varchar", obis));
+            ps.setArray(6, c.createArrayOf("bigint", epoch));
+            ps.setArray(7, c.createArrayOf("text", unscaled));
+            ps.setArray(8, c.createArrayOf("smallint", scaler));
+            ps.setArray(9, c.createArrayOf("varchar", unit));
+            ps.setArray(10, c.createArrayOf("smallint", ptb));
+            ps.setArray(11, c.createArrayOf("integer", flags));
+            ps.setArray(12, c.createArrayOf("smallint", taf));
             return ps.executeUpdate();
         }
     }

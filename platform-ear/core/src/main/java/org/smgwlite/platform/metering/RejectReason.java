@@ -28,5 +28,7 @@ public enum RejectReason {
     /** TAF 6: the named request is for another gateway. */
     NOT_YOUR_REQUEST,
     /** TAF 6: the named request takes no answer any more. */
-    REQUEST_CLOSED
+    REQUEST_CLOSED,
+    /** A reading not after 2020-01-01T00:00:00Z (an SMGW.Lite gateway's clock before its first time sync). */
+    BEFORE_2020
 }

@@ -41,7 +41,8 @@ class DatabaseWallTest {
     private static final List<String> TENANT_TABLES = List.of("household", "gateway", "enrollment_code", "certificate",
             "reading_batch", "meter_reading", "reading_gap", "reading_reject", "eichlog_entry", "taf6_request",
             "taf6_reading", "meter_reading_day", "substitute_value", "tariff_profile", "tariff_profile_version",
-            "tariff_zone_rule", "taf_report_run", "taf_month_report");
+            "tariff_zone_rule", "taf_report_run", "taf_month_report", "legacy_gateway", "meter_reading_hires",
+            "legacy_event");
 
     private static EmbeddedPostgres postgres;
     private static String url;
@@ -78,6 +79,18 @@ class DatabaseWallTest {
                     s.execute("INSERT INTO tariff_profile (tenant_id, name) VALUES ('" + tenant + "', 'HT/NT')");
                     s.execute("INSERT INTO taf_report_run (tenant_id, month, status, started_by, started_at)"
                             + " VALUES ('" + tenant + "', '2026-10-01', 'DONE', 'wall', now())");
+                }
+                if (exists(c, "legacy_gateway")) { // V18
+                    s.execute("INSERT INTO gateway (tenant_id, gateway_id, household_id, created_at) SELECT tenant_id,"
+                            + " 'smgwlite-AB4', id, now() FROM household WHERE tenant_id = '" + tenant + "'");
+                    s.execute("INSERT INTO legacy_gateway (tenant_id, gateway_ref, device_id, token_sha256, token_source)"
+                            + " SELECT tenant_id, id, 'AB4', repeat('a', 64), 'ISSUED' FROM gateway WHERE tenant_id = '"
+                            + tenant + "' AND gateway_id = 'smgwlite-AB4'");
+                    s.execute("INSERT INTO legacy_event (tenant_id, gateway_ref, device_time, uptime_ms, code) SELECT"
+                            + " tenant_id, gateway_ref, now(), 1, 1001 FROM legacy_gateway WHERE tenant_id = '" + tenant + "'");
+                    s.execute("INSERT INTO meter_reading_hires (tenant_id, household_id, obis, read_at, value_unscaled, scaler,"
+                            + " unit, batch_id) SELECT tenant_id, household_id, '1-0:1.8.0*255', now(), 1, -1, 'Wh', id"
+                            + " FROM reading_batch WHERE tenant_id = '" + tenant + "'");
                 }
                 s.execute("INSERT INTO tenant_ca (tenant_id, curve_policy, chain_pem, encrypted_key_pem)"
                         + " VALUES ('" + tenant + "', 'nist', 'chain', 'key')");

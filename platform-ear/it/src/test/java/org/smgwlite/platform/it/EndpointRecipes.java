@@ -25,6 +25,11 @@ final class EndpointRecipes {
         PLATFORM_ADMIN(false),
         /** A household login about its own household ({@code /api/me/...}); browser port, bearer token. */
         HOUSEHOLD_SELF(false),
+        /**
+         * The SMGW.Lite firmware's door: device id and {@code X-Auth-Token}, no Keycloak; browser port. The recipes send no
+         * device token (and a device id no tenant has), so every caller is refused with 403, whatever its bearer token.
+         */
+        LEGACY_TOKEN(false),
         /** Anyone, without a client certificate too; device port. */
         DEVICE_PUBLIC(true),
         /** First enrollment; the recipe uses another tenant's gateway and code, so every caller is refused; device port. */
@@ -177,6 +182,31 @@ final class EndpointRecipes {
                 (f, t) -> Call.put("tenants/" + t + "/households/" + f.of(t).householdId() + "/tariff-profile", JSON,
                         "{\"profileId\":" + ItPlatform.newTariffProfile(t, matrixName("Matrix assign")) + "}")));
 
+        // SMGW.Lite: a random device id per call, so the per-device failure limit (429) is never what answers
+        String legacy = "legacy/smgwlite/{tenant}";
+        r.put("POST " + legacy, new Recipe(Access.LEGACY_TOKEN, true, (f, t) -> new Call("POST", "legacy/smgwlite/" + t
+                + "/?ID=" + legacyId() + "&fields=ts,m180", "application/octet-stream", new byte[8], null, "legacy/smgwlite/" + t)));
+        r.put("GET " + legacy, new Recipe(Access.LEGACY_TOKEN, true,
+                (f, t) -> Call.get("legacy/smgwlite/" + t + "/?backend_test=true&ID=" + legacyId())));
+        r.put("POST " + legacy + "/log.php", new Recipe(Access.LEGACY_TOKEN, true, (f, t) -> new Call("POST", "legacy/smgwlite/" + t
+                + "/log.php?ID=" + legacyId(), "application/octet-stream", new byte[12], null, "legacy/smgwlite/" + t)));
+        r.put("GET " + tenantApi + "legacy-gateways", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/legacy-gateways?search=M&limit=20")));
+        r.put("POST " + tenantApi + "legacy-gateways", new Recipe(Access.OPERATOR, true, (f, t) -> Call.post("tenants/" + t
+                + "/legacy-gateways", JSON, "{\"deviceId\":\"" + legacyId() + "\",\"householdId\":"
+                + ItPlatform.newHousehold(t, "Matrix new SMGW.Lite") + "}")));
+        // an id no tenant has: 404 for whoever may ask, like a missing household
+        r.put("GET " + tenantApi + "legacy-gateways/{deviceId}/events", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/events")));
+        r.put("POST " + tenantApi + "legacy-gateways/{deviceId}/token", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.post("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/token", JSON, "{}")));
+        // a line of another tenant's device id is no conflict: each call imports one new device of a new household
+        r.put("POST " + tenantApi + "legacy-gateways/import", new Recipe(Access.OPERATOR, true, (f, t) -> {
+            String id = legacyId();
+            return Call.post("tenants/" + t + "/legacy-gateways/import", JSON, "{\"csv\":\"device_id;token\\n" + id + ";"
+                    + "a".repeat(64) + "\",\"households\":{\"" + id + "\":" + ItPlatform.newHousehold(t, "Matrix import") + "}}");
+        }));
+
         String est = ".well-known/est/{tenant}/";
         r.put("GET " + est + "cacerts", new Recipe(Access.DEVICE_PUBLIC, true, (f, t) -> Call.get(".well-known/est/" + t + "/cacerts")));
         r.put("POST " + est + "simpleenroll", new Recipe(Access.ENROLLMENT_ACROSS_TENANTS, true, (f, t) -> {
@@ -207,6 +237,13 @@ final class EndpointRecipes {
     private static String yesterday() {
         String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
         return "from=" + day + "&to=" + day;
+    }
+
+    /** A random SMGW.Lite device id ("Y" and two letters or digits). */
+    static String legacyId() {
+        String chars = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "Y" + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length()));
     }
 
     private static String matrixName(String prefix) {

@@ -60,6 +60,7 @@ final class MatrixCallers {
                     : user.role().equals("platform-admin") ? Outcome.OK : Outcome.FORBIDDEN;
             case HOUSEHOLD_SELF -> user.role() == null ? Outcome.UNAUTHENTICATED
                     : user.role().equals("household") ? Outcome.OK : Outcome.FORBIDDEN;
+            case LEGACY_TOKEN -> Outcome.REFUSED;
             default -> throw new IllegalArgumentException(access + " is a device-port access");
         };
     }

@@ -136,6 +136,25 @@ final class MatrixFixture {
     }
 
     /** A TAF 6 request queued now by the platform admin for the tenant's enrolled gateway; its id. */
+    private final Map<String, String> legacyDevices = new HashMap<>();
+
+    /** An SMGW.Lite device of {@code tenant}, registered once by the admin for a household of its own; its device id. */
+    synchronized String legacyDevice(String tenant) throws Exception {
+        if (!legacyDevices.containsKey(tenant)) {
+            String id = EndpointRecipes.legacyId();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ItPlatform.BASE + "/api/tenants/" + tenant
+                            + "/legacy-gateways"))
+                    .header("Authorization", "Bearer " + token("admin")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"" + id + "\",\"householdId\":"
+                            + ItPlatform.newHousehold(tenant, "Matrix SMGW.Lite") + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("SMGW.Lite device " + id + " of " + tenant + ": " + r.statusCode() + " " + r.body());
+            }
+            legacyDevices.put(tenant, id);
+        }
+        return legacyDevices.get(tenant);
+    }
+
     long freshTaf6Request(String tenant) throws Exception {
         return queueTaf6(tenant, of(tenant).device().id(), "Matrix failure target");
     }

@@ -91,6 +91,15 @@ class MatrixRulesTest {
     }
 
     @Test
+    void the_smgwlite_door_refuses_every_bearer_token_user_without_the_device_token() {
+        for (User user : User.ALL) {
+            assertThat(MatrixCallers.expected(Access.LEGACY_TOKEN, user, MatrixFixture.A)).as(user.name()).isEqualTo(Outcome.REFUSED);
+            assertThat(MatrixCallers.visible(Access.LEGACY_TOKEN, user, MatrixFixture.A)).as(user.name()).isEmpty();
+        }
+        assertThat(Access.LEGACY_TOKEN.devicePort).as("served on the browser ports, behind the owner's reverse proxy").isFalse();
+    }
+
+    @Test
     void a_gateway_acts_for_its_own_tenant_only() {
         Device none = Device.ALL.get(0);
         Device gatewayOfA = Device.ALL.get(1);

@@ -12,6 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.EnrollmentThrottledException;
+import org.smgwlite.platform.legacy.LegacyAccessDeniedException;
+import org.smgwlite.platform.legacy.LegacyThrottledException;
+import org.smgwlite.platform.legacy.UploadTooLargeException;
 import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.DomainException;
@@ -40,7 +43,8 @@ public final class DomainExceptionMappers {
      * 409 (with the field that collides, if one does); PKI refusals 400, 401 (with the EST Basic challenge) or 403; a
      * refused reading batch 403 if the caller may
      * not send it (another gateway's key), 413 if too large, else 400; a body over its limit 413; enrollment
-     * throttled after too many failures 429 with {@code Retry-After} in seconds. Refusals carry {@code fields.reason}.
+     * throttled after too many failures 429 with {@code Retry-After} in seconds; SMGW.Lite: wrong id or token 403,
+     * an upload over its limit 413, too many refusals 429 with {@code Retry-After}. Refusals carry {@code fields.reason}.
      */
     @Provider
     public static class Domain implements ExceptionMapper<DomainException> {
@@ -64,6 +68,16 @@ public final class DomainExceptionMappers {
             }
             if (e instanceof BodyTooLargeException) {
                 return json(413, e.getMessage(), Map.of("reason", "TOO_LARGE"));
+            }
+            if (e instanceof LegacyAccessDeniedException) {
+                return json(403, e.getMessage(), Map.of("reason", "ACCESS_DENIED"));
+            }
+            if (e instanceof UploadTooLargeException) {
+                return json(413, e.getMessage(), Map.of("reason", "TOO_LARGE"));
+            }
+            if (e instanceof LegacyThrottledException throttled) {
+                return Response.fromResponse(json(429, e.getMessage(), Map.of("reason", "TOO_MANY_FAILURES")))
+                        .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
             }
             if (e instanceof EnrollmentThrottledException throttled) {
                 return Response.fromResponse(json(429, e.getMessage(), Map.of("reason", "TOO_MANY_FAILURES")))

@@ -74,4 +74,19 @@ class DomainExceptionMappersTest {
         assertThat(throttled.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("600");
         assertThat(((ErrorBody) throttled.getEntity()).fields()).containsEntry("reason", "TOO_MANY_FAILURES");
     }
+
+    @Test
+    void the_smgwlite_door_answers_403_413_400_and_429_and_never_a_500() {
+        assertThat(domain.toResponse(new org.smgwlite.platform.legacy.LegacyAccessDeniedException()).getEntity())
+                .isEqualTo(new ErrorBody(403, "Access denied.", Map.of("reason", "ACCESS_DENIED")));
+        assertThat(domain.toResponse(new org.smgwlite.platform.legacy.UploadTooLargeException(40_000, 36_864)).getStatus())
+                .isEqualTo(413);
+        Response odd = domain.toResponse(new org.smgwlite.platform.legacy.BodySizeException(17, 8, "fields ts,m180"));
+        assertThat(odd.getStatus()).isEqualTo(400);
+        assertThat(((ErrorBody) odd.getEntity()).error()).contains("17").contains("8");
+        Response throttled = domain.toResponse(new org.smgwlite.platform.legacy.LegacyThrottledException("device AB4",
+                Duration.ofSeconds(900)));
+        assertThat(throttled.getStatus()).isEqualTo(429);
+        assertThat(throttled.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("900");
+    }
 }

@@ -1,0 +1,111 @@
+package org.smgwlite.platform.legacy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.certificate.FailureLimiter;
+
+/**
+ * The abuse rule of the SMGW.Lite door, where a token is the only credential: refused requests are limited per device
+ * id of a tenant and per client address (several gateways may share one NAT, so that limit is higher), after which
+ * every request is refused with a retry time until the window closes, without a database lookup. Refusals are counted
+ * and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
+ *
+ * <p>Per platform node, in memory ({@link FailureLimiter}).
+ */
+@ApplicationScoped
+public class LegacyAttempts {
+
+    private static final Logger LOG = Logger.getLogger(LegacyAttempts.class.getName());
+    static final int MAX_KEYS = 10_000;
+    private static final int MAX_KEY_LENGTH = 100;
+
+    @Inject
+    @ConfigProperty(name = "smgw.legacy.max-failures-per-device", defaultValue = "10")
+    int maxPerDevice;
+
+    @Inject
+    @ConfigProperty(name = "smgw.legacy.max-failures-per-address", defaultValue = "100")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "smgw.legacy.failure-window", defaultValue = "PT15M")
+    String window;
+
+    /** The owner's reverse proxies, comma-separated: their {@code X-Forwarded-For} names the gateway's address. */
+    @Inject
+    @ConfigProperty(name = "smgw.legacy.trusted-proxies")
+    Optional<String> trustedProxies = Optional.empty();
+
+    private FailureLimiter perDevice;
+    private FailureLimiter perAddress;
+    private final AtomicLong refusals = new AtomicLong();
+
+    /** For CDI. */
+    public LegacyAttempts() {
+    }
+
+    LegacyAttempts(Clock clock, int maxPerDevice, int maxPerAddress, Duration window) {
+        this.maxPerDevice = maxPerDevice;
+        this.maxPerAddress = maxPerAddress;
+        this.window = window.toString();
+        start(clock);
+    }
+
+    @PostConstruct
+    void start() {
+        start(Clock.systemUTC());
+    }
+
+    private void start(Clock clock) {
+        Duration w = Duration.parse(window.strip());
+        perDevice = new FailureLimiter(clock, maxPerDevice, w, MAX_KEYS);
+        perAddress = new FailureLimiter(clock, maxPerAddress, w, MAX_KEYS);
+    }
+
+    /** {@code smgw.legacy.trusted-proxies} as configured, null for none. */
+    public String trustedProxies() {
+        return trustedProxies.orElse(null);
+    }
+
+    /** @throws LegacyThrottledException if the device id or the address has used up its failures */
+    public void check(TenantId tenant, String deviceId, String address) {
+        perDevice.blockedFor(deviceKey(tenant, deviceId)).ifPresent(d -> {
+            throw new LegacyThrottledException("device " + cut(deviceId), d);
+        });
+        perAddress.blockedFor(cut(address)).ifPresent(d -> {
+            throw new LegacyThrottledException("this address", d);
+        });
+    }
+
+    /** A request refused for its id or token. */
+    public void failed(TenantId tenant, String deviceId, String address) {
+        perDevice.failed(deviceKey(tenant, deviceId));
+        perAddress.failed(cut(address));
+        long n = refusals.incrementAndGet();
+        if (n > 0 && (n & (n - 1)) == 0) {
+            LOG.warning("SMGW.Lite request for device '" + cut(deviceId) + "' of tenant '" + cut(String.valueOf(tenant))
+                    + "' from " + cut(address) + " refused (id or token); " + n + " such refusals since start");
+        }
+    }
+
+    /** An authenticated request: the device id's failures are forgotten (the address's are not). */
+    public void succeeded(TenantId tenant, String deviceId) {
+        perDevice.succeeded(deviceKey(tenant, deviceId));
+    }
+
+    private static String deviceKey(TenantId tenant, String deviceId) {
+        return cut(tenant + "/" + deviceId);
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() <= MAX_KEY_LENGTH ? s : s.substring(0, MAX_KEY_LENGTH);
+    }
+}

@@ -1,0 +1,115 @@
+package org.smgwlite.platform.legacy;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.certificate.DeviceIdentity;
+import org.smgwlite.platform.infra.PlatformDataSource;
+import org.smgwlite.platform.metering.IngestionReport;
+import org.smgwlite.platform.metering.IntakeResult;
+import org.smgwlite.platform.metering.ReadingIntake;
+import org.smgwlite.platform.shared.TenantEntityManagers;
+
+/**
+ * The SMGW.Lite door (docs/smgwlite-protocol.md): an upload of a ring buffer, the firmware's event log and its
+ * connection test, each authenticated by device id and token. An upload's values go through the one ingestion rule
+ * ({@link ReadingIntake}, the same as signed batches) marked as legacy, unsigned.
+ *
+ * <p>Steps of an upload: failure limit, authenticate, field manifest, decode, quarter hours ({@link UploadValues}),
+ * the rule, the gateway's last upload. Invariants: a refused request (403, 400, 413, 429) stores nothing (one
+ * transaction; everything that can refuse runs before the first write); the same buffer a second time inserts nothing
+ * and answers {@code inserted: 0}.
+ */
+@Stateless
+public class LegacyIngestion {
+
+    /** An id that exists nowhere: unknown ids cost the same hash and compare as known ones. */
+    private static final String NO_SUCH_TOKEN = "0".repeat(64);
+
+    @Inject
+    TenantEntityManagers entityManagers;
+
+    @Inject
+    LegacyAttempts attempts;
+
+    /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
+    @Resource(lookup = PlatformDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    public LegacyAnswer upload(TenantId tenant, LegacyRequest request) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways gateways = new LegacyGateways(em, tenant);
+            LegacyGateways.Device device = authenticate(tenant, gateways, request);
+            FirmwareFields fields = FirmwareFields.fromQuery(request.query().get(FirmwareFields.PARAM),
+                    request.query().get(FirmwareFields.PV_FLAG), request.query().get(FirmwareFields.M280_FLAG));
+            byte[] body = request.body();
+            RingBufferDecoder.Decoded decoded = RingBufferDecoder.decode(body, fields);
+            LegacyAnswer answer = decoded.entries().isEmpty()
+                    ? new LegacyAnswer(UploadAck.of(body), 0, 0, 0, 0, 0)
+                    : store(em, tenant, device, body, decoded);
+            gateways.uploaded(device.gatewayRef(), FirmwareReport.of(request.query()), fields.tokens(), answer.received(),
+                    answer.inserted(), answer.rejected());
+            return answer;
+        }
+    }
+
+    /** {@code backend_test=true}: the id and token are right. */
+    public String backendTest(TenantId tenant, LegacyRequest request) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            authenticate(tenant, new LegacyGateways(em, tenant), request);
+            return request.deviceId();
+        }
+    }
+
+    /** {@code log.php}: the events not stored yet, and the model, firmware and config version the query names. */
+    public byte[] log(TenantId tenant, LegacyRequest request) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways gateways = new LegacyGateways(em, tenant);
+            LegacyGateways.Device device = authenticate(tenant, gateways, request);
+            byte[] body = request.body();
+            FirmwareLog.Decoded decoded = FirmwareLog.decode(body);
+            int inserted = gateways.storeEvents(device.gatewayRef(), decoded.events());
+            gateways.logged(device.gatewayRef(), FirmwareReport.of(request.query()));
+            return LegacyAnswer.logJson(UploadAck.of(body), decoded.events().size(), inserted);
+        }
+    }
+
+    private LegacyAnswer store(EntityManager em, TenantId tenant, LegacyGateways.Device device, byte[] body,
+                               RingBufferDecoder.Decoded decoded) {
+        UploadValues values = UploadValues.of(decoded.entries(), device.householdId());
+        DeviceIdentity target = new DeviceIdentity(tenant, device.gatewayId(), device.householdId(), null);
+        IntakeResult result = ReadingIntake.unsigned(dataSource).acceptUnsigned(em, target, body, values.values(),
+                values::lineOf, values.refused(), values.hires());
+        IngestionReport report = result.report();
+        int all = values.values().size() + values.refused().size() + values.hires().size();
+        if (report.repeated()) {
+            return new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), 0, all, values.skipped(), 0);
+        }
+        return new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), report.accepted() + result.highResolution(),
+                report.duplicates() + result.highResolutionDuplicates(), report.rejected() + values.skipped(),
+                result.highResolution());
+    }
+
+    /**
+     * The device of the request's id whose token hash matches, not retired; else a failure counted and 403. Always one
+     * hash and one constant-time compare, so the time does not tell whether an id exists.
+     *
+     * @throws LegacyThrottledException when the id or the address used up its failures (before any lookup)
+     */
+    private LegacyGateways.Device authenticate(TenantId tenant, LegacyGateways gateways, LegacyRequest request) {
+        attempts.check(tenant, request.deviceId(), request.address());
+        Optional<LegacyGateways.Device> found = request.deviceId() == null || request.deviceId().length() > LegacyDeviceId.MAX_LENGTH
+                ? Optional.empty() : gateways.find(request.deviceId());
+        boolean matches = LegacyToken.matches(request.token(), found.map(LegacyGateways.Device::tokenSha256).orElse(NO_SUCH_TOKEN));
+        if (found.isEmpty() || !matches || found.get().retired()) {
+            attempts.failed(tenant, request.deviceId(), request.address());
+            throw new LegacyAccessDeniedException();
+        }
+        attempts.succeeded(tenant, request.deviceId());
+        return found.get();
+    }
+}

@@ -1,0 +1,357 @@
+package org.smgwlite.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smgwlite.platform.it.ItPlatform.sql;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SMGW.Lite door on the deployed platform, called as the ESP32 firmware calls it (docs/smgwlite-protocol.md):
+ * buffers built byte for byte ({@link SmgwLiteBuffer}), both field sets and the old flags, zero slots, TAF 14 entries
+ * interleaved, a re-sent buffer, bad input; the stored quarter-hour and high-resolution values checked exactly in the
+ * database, the answers' ack and counts; an imported {@code clients} line lets a device upload with its old token.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LegacyUploadIT {
+
+    private static final String TENANT = ItPlatform.TENANT;
+    private static final String DOOR = ItPlatform.BASE + "/api/legacy/smgwlite/" + TENANT + "/";
+    private static final String IMPORT = "1-0:1.8.0*255";
+    private static final String EXPORT = "1-0:2.8.0*255";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** A quarter-hour mark of yesterday (UTC), so every entry lies in the past. */
+    private static final long T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(14)).getEpochSecond();
+
+    @Deployment(testable = false, name = "smgw-platform")
+    static EnterpriseArchive platform() {
+        return PlatformArchives.ear();
+    }
+
+    /** A device registered over the operator API, with its token (shown once) and household. */
+    private record Device(String id, String token, long household) {
+    }
+
+    @Test
+    void current_firmware_slot_values_and_taf14_readings_are_stored_exactly_and_a_re_sent_buffer_inserts_nothing() throws Exception {
+        Device d = register();
+        SmgwLiteBuffer b = new SmgwLiteBuffer(8, true, true, true)
+                .taf7(T0 + 3, 1_000_000, 2150, 7, 100)          // 3 s after the mark: the slot T0
+                .taf14(T0 + 60, 1_000_050, 2150, 7, 100)
+                .taf14(T0 + 120, 1_000_100, -350, 7, 101)       // frost: temp is signed
+                .taf14(T0 + 180, 1_000_150, 2150, 7, 101)
+                .clear(5)                                        // the TAF 14 slot a TAF 7 store replaced
+                .taf7(T0 + 898, 1_000_700, 2150, 7, 102);        // 2 s before the next mark: the slot T0 + 900
+        byte[] body = b.sentRanges();
+
+        HttpResponse<String> first = upload(d, "fields=" + b.fields() + "&chipTemp=41.5&uptime=12&fw=1.4.2&hw=esp32c3&IP=42", body);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Length")).as("the firmware does not decode chunked answers")
+                .hasValue(String.valueOf(first.body().getBytes(StandardCharsets.US_ASCII).length));
+        assertThat(first.headers().firstValue("Date")).as("the firmware sets its clock from it").isPresent();
+        assertAck(first.body(), body);
+        assertThat(number(first.body(), "received")).isEqualTo(4);
+        assertThat(number(first.body(), "inserted")).isEqualTo(8);
+        assertThat(number(first.body(), "highResolution")).isEqualTo(4);
+        assertThat(number(first.body(), "rejected")).isZero();
+        assertThat(first.body()).contains("\"ota_check\":false").doesNotContain("fw_update");
+
+        assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 1000000 -1 Wh 3 legacy 7", at(T0 + 900) + " 1000700 -1 Wh 3 legacy 7");
+        assertThat(slotValues(d, EXPORT)).containsExactly(at(T0) + " 100 -1 Wh 3 legacy 7", at(T0 + 900) + " 102 -1 Wh 3 legacy 7");
+        assertThat(hires(d, IMPORT)).containsExactly(at(T0 + 60) + " 1000050", at(T0 + 120) + " 1000100");
+        assertThat(hires(d, EXPORT)).containsExactly(at(T0 + 60) + " 100", at(T0 + 120) + " 101");
+        assertThat(sql("SELECT count(*) FROM reading_gap WHERE household_id = CAST(? AS bigint)", String.valueOf(d.household())))
+                .containsExactly("0");
+        assertThat(sql("SELECT origin || ' ' || (signer_serial IS NULL) FROM reading_batch WHERE household_id = CAST(? AS bigint)",
+                String.valueOf(d.household()))).containsExactly("legacy true");
+        // the curve's read model has the two quarter-hour values of each register
+        assertThat(sql("SELECT sum(array_length(epochs, 1)) FROM meter_reading_day WHERE household_id = CAST(? AS bigint)"
+                + " AND obis = ?", String.valueOf(d.household()), IMPORT)).containsExactly("2");
+        assertThat(sql("SELECT firmware || ' ' || target || ' ' || ip_last_octet || ' ' || fields || ' ' || last_received"
+                + " || ' ' || last_inserted FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?", d.id(), TENANT))
+                .containsExactly("1.4.2 esp32c3 42 " + b.fields() + " 4 8");
+
+        // the answer was lost: the same buffer again
+        HttpResponse<String> again = upload(d, "fields=" + b.fields(), body);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertAck(again.body(), body);
+        assertThat(number(again.body(), "inserted")).isZero();
+        assertThat(number(again.body(), "duplicates")).isEqualTo(8);
+
+        // the buffer plus a newer entry: only the new slot's values
+        b.taf7(T0 + 1803, 1_001_500, 2150, 7, 103);
+        HttpResponse<String> more = upload(d, "fields=" + b.fields(), b.sentRanges());
+        assertThat(number(more.body(), "inserted")).as(more.body()).isEqualTo(2);
+        assertThat(number(more.body(), "duplicates")).isEqualTo(8);
+        assertThat(slotValues(d, IMPORT)).hasSize(3).last().asString().startsWith(at(T0 + 1800) + " 1001500 ");
+        assertThat(hires(d, IMPORT)).hasSize(2);
+    }
+
+    @Test
+    void old_firmware_without_fields_sends_its_whole_buffer_with_the_flags_and_zero_slots() throws Exception {
+        Device pv = register();
+        SmgwLiteBuffer withPv = new SmgwLiteBuffer(8, true, true, false)  // ts, m180, temp, solar
+                .taf7(T0 + 1, 2_000_000, 2000, 4_294_967_295L, 0)        // a myStrom error sentinel: ignored
+                .taf7(T0 + 901, 2_000_400, 2000, 12, 0);
+        HttpResponse<String> a = upload(pv, "PV_included=true", withPv.whole());
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+        assertThat(number(a.body(), "received")).isEqualTo(2);
+        assertThat(slotValues(pv, IMPORT)).containsExactly(at(T0) + " 2000000 -1 Wh 3 legacy 7", at(T0 + 900) + " 2000400 -1 Wh 3 legacy 7");
+
+        Device m280 = register();
+        SmgwLiteBuffer with280 = new SmgwLiteBuffer(8, true, false, true)  // ts, m180, temp, m280
+                .taf7(T0 + 2, 3_000_000, 1900, 0, 55)
+                .taf7(T0 + 902, 3_000_100, 1900, 0, 60);
+        HttpResponse<String> c = upload(m280, "280_included=true", with280.whole());
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(200);
+        assertThat(slotValues(m280, EXPORT)).containsExactly(at(T0) + " 55 -1 Wh 3 legacy 7", at(T0 + 900) + " 60 -1 Wh 3 legacy 7");
+
+        Device plain = register();
+        SmgwLiteBuffer minimal = new SmgwLiteBuffer(16, false, false, false).taf7(T0 - 2, 4_000_000, 0, 0, 0);
+        HttpResponse<String> e = upload(plain, "fields=ts,m180,unknownfuture", minimal.whole()); // unknown token skipped
+        assertThat(e.statusCode()).as(e.body()).isEqualTo(200);
+        assertThat(number(e.body(), "received")).isEqualTo(1);
+        assertThat(slotValues(plain, IMPORT)).containsExactly(at(T0) + " 4000000 -1 Wh 3 legacy 7");
+    }
+
+    @Test
+    void bad_requests_are_refused_with_reasons_and_store_nothing_a_mixed_buffer_keeps_its_good_entries() throws Exception {
+        Device d = register();
+        SmgwLiteBuffer b = new SmgwLiteBuffer(8, false, false, false).taf7(T0, 5_000_000, 0, 0, 0);
+
+        assertThat(upload(new Device(d.id(), d.token() + "x", d.household()), "fields=ts,m180", b.sentRanges()).statusCode())
+                .isEqualTo(403);
+        assertThat(upload(new Device(d.id(), null, d.household()), "fields=ts,m180", b.sentRanges()).statusCode()).isEqualTo(403);
+        HttpResponse<String> noField = upload(d, "fields=foo,bar", b.sentRanges());
+        assertThat(noField.statusCode()).isEqualTo(400);
+        assertThat(noField.body()).contains("fields");
+        HttpResponse<String> odd = upload(d, "fields=ts,m180", new byte[17]);
+        assertThat(odd.statusCode()).isEqualTo(400);
+        assertThat(odd.body()).contains("17").contains("8");
+        assertThat(oversizeStatusBeforeTheBody(d)).isEqualTo(413);
+        assertThat(slotValues(d, IMPORT)).isEmpty();
+        assertThat(sql("SELECT count(*) FROM reading_batch WHERE household_id = CAST(? AS bigint)", String.valueOf(d.household())))
+                .containsExactly("0");
+
+        long future = Instant.now().plus(Duration.ofDays(2)).getEpochSecond() / 900 * 900;
+        SmgwLiteBuffer mixed = new SmgwLiteBuffer(8, false, false, false)
+                .taf7(T0, 5_000_000, 0, 0, 0)
+                .taf7(1_000_800, 5_000_100, 0, 0, 0)      // 1970: the clock was not set
+                .taf7(future, 5_000_200, 0, 0, 0)
+                .taf7(T0 + 1800, 4_999_000, 0, 0, 0)      // below the value before it
+                .taf7(T0 + 2700, 5_000_300, 0, 0, 0);
+        HttpResponse<String> m = upload(d, "fields=ts,m180", mixed.sentRanges());
+        assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+        assertThat(number(m.body(), "received")).isEqualTo(5);
+        assertThat(number(m.body(), "inserted")).isEqualTo(2);
+        assertThat(number(m.body(), "rejected")).isEqualTo(3);
+        assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 5000000 -1 Wh 3 legacy 7", at(T0 + 2700) + " 5000300 -1 Wh 3 legacy 7");
+        assertThat(sql("SELECT line || ' ' || reason FROM reading_reject WHERE household_id = CAST(? AS bigint) ORDER BY line",
+                String.valueOf(d.household()))).containsExactly("2 BEFORE_2020", "3 IN_FUTURE", "4 DECREASING");
+    }
+
+    @Test
+    void repeated_wrong_tokens_are_limited_with_429_and_retry_after() throws Exception {
+        Device unknown = new Device(randomId(), "guess", 0);
+        byte[] empty = new byte[0];
+        for (int i = 0; i < 10; i++) {
+            assertThat(upload(unknown, "fields=ts,m180", empty).statusCode()).isEqualTo(403);
+        }
+        HttpResponse<String> limited = upload(unknown, "fields=ts,m180", empty);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void an_empty_upload_is_an_alive_signal_and_the_connection_test_names_the_device() throws Exception {
+        Device d = register();
+        HttpResponse<String> empty = upload(d, "fields=ts,m180", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).startsWith("{\"bytes\":0,\"crc32\":\"00000000\",");
+        assertThat(sql("SELECT last_upload_at IS NOT NULL FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?", d.id(), TENANT))
+                .containsExactly("t");
+        assertThat(sql("SELECT count(*) FROM reading_batch WHERE household_id = CAST(? AS bigint)", String.valueOf(d.household())))
+                .containsExactly("0");
+
+        HttpResponse<String> test = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?backend_test=true&ID=" + d.id()))
+                .header("X-Auth-Token", d.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(test.statusCode()).isEqualTo(200);
+        assertThat(test.body()).isEqualTo("{\"ok\":true,\"id\":\"" + d.id() + "\"}");
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?backend_test=true&ID=" + d.id()))
+                .header("X-Auth-Token", "wrong").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(403);
+
+        // a new token: the old one stops working
+        HttpResponse<String> rotated = ItPlatform.operator("POST", "/legacy-gateways/" + d.id() + "/token", "{}");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(rotated.body());
+        assertThat(token.find()).isTrue();
+        assertThat(upload(d, "fields=ts,m180", new byte[0]).statusCode()).isEqualTo(403);
+        assertThat(upload(new Device(d.id(), token.group(1), d.household()), "fields=ts,m180", new byte[0]).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_event_log_is_stored_once_with_the_meter_model() throws Exception {
+        Device d = register();
+        byte[] log = new byte[36];
+        entry(log, 0, T0, 1_000, 1001);
+        entry(log, 1, T0 + 5, 6_000, 1028);
+        entry(log, 2, 0, 0, -1); // unused slot
+        String query = "ID=" + d.id() + "&IP=42&fw=1.4.2&cfg=7&model=ISKRA%20MT681";
+
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "log.php?" + query))
+                .header("X-Auth-Token", d.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(log)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertAck(first.body(), log);
+        assertThat(number(first.body(), "inserted")).isEqualTo(2);
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "log.php?" + query))
+                .header("X-Auth-Token", d.token()).POST(HttpRequest.BodyPublishers.ofByteArray(log)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(number(again.body(), "inserted")).isZero();
+        assertThat(sql("SELECT code FROM legacy_event e JOIN legacy_gateway l ON l.gateway_ref = e.gateway_ref"
+                + " WHERE l.device_id = ? AND l.tenant_id = ? ORDER BY device_time", d.id(), TENANT)).containsExactly("1001", "1028");
+        assertThat(sql("SELECT meter_model || ' ' || config_version FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?",
+                d.id(), TENANT)).containsExactly("ISKRA MT681 7");
+        HttpResponse<String> events = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/events", null);
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        assertThat(events.headers().firstValue("X-Total-Count")).hasValue("2");
+        assertThat(events.body()).contains("\"meaning\":\"first NTP time sync\"").contains("\"code\":1001");
+    }
+
+    @Test
+    void an_imported_clients_line_lets_the_device_upload_with_its_old_token() throws Exception {
+        String id = randomId();
+        String oldToken = "old-php-token-" + id;
+        long household = ItPlatform.newHousehold(TENANT, "SMGW.Lite import IT");
+        Device taken = register(); // its household has a gateway: a line for it is refused, the file is not
+        String other = randomId();
+        String csv = "id;device_id;token\\n1;" + id + ";" + sha256(oldToken) + "\\n2;TOOLONG;" + sha256("x") + "\\n3;" + other
+                + ";" + sha256("y") + "\\n";
+        HttpResponse<String> imported = ItPlatform.operator("POST", "/legacy-gateways/import",
+                "{\"csv\":\"" + csv + "\",\"households\":{\"" + id + "\":" + household + ",\"" + other + "\":" + taken.household()
+                        + "}}");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"imported\":1").contains("\"line\":3").contains("\"line\":4")
+                .contains("has the gateway smgwlite-" + taken.id());
+
+        Device d = new Device(id, oldToken, household);
+        HttpResponse<String> up = upload(d, "fields=ts,m180", new SmgwLiteBuffer(8, false, false, false).taf7(T0, 6_000_000, 0, 0, 0)
+                .sentRanges());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 6000000 -1 Wh 3 legacy 7");
+        HttpResponse<String> listed = ItPlatform.operator("GET", "/legacy-gateways?search=" + id, null);
+        assertThat(listed.headers().firstValue("X-Total-Count")).hasValue("1");
+        assertThat(listed.body()).contains("\"tokenSource\":\"IMPORTED\"");
+    }
+
+    // --- the firmware's moves ---
+
+    private static Device register() throws Exception {
+        long household = ItPlatform.newHousehold(TENANT, "SMGW.Lite IT");
+        String id = randomId();
+        HttpResponse<String> r = ItPlatform.operator("POST", "/legacy-gateways",
+                "{\"deviceId\":\"" + id + "\",\"householdId\":" + household + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).contains("\"endpointPath\":\"/api/legacy/smgwlite/" + TENANT + "/\"");
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
+        assertThat(token.find()).as(r.body()).isTrue();
+        return new Device(id, token.group(1), household);
+    }
+
+    private static HttpResponse<String> upload(Device d, String query, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DOOR + "?ID=" + d.id() + "&" + query))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (d.token() != null) {
+            request.header("X-Auth-Token", d.token());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Declares 40,000 bytes, sends 100 and reads the answer: the platform must answer without waiting for the rest. */
+    private static int oversizeStatusBeforeTheBody(Device d) throws Exception {
+        URI door = URI.create(DOOR);
+        try (Socket s = new Socket(door.getHost(), door.getPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST " + door.getPath() + "?ID=" + d.id() + "&fields=ts,m180 HTTP/1.1\r\nHost: " + door.getHost()
+                    + "\r\nX-Auth-Token: " + d.token() + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 40000\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[100]);
+            out.flush();
+            InputStream in = s.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    private static void assertAck(String json, byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        assertThat(json).contains("\"bytes\":" + body.length + ",").contains("\"crc32\":\"" + String.format("%08x", crc.getValue()) + "\"");
+    }
+
+    private static int number(String json, String member) {
+        Matcher m = Pattern.compile("\"" + member + "\":(\\d+)").matcher(json);
+        assertThat(m.find()).as(member + " in " + json).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static List<String> slotValues(Device d, String obis) throws Exception {
+        return sql("SELECT CAST(extract(epoch FROM slot_start) AS bigint) || ' ' || value_unscaled || ' ' || scaler || ' ' || unit"
+                        + " || ' ' || ptb_level || ' ' || origin || ' ' || taf FROM meter_reading WHERE household_id = CAST(? AS bigint)"
+                        + " AND obis = ? ORDER BY slot_start", String.valueOf(d.household()), obis);
+    }
+
+    private static List<String> hires(Device d, String obis) throws Exception {
+        return sql("SELECT CAST(extract(epoch FROM read_at) AS bigint) || ' ' || value_unscaled FROM meter_reading_hires"
+                + " WHERE household_id = CAST(? AS bigint) AND obis = ? ORDER BY read_at", String.valueOf(d.household()), obis);
+    }
+
+    private static String at(long epoch) {
+        return String.valueOf(epoch);
+    }
+
+    private static void entry(byte[] log, int i, long ts, long uptime, int code) {
+        for (int b = 0; b < 4; b++) {
+            log[i * 12 + b] = (byte) (ts >>> (8 * b));
+            log[i * 12 + 4 + b] = (byte) (uptime >>> (8 * b));
+            log[i * 12 + 8 + b] = (byte) (code >>> (8 * b));
+        }
+    }
+
+    private static String randomId() {
+        String chars = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "" + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length()));
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,126 @@
+package org.smgwlite.platform.rest.legacy;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.legacy.LegacyGatewayService;
+import org.smgwlite.platform.legacy.LegacyGatewayView;
+import org.smgwlite.platform.legacy.NewLegacyGateway;
+import org.smgwlite.platform.rest.household.HouseholdResource;
+import org.smgwlite.platform.shared.InputIds;
+import org.smgwlite.platform.shared.InvalidInputException;
+import org.smgwlite.platform.shared.PageRequest;
+import org.smgwlite.platform.rest.security.Callers;
+
+/**
+ * {@code /api/tenants/<tenant>/legacy-gateways}: an operator registers an SMGW.Lite gateway for a household (the token
+ * is in that answer only), imports the PHP backend's {@code clients} table, and lists the gateways with their last
+ * upload, firmware and meter model, a page at a time, and reads a device's event log.
+ */
+@Path("tenants/{tenant}/legacy-gateways")
+@Produces(MediaType.APPLICATION_JSON)
+public class LegacyGatewayResource {
+
+    /** Largest {@code clients} export accepted: a few thousand devices. */
+    static final int MAX_CSV_CHARS = 1 << 20;
+
+    @Inject
+    LegacyGatewayService legacy;
+
+    @Inject
+    Callers callers;
+
+    @PathParam("tenant")
+    String tenantParam;
+
+    /** @param gatewayId the platform's id for it; blank: {@code smgwlite-<deviceId>} */
+    public record NewLegacy(Long householdId, String deviceId, String gatewayId) {
+    }
+
+    /** @param households the household of each device id of the file */
+    public record ClientsImport(String csv, Map<String, Long> households) {
+    }
+
+    /**
+     * One page in device id order ({@code offset}, {@code limit} up to {@value PageRequest#MAX_LIMIT}, default 100);
+     * {@code search}: a prefix of the device id or gateway id, any case. {@code X-Total-Count}: how many match.
+     */
+    @GET
+    public Response list(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
+                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        TenantId tenant = tenant();
+        operator(tenant);
+        List<LegacyGatewayView> page = legacy.page(tenant, search, new PageRequest(offset, limit));
+        return Response.ok(page).header(HouseholdResource.TOTAL, legacy.count(tenant, search)).build();
+    }
+
+    /**
+     * The device's event log, newest first, status codes named ({@code offset}, {@code limit} up to
+     * {@value PageRequest#MAX_LIMIT}, default 100); {@code X-Total-Count}; 404 for a device id the tenant does not have.
+     */
+    @GET
+    @Path("{deviceId}/events")
+    public Response events(@PathParam("deviceId") String deviceId, @QueryParam("offset") @DefaultValue("0") int offset,
+                           @QueryParam("limit") @DefaultValue("100") int limit) {
+        TenantId tenant = tenant();
+        operator(tenant);
+        LegacyGatewayService.EventPage page = legacy.events(tenant, deviceId, new PageRequest(offset, limit));
+        return Response.ok(page.items()).header(HouseholdResource.TOTAL, page.total()).build();
+    }
+
+    /** A new token for the device, shown in this answer only (the old one stops working); 404 for an unknown device. */
+    @POST
+    @Path("{deviceId}/token")
+    public NewLegacyGateway rotateToken(@PathParam("deviceId") String deviceId) {
+        TenantId tenant = tenant();
+        return legacy.rotateToken(tenant, deviceId, operator(tenant));
+    }
+
+    /** 201 with device id, gateway id, the token (shown this once) and the endpoint path for the device. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(NewLegacy body) {
+        TenantId tenant = tenant();
+        String actor = operator(tenant);
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON object with householdId and deviceId is required");
+        }
+        return Response.status(201).entity(legacy.register(tenant, body.householdId(), body.gatewayId(), body.deviceId(),
+                actor)).build();
+    }
+
+    /** 200 with {@code imported} and the lines not taken ({@code errors}: line and reason). */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LegacyGatewayService.ImportResult importClients(ClientsImport body) {
+        TenantId tenant = tenant();
+        String actor = operator(tenant);
+        if (body == null || body.csv() == null || body.csv().isBlank()) {
+            throw new InvalidInputException("csv", "the clients export is required");
+        }
+        if (body.csv().length() > MAX_CSV_CHARS) {
+            throw new InvalidInputException("csv", "is longer than " + MAX_CSV_CHARS + " characters");
+        }
+        return legacy.importClients(tenant, body.csv(), body.households(), actor);
+    }
+
+    private TenantId tenant() {
+        return InputIds.tenant(tenantParam);
+    }
+
+    private String operator(TenantId tenant) {
+        return "operator:" + callers.requireTenant(tenant, "operator").username();
+    }
+}
