@@ -89,8 +89,9 @@ class LegacyUploadIT {
                 .containsExactly("0");
         assertThat(sql("SELECT origin || ' ' || (signer_serial IS NULL) FROM reading_batch WHERE household_id = CAST(? AS bigint)",
                 String.valueOf(d.household()))).containsExactly("legacy true");
-        // the curve's read model has the two quarter-hour values of each register
-        assertThat(sql("SELECT sum(array_length(epochs, 1)) FROM meter_reading_day WHERE household_id = CAST(? AS bigint)"
+        // the curve's read model has the two quarter-hour values of each register (V8 packs a reading whose value fits
+        // an int8 in 17 bytes: int4 second of the day, int1 kind, int8 value, int2 scaler, int2 PTB level)
+        assertThat(sql("SELECT sum(length(readings)) / 17 FROM meter_reading_day WHERE household_id = CAST(? AS bigint)"
                 + " AND obis = ?", String.valueOf(d.household()), IMPORT)).containsExactly("2");
         assertThat(sql("SELECT firmware || ' ' || target || ' ' || ip_last_octet || ' ' || fields || ' ' || last_received"
                 + " || ' ' || last_inserted FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?", d.id(), TENANT))
