@@ -22,11 +22,6 @@ import org.smgwlite.pki.TenantId;
 public class EnrollmentAttempts {
 
     private static final Logger LOG = Logger.getLogger(EnrollmentAttempts.class.getName());
-    /** Most gateway ids and most addresses remembered at once (each limiter). */
-    static final int MAX_KEYS = 10_000;
-    /** Longest key kept: ids come from unauthenticated input. */
-    private static final int MAX_KEY_LENGTH = 100;
-
     @Inject
     @ConfigProperty(name = "smgw.enrollment.max-failures-per-gateway", defaultValue = "5")
     int maxPerGateway;
@@ -39,8 +34,7 @@ public class EnrollmentAttempts {
     @ConfigProperty(name = "smgw.enrollment.failure-window", defaultValue = "PT15M")
     String window;
 
-    private FailureLimiter perGateway;
-    private FailureLimiter perAddress;
+    private IdAndAddressLimits limits;
     private final AtomicLong unknownTenants = new AtomicLong();
 
     /** For CDI. */
@@ -60,38 +54,31 @@ public class EnrollmentAttempts {
     }
 
     private void start(Clock clock) {
-        Duration w = Duration.parse(window.strip());
-        perGateway = new FailureLimiter(clock, maxPerGateway, w, MAX_KEYS);
-        perAddress = new FailureLimiter(clock, maxPerAddress, w, MAX_KEYS);
+        limits = new IdAndAddressLimits(clock, maxPerGateway, maxPerAddress, window);
     }
 
     /** @throws EnrollmentThrottledException if the gateway id or the address has used up its failures */
     public void check(TenantId tenant, String gatewayId, String address) {
-        perGateway.blockedFor(gatewayKey(tenant, gatewayId)).ifPresent(d -> {
-            throw new EnrollmentThrottledException("gateway " + cut(gatewayId), d);
-        });
-        perAddress.blockedFor(cut(address)).ifPresent(d -> {
-            throw new EnrollmentThrottledException("this address", d);
-        });
+        limits.check(tenant, "gateway", gatewayId, address, EnrollmentThrottledException::new);
     }
 
     /** A refused attempt that could have been a guess (code, gateway id). */
     public void failed(TenantId tenant, String gatewayId, String address) {
-        perGateway.failed(gatewayKey(tenant, gatewayId));
-        perAddress.failed(cut(address));
+        limits.failed(tenant, gatewayId, address);
     }
 
     /** An enrollment that went through: the gateway id's failures are forgotten (the address's are not). */
     public void succeeded(TenantId tenant, String gatewayId) {
-        perGateway.succeeded(gatewayKey(tenant, gatewayId));
+        limits.succeeded(tenant, gatewayId);
     }
 
     /** An attempt for a tenant that does not exist: counts against the address, logged at 1, 2, 4, 8, ... */
     public void unknownTenant(TenantId tenant, String address) {
-        perAddress.failed(cut(address));
+        limits.failedAddress(address);
         long n = unknownTenants.incrementAndGet();
         if (worthLogging(n)) {
-            LOG.warning("EST request for unknown tenant '" + cut(String.valueOf(tenant)) + "' from " + cut(address)
+            LOG.warning("EST request for unknown tenant '" + IdAndAddressLimits.cut(String.valueOf(tenant)) + "' from "
+                    + IdAndAddressLimits.cut(address)
                     + " refused; " + n + " such refusals since start (not written to the audit log)");
         }
     }
@@ -99,13 +86,5 @@ public class EnrollmentAttempts {
     /** Powers of two: a flood leaves a few dozen log lines, not one per request. */
     static boolean worthLogging(long n) {
         return n > 0 && (n & (n - 1)) == 0;
-    }
-
-    private static String gatewayKey(TenantId tenant, String gatewayId) {
-        return cut(tenant + "/" + gatewayId);
-    }
-
-    private static String cut(String s) {
-        return s == null ? "" : s.length() <= MAX_KEY_LENGTH ? s : s.substring(0, MAX_KEY_LENGTH);
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.TenantId;
-import org.smgwlite.platform.certificate.FailureLimiter;
+import org.smgwlite.platform.certificate.IdAndAddressLimits;
 
 /**
  * The abuse rule of the SMGW.Lite door, where a token is the only credential: refused requests are limited per device
@@ -18,14 +18,12 @@ import org.smgwlite.platform.certificate.FailureLimiter;
  * every request is refused with a retry time until the window closes, without a database lookup. Refusals are counted
  * and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
  *
- * <p>Per platform node, in memory ({@link FailureLimiter}).
+ * <p>Per platform node, in memory ({@link IdAndAddressLimits}).
  */
 @ApplicationScoped
 public class LegacyAttempts {
 
     private static final Logger LOG = Logger.getLogger(LegacyAttempts.class.getName());
-    static final int MAX_KEYS = 10_000;
-    private static final int MAX_KEY_LENGTH = 100;
 
     @Inject
     @ConfigProperty(name = "smgw.legacy.max-failures-per-device", defaultValue = "10")
@@ -44,8 +42,7 @@ public class LegacyAttempts {
     @ConfigProperty(name = "smgw.legacy.trusted-proxies")
     Optional<String> trustedProxies = Optional.empty();
 
-    private FailureLimiter perDevice;
-    private FailureLimiter perAddress;
+    private IdAndAddressLimits limits;
     private final AtomicLong refusals = new AtomicLong();
 
     /** For CDI. */
@@ -65,9 +62,7 @@ public class LegacyAttempts {
     }
 
     private void start(Clock clock) {
-        Duration w = Duration.parse(window.strip());
-        perDevice = new FailureLimiter(clock, maxPerDevice, w, MAX_KEYS);
-        perAddress = new FailureLimiter(clock, maxPerAddress, w, MAX_KEYS);
+        limits = new IdAndAddressLimits(clock, maxPerDevice, maxPerAddress, window);
     }
 
     /** {@code smgw.legacy.trusted-proxies} as configured, null for none. */
@@ -77,18 +72,12 @@ public class LegacyAttempts {
 
     /** @throws LegacyThrottledException if the device id or the address has used up its failures */
     public void check(TenantId tenant, String deviceId, String address) {
-        perDevice.blockedFor(deviceKey(tenant, deviceId)).ifPresent(d -> {
-            throw new LegacyThrottledException("device " + cut(deviceId), d);
-        });
-        perAddress.blockedFor(cut(address)).ifPresent(d -> {
-            throw new LegacyThrottledException("this address", d);
-        });
+        limits.check(tenant, "device", deviceId, address, LegacyThrottledException::new);
     }
 
     /** A request refused for its id or token. */
     public void failed(TenantId tenant, String deviceId, String address) {
-        perDevice.failed(deviceKey(tenant, deviceId));
-        perAddress.failed(cut(address));
+        limits.failed(tenant, deviceId, address);
         long n = refusals.incrementAndGet();
         if (n > 0 && (n & (n - 1)) == 0) {
             LOG.warning("SMGW.Lite request for device '" + cut(deviceId) + "' of tenant '" + cut(String.valueOf(tenant))
@@ -98,14 +87,10 @@ public class LegacyAttempts {
 
     /** An authenticated request: the device id's failures are forgotten (the address's are not). */
     public void succeeded(TenantId tenant, String deviceId) {
-        perDevice.succeeded(deviceKey(tenant, deviceId));
-    }
-
-    private static String deviceKey(TenantId tenant, String deviceId) {
-        return cut(tenant + "/" + deviceId);
+        limits.succeeded(tenant, deviceId);
     }
 
     private static String cut(String s) {
-        return s == null ? "" : s.length() <= MAX_KEY_LENGTH ? s : s.substring(0, MAX_KEY_LENGTH);
+        return IdAndAddressLimits.cut(s);
     }
 }
