@@ -48,6 +48,7 @@ class RegisterLegacyGatewayDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
         Button cancel = new Button(getTranslation("register.cancel"), e -> close());
+        cancel.setId("legacy-close");
         save.addClickListener(e -> {
             try {
                 fields.values().forEach(f -> f.setInvalid(false));
