@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.admin.layout.MainLayout;
@@ -31,6 +32,7 @@ import org.smgwlite.platform.gateway.GatewayOverview;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.GatewaySummary;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
+import org.smgwlite.platform.legacy.LegacyGatewayView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.shared.PageRequest;
 
@@ -137,7 +139,7 @@ public class GatewaysView extends VerticalLayout {
 
     /** An SMGW.Lite gateway has no enrollment code or certificates: its details are the section's, below. */
     private void showSelected(GatewaySummary selected) {
-        var legacy = selected == null ? java.util.Optional.<org.smgwlite.platform.legacy.LegacyGatewayView>empty()
+        var legacy = selected == null ? Optional.<LegacyGatewayView>empty()
                 : legacyPanel.byGatewayId(selected.gatewayId());
         hint.setVisible(selected == null || legacy.isPresent());
         hint.setText(getTranslation(legacy.isPresent() ? "legacy.select.below" : "gateways.select"));

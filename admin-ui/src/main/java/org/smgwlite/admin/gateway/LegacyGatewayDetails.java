@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import java.util.stream.Stream;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.platform.legacy.LegacyEvent;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
@@ -63,7 +64,7 @@ class LegacyGatewayDetails extends VerticalLayout {
         events.addColumn(e -> OperatorTime.of(formats, e.receivedAt())).setHeader(getTranslation("legacy.event.received"));
         events.setPageSize(50);
         events.setItems(new CallbackDataProvider<LegacyEvent, Void>(
-                query -> shown == null ? java.util.stream.Stream.empty() : service.events(operator.tenant(), shown.deviceId(),
+                query -> shown == null ? Stream.<LegacyEvent>empty() : service.events(operator.tenant(), shown.deviceId(),
                         new PageRequest(query.getOffset(), query.getLimit())).items().stream(),
                 query -> shown == null ? 0 : (int) Math.min(Integer.MAX_VALUE, service.events(operator.tenant(), shown.deviceId(),
                         new PageRequest(0, 1)).total())));
