@@ -27,6 +27,7 @@ class LegacyGatewayDetails extends VerticalLayout {
     private final Paragraph title = new Paragraph();
     private final Paragraph reported = new Paragraph();
     private final Grid<LegacyEvent> events = new Grid<>();
+    private final Button newToken = new Button();
     private LegacyGatewayView shown;
 
     LegacyGatewayDetails(LegacyGatewayService service, Operator operator, LocalFormats formats, String host) {
@@ -37,7 +38,7 @@ class LegacyGatewayDetails extends VerticalLayout {
         title.getStyle().set("font-weight", "bold");
         reported.setId("legacy-details-reported");
 
-        Button newToken = new Button(getTranslation("legacy.new-token"));
+        newToken.setText(getTranslation("legacy.new-token"));
         newToken.setId("legacy-new-token");
         newToken.setDisableOnClick(true);
         newToken.addClickListener(e -> {
@@ -52,7 +53,7 @@ class LegacyGatewayDetails extends VerticalLayout {
                 dialog.setWidth("34em");
                 dialog.open();
             } finally {
-                newToken.setEnabled(true);
+                newToken.setEnabled(shown.retiredAt() == null);
             }
         });
 
@@ -83,6 +84,8 @@ class LegacyGatewayDetails extends VerticalLayout {
         reported.setText(getTranslation("legacy.details.reported", LegacyTexts.orEmpty(gateway.firmware()),
                 LegacyTexts.orEmpty(gateway.meterModel()), OperatorTime.of(formats, gateway.lastUploadAt()),
                 LegacyTexts.counts(gateway, formats, this::getTranslation)));
+        // a replaced gateway's device cannot upload any more: no token for it
+        newToken.setEnabled(gateway.retiredAt() == null);
         events.getDataProvider().refreshAll();
     }
 }
