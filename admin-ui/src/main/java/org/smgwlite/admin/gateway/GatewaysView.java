@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.admin.layout.MainLayout;
@@ -31,6 +32,7 @@ import org.smgwlite.platform.gateway.GatewayOverview;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.GatewaySummary;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
+import org.smgwlite.platform.legacy.LegacyGatewayView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
 import org.smgwlite.platform.shared.PageRequest;
 
@@ -38,7 +40,8 @@ import org.smgwlite.platform.shared.PageRequest;
  * An operator's gateways: the tenant's list, paged and searched in the database ({@link GatewayOverview}: a tenant may
  * have 100,000), with each gateway's state, last upload, values accepted and rejected in it, last TAF 6 request and the
  * agent's last Eichlog event; registering a gateway (signed, or an SMGW.Lite one with a token); and for the selected one its enrollment code, certificates and
- * TAF 6 readings ({@link GatewayDetails}).
+ * TAF 6 readings ({@link GatewayDetails}), or for an SMGW.Lite gateway its events and token
+ * ({@link LegacyGatewaysPanel}).
  */
 @Route(value = "gateways", layout = MainLayout.class)
 @PageTitle("Gateways · SMGW.Lite")
@@ -50,6 +53,7 @@ public class GatewaysView extends VerticalLayout {
     private final TextField search = new TextField();
     private final Paragraph hint = new Paragraph();
     private final GatewayDetails details;
+    private final LegacyGatewaysPanel legacyPanel;
 
     @Inject
     public GatewaysView(GatewayService gatewayService, GatewayOverview overview, EnrollmentHandouts handouts,
@@ -60,6 +64,7 @@ public class GatewaysView extends VerticalLayout {
         LocalFormats formats = new LocalFormats(UI.getCurrent().getLocale());
         details = new GatewayDetails(new GatewayDetails.Services(handouts, enrollment, certificates, taf6), operator,
                 this::refreshList);
+        legacyPanel = new LegacyGatewaysPanel(legacyGateways, operator, formats, host());
 
         gateways.setId("gateways-grid");
         // only the ids size themselves; the other columns share the room that is left and wrap, headers too, so that
@@ -113,13 +118,15 @@ public class GatewaysView extends VerticalLayout {
         Button legacy = new Button(getTranslation("gateways.register-legacy"), e -> new RegisterLegacyGatewayDialog(
                 (id, household) -> legacyGateways.register(tenant, household, null, id, operator.actor()),
                 host(),
-                g -> search.setValue(g.gatewayId())).open());
+                g -> {
+                    search.setValue(g.gatewayId());
+                    legacyPanel.refresh(g.deviceId());
+                }).open());
         legacy.setId("gateway-register-legacy");
 
         HorizontalLayout toolbar = new HorizontalLayout(search, register, legacy);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        hint.setText(getTranslation("gateways.select"));
-        add(new H2(getTranslation("gateways.title", tenant.value())), toolbar, gateways, hint, details);
+        add(new H2(getTranslation("gateways.title", tenant.value())), toolbar, gateways, hint, details, legacyPanel);
         setWidthFull();
         showSelected(null);
     }
@@ -130,10 +137,16 @@ public class GatewaysView extends VerticalLayout {
         return request == null ? "" : request.getHeader("Host") == null ? "" : request.getHeader("Host").replaceAll(":\\d+$", "");
     }
 
+    /** An SMGW.Lite gateway has no enrollment code or certificates: its details are the section's, below. */
     private void showSelected(GatewaySummary selected) {
-        hint.setVisible(selected == null);
-        details.setVisible(selected != null);
-        if (selected != null) {
+        var legacy = selected == null ? Optional.<LegacyGatewayView>empty()
+                : legacyPanel.byGatewayId(selected.gatewayId());
+        hint.setVisible(selected == null || legacy.isPresent());
+        hint.setText(getTranslation(legacy.isPresent() ? "legacy.select.below" : "gateways.select"));
+        details.setVisible(selected != null && legacy.isEmpty());
+        if (legacy.isPresent()) {
+            legacyPanel.select(legacy.get());
+        } else if (selected != null) {
             details.show(selected);
         }
     }

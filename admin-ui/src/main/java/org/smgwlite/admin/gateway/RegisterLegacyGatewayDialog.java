@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -49,6 +48,7 @@ class RegisterLegacyGatewayDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
         Button cancel = new Button(getTranslation("register.cancel"), e -> close());
+        cancel.setId("legacy-close");
         save.addClickListener(e -> {
             try {
                 fields.values().forEach(f -> f.setInvalid(false));
@@ -72,21 +72,7 @@ class RegisterLegacyGatewayDialog extends Dialog {
     /** The token once, with what the owner enters on the device's Backend Config page. */
     private void showToken(NewLegacyGateway created, String host) {
         removeAll();
-        TextField endpoint = readOnly("legacy.endpoint", host + created.endpointPath(), "legacy-endpoint");
-        TextField id = readOnly("legacy.device-id", created.deviceId(), "legacy-shown-id");
-        TextField token = readOnly("legacy.token", created.token(), "legacy-token");
-        FormLayout shown = new FormLayout(endpoint, id, token);
-        shown.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new Paragraph(getTranslation("legacy.once", created.gatewayId())), shown);
-    }
-
-    private TextField readOnly(String label, String value, String elementId) {
-        TextField f = new TextField(getTranslation(label));
-        f.setValue(value);
-        f.setReadOnly(true);
-        f.setWidthFull();
-        f.setId(elementId);
-        return f;
+        add(new LegacyTokenShown(created, host, getTranslation("legacy.once", created.gatewayId())));
     }
 
     private Long household() {

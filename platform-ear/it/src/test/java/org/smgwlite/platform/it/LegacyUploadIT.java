@@ -338,7 +338,8 @@ class LegacyUploadIT {
         return String.valueOf(epoch);
     }
 
-    private static void entry(byte[] log, int i, long ts, long uptime, int code) {
+    /** One 12-byte log entry as the firmware packs it: uint32 time, uint32 uptime in ms, int32 status code, little-endian. */
+    static void entry(byte[] log, int i, long ts, long uptime, int code) {
         for (int b = 0; b < 4; b++) {
             log[i * 12 + b] = (byte) (ts >>> (8 * b));
             log[i * 12 + 4 + b] = (byte) (uptime >>> (8 * b));
@@ -346,7 +347,8 @@ class LegacyUploadIT {
         }
     }
 
-    private static String randomId() {
+    /** A device id of three letters and digits: typed, used in a URL and in a gateway id unchanged. */
+    static String randomId() {
         String chars = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return "" + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length()));
