@@ -74,6 +74,9 @@ class LegacyGatewayBrowserIT {
             assertThat(operator.await("legacy-details-reported").getText()).contains("Firmware 1.4.2").contains("ISKRA MT681");
 
             // in the gateways list it has no enrollment code or certificates: its details are the SMGW.Lite section's
+            // the SMGW.Lite section sits below the gateways list: back up to the list's filter first
+            ((org.openqa.selenium.JavascriptExecutor) operator.driver())
+                    .executeScript("document.getElementById('gateways-filter').scrollIntoView()");
             operator.type("gateways-filter", "smgwlite-" + device);
             operator.awaitGridCell("gateways-grid", "smgwlite-" + device, true);
             operator.clickGridCell("gateways-grid", "smgwlite-" + device);
