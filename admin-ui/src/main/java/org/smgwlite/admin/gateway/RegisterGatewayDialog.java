@@ -1,6 +1,5 @@
 package org.smgwlite.admin.gateway;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -29,7 +28,7 @@ class RegisterGatewayDialog extends Dialog {
     private final TextField gatewayId = new TextField();
     private final TextField householdId = new TextField();
     private final Checkbox replace = new Checkbox();
-    private final Map<String, HasValidation> fields = Map.of("gatewayId", gatewayId, "householdId", householdId);
+    private final FieldErrors fields = new FieldErrors(Map.of("gatewayId", gatewayId, "householdId", householdId));
 
     RegisterGatewayDialog(Registrar registrar, Consumer<Gateway> registered) {
         setHeaderTitle(getTranslation("register.title"));
@@ -51,14 +50,15 @@ class RegisterGatewayDialog extends Dialog {
         save.setDisableOnClick(true);
         save.addClickListener(e -> {
             try {
-                fields.values().forEach(f -> f.setInvalid(false));
-                Gateway gateway = registrar.register(gatewayId.getValue(), household(), replace.getValue());
+                fields.clear();
+                Gateway gateway = registrar.register(gatewayId.getValue(), FieldErrors.householdId(householdId),
+                        replace.getValue());
                 close();
                 registered.accept(gateway);
             } catch (InvalidInputException invalid) {
-                invalid.fieldErrors().forEach(this::showOnField);
+                invalid.fieldErrors().forEach(fields::show);
             } catch (ConflictException conflict) {
-                showOnField(conflict.field().orElse("gatewayId"), conflict.getMessage());
+                fields.show(conflict.field().orElse("gatewayId"), conflict.getMessage());
             } finally {
                 save.setEnabled(true);
             }
@@ -71,21 +71,5 @@ class RegisterGatewayDialog extends Dialog {
         add(form);
         getFooter().add(cancel, save);
         setWidth("32em");
-    }
-
-    /** The typed household id (digits only, at most 18), or null if none was typed: the service names it required. */
-    private Long household() {
-        String digits = householdId.getValue().strip();
-        return digits.isEmpty() ? null : Long.valueOf(digits);
-    }
-
-    /** A message on the field the service named; one for a field this form does not have goes to the error handler. */
-    private void showOnField(String field, String message) {
-        HasValidation target = fields.get(field);
-        if (target == null) {
-            throw new InvalidInputException(field, message);
-        }
-        target.setErrorMessage(message);
-        target.setInvalid(true);
     }
 }

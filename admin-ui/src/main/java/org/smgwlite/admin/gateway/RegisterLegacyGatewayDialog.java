@@ -1,6 +1,5 @@
 package org.smgwlite.admin.gateway;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -26,8 +25,8 @@ class RegisterLegacyGatewayDialog extends Dialog {
 
     private final TextField deviceId = new TextField();
     private final TextField householdId = new TextField();
-    private final Map<String, HasValidation> fields = Map.of("deviceId", deviceId, "householdId", householdId,
-            "gatewayId", deviceId);
+    private final FieldErrors fields = new FieldErrors(Map.of("deviceId", deviceId, "householdId", householdId,
+            "gatewayId", deviceId));
 
     RegisterLegacyGatewayDialog(Registrar registrar, String host, Consumer<NewLegacyGateway> registered) {
         setHeaderTitle(getTranslation("legacy.title"));
@@ -51,16 +50,16 @@ class RegisterLegacyGatewayDialog extends Dialog {
         cancel.setId("legacy-close");
         save.addClickListener(e -> {
             try {
-                fields.values().forEach(f -> f.setInvalid(false));
-                NewLegacyGateway created = registrar.register(deviceId.getValue(), household());
+                fields.clear();
+                NewLegacyGateway created = registrar.register(deviceId.getValue(), FieldErrors.householdId(householdId));
                 showToken(created, host);
                 save.setVisible(false);
                 cancel.setText(getTranslation("legacy.close"));
                 registered.accept(created);
             } catch (InvalidInputException invalid) {
-                invalid.fieldErrors().forEach(this::showOnField);
+                invalid.fieldErrors().forEach(fields::show);
             } catch (ConflictException conflict) {
-                showOnField(conflict.field().orElse("deviceId"), conflict.getMessage());
+                fields.show(conflict.field().orElse("deviceId"), conflict.getMessage());
             } finally {
                 save.setEnabled(true);
             }
@@ -73,19 +72,5 @@ class RegisterLegacyGatewayDialog extends Dialog {
     private void showToken(NewLegacyGateway created, String host) {
         removeAll();
         add(new LegacyTokenShown(created, host, getTranslation("legacy.once", created.gatewayId())));
-    }
-
-    private Long household() {
-        String digits = householdId.getValue().strip();
-        return digits.isEmpty() ? null : Long.valueOf(digits);
-    }
-
-    private void showOnField(String field, String message) {
-        HasValidation target = fields.get(field);
-        if (target == null) {
-            throw new InvalidInputException(field, message);
-        }
-        target.setErrorMessage(message);
-        target.setInvalid(true);
     }
 }
