@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.tariff.TariffService;
 
 /**
  * The tenant month run in the background: one transaction of its own (bean-managed, so it may take longer than a
@@ -39,7 +40,7 @@ public class MonthRunWorker {
     ReportRunStore runs;
 
     @Inject
-    ReportCalendars calendars;
+    TariffService tariffs;
 
     /** Runs the claimed month of {@code tenant}; returns at once, the caller polls {@link ReportService#run}. */
     @Asynchronous
@@ -54,7 +55,7 @@ public class MonthRunWorker {
             transaction.setTransactionTimeout(TIMEOUT_SECONDS);
             transaction.begin();
             int households = jdbc.run(tenant, "the month run " + month, (c, em) -> {
-                int total = TenantMonthRun.run(c, tenant, month, ids -> calendars.of(tenant, ids), Instant.now(),
+                int total = TenantMonthRun.run(c, tenant, month, ids -> tariffs.calendarsOf(tenant, ids), Instant.now(),
                         (done, all) -> runs.progress(tenant, month, done, all));
                 ReportRunRows.finish(c, tenant, month, total);
                 return total;

@@ -12,6 +12,7 @@ import org.smgwlite.platform.metering.query.LoadCurve;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
 import org.smgwlite.platform.shared.PageRequest;
+import org.smgwlite.platform.tariff.TariffService;
 
 /**
  * The TAF month reports: a household's month live (TAF 7, TAF 1, TAF 2 from its curve with substitute values), and
@@ -29,7 +30,7 @@ public class ReportService {
     HouseholdService households;
 
     @Inject
-    ReportCalendars calendars;
+    TariffService tariffs;
 
     @Inject
     ReportRunStore runs;
@@ -45,7 +46,7 @@ public class ReportService {
         month.requireBegun(Instant.now());
         LoadCurve curve = curves.curve(tenant, viewer, householdId, month.range()); // the visibility rule
         Household household = households.get(tenant, householdId);
-        ZoneGrid grid = ZoneGrid.of(calendars.one(tenant, householdId), ZoneGrid.localStarts(month));
+        ZoneGrid grid = ZoneGrid.of(tariffs.calendarOf(tenant, householdId), ZoneGrid.localStarts(month));
         return HouseholdMonthReport.of(householdId, household.name(), household.messlokationId(), month, curve, grid);
     }
 

@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +16,11 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.infra.SchemaMigration;
 import org.smgwlite.platform.metering.report.BillingMonth;
 import org.smgwlite.platform.metering.report.TenantMonthRun;
+import org.smgwlite.platform.tariff.ProfileVersion;
+import org.smgwlite.platform.tariff.StandardProfiles;
 import org.smgwlite.platform.tariff.TariffCalendar;
+import org.smgwlite.platform.tariff.TariffRules;
+import org.smgwlite.platform.tariff.VersionedCalendar;
 
 /**
  * Time of the tenant month run (TAF 7 + TAF 1 + TAF 2 of every household, stored): the issue's target is 10,000
@@ -30,8 +33,8 @@ import org.smgwlite.platform.tariff.TariffCalendar;
  *     the day rows the reports read ({@code meter_reading_day}, packed by V8's {@code meter_reading_pack}) through
  *     generate_series; every 97th household misses a day and a few readings carry PTB level 3.</li>
  * <li>Measured: {@link TenantMonthRun#run} on one connection as the service runs it: stream the day rows chunk by
- *     chunk, decode, calculate, insert the results; each household gets a tariff calendar object of its own (HT
- *     Mon-Fri 06:00-22:00, NT otherwise), the worst case for the zone grid cache. Rolled back and repeated.</li>
+ *     chunk, decode, calculate, insert the results; each household gets a calendar object of its own over the platform's HT/NT profile
+ *     ({@code StandardProfiles}, as {@code TariffService} makes them), the worst case for the zone grid cache. Rolled back and repeated.</li>
  * </ol>
  *
  * <pre>
@@ -86,10 +89,14 @@ public final class MonthReportBenchmark {
         }
     }
 
+    /** The platform's own HT/NT profile, compiled once, one calendar per household as {@code TariffService} makes them. */
+    private static final List<ProfileVersion> HT_NT = List.of(new ProfileVersion(0, LocalDate.of(2020, 1, 1), Instant.EPOCH,
+            "bench", StandardProfiles.htNt(), TariffRules.compile(StandardProfiles.htNt())));
+
     private static Map<Long, TariffCalendar> calendars(Collection<Long> ids) {
         Map<Long, TariffCalendar> m = new HashMap<>();
         for (Long id : ids) {
-            m.put(id, new HtNt());
+            m.put(id, new VersionedCalendar(StandardProfiles.HT_NT, HT_NT));
         }
         return m;
     }
@@ -123,24 +130,5 @@ public final class MonthReportBenchmark {
         }
         System.out.printf(Locale.ROOT, "setup: %d households (day rows of those without), %.1f s%n", households,
                 BenchSupport.seconds(t0));
-    }
-
-    /** HT Mon-Fri 06:00-22:00, NT otherwise. */
-    private static final class HtNt implements TariffCalendar {
-        @Override
-        public List<String> zones() {
-            return List.of("HT", "NT");
-        }
-
-        @Override
-        public int zoneOf(LocalDateTime start) {
-            boolean weekday = start.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
-            return weekday && start.getHour() >= 6 && start.getHour() < 22 ? 0 : 1;
-        }
-
-        @Override
-        public String profileName() {
-            return "HT/NT";
-        }
     }
 }
