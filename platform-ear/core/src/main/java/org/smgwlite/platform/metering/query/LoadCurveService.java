@@ -65,6 +65,15 @@ public class LoadCurveService {
                                 expected(c, tenant, householdId, previous, now)).daily()));
     }
 
+    /**
+     * The fine lines of {@code range} (the day view; at most {@link HighResolutionQuery#MAX_DAYS} days): the mean power
+     * between high-resolution readings of an SMGW.Lite gateway and the quarter-hour values next to them.
+     */
+    public HighResolution highResolution(TenantId tenant, Viewer viewer, long householdId, CurveRange range) {
+        return read(tenant, viewer, householdId, "the high-resolution readings for " + range.first() + " to "
+                + range.endExclusive(), c -> HighResolutionQuery.run(c, tenant, householdId, range));
+    }
+
     /** The newest reading of each register the household's meter reports, with when its batch arrived. */
     public List<LatestReading> latestReadings(TenantId tenant, Viewer viewer, long householdId) {
         return read(tenant, viewer, householdId, "the latest readings",

@@ -3,6 +3,7 @@ package org.smgwlite.platform.metering.report;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.smgwlite.platform.metering.query.IntervalSeries;
+import org.smgwlite.platform.metering.query.WattHours;
 
 /**
  * The register at a billing boundary (TAF 1), exactly the value stored for that slot: a true reading (with its PTB

@@ -1,16 +1,16 @@
-package org.smgwlite.platform.metering.report;
+package org.smgwlite.platform.metering.query;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** A register value in Wh, exact, from the unit the meter reported (Wh, kWh, MWh). */
-final class WattHours {
+/** A register value in Wh, exact, from the unit the meter reported (Wh, kWh, MWh): for reports and the fine line. */
+public final class WattHours {
 
     private WattHours() {
     }
 
     /** {@code value} in Wh; null when {@code unit} is not an energy unit. */
-    static BigDecimal of(BigDecimal value, String unit) {
+    public static BigDecimal of(BigDecimal value, String unit) {
         if (unit == null) {
             return null;
         }
