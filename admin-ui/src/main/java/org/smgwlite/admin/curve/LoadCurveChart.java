@@ -15,7 +15,8 @@ import java.util.Base64;
  * uPlot (MIT, from npm) behind a small custom element, {@code smgw-load-curve.js}. A year of
  * 15-minute values (35,040 points per series) travels as two base64 Float32 arrays on a regular
  * grid, a few hundred kilobytes, instead of JSON objects per point; quarter hours resting on a substitute value
- * (Ersatzwert) travel as two more arrays and are drawn dashed.
+ * (Ersatzwert) travel as two more arrays and are drawn dashed. In the day view, SMGW.Lite readings between the quarter
+ * hours add thin lines on their own time points ({@link #showHighResolution}).
  */
 @Tag("smgw-load-curve")
 @NpmPackage(value = "uplot", version = "1.6.32")
@@ -44,6 +45,23 @@ public class LoadCurveChart extends Component implements HasSize {
         getElement().callJsFunction("setCurve", (double) startEpochSecond, stepSeconds, n,
                 base64(imports.trueW()), base64(exports.trueW()), zone.getId(), importLabel, exportLabel,
                 base64(imports.substituteW()), base64(exports.substituteW()), importSubstituteLabel, exportSubstituteLabel);
+    }
+
+    /**
+     * Adds the day view's fine lines ({@link FineLine}: SMGW.Lite readings between the quarter hours) as thin lines on
+     * the same power axis, with their own time points, after {@link #show}; a register without one gets no legend
+     * entry. The element's {@code data-hires-points} then says how many points they hold.
+     */
+    void showHighResolution(long startEpochSecond, FineLine imports, FineLine exports, String importLabel,
+                            String exportLabel) {
+        getElement().callJsFunction("setFine", (double) startEpochSecond, imports.points(), base64(imports.offsets()),
+                base64(imports.watts()), exports.points(), base64(exports.offsets()), base64(exports.watts()), importLabel,
+                exportLabel);
+    }
+
+    /** No fine lines (a longer range, or a day without high-resolution readings). */
+    public void clearHighResolution() {
+        showHighResolution(0, FineLine.NONE, FineLine.NONE, "", "");
     }
 
     static String base64(float[] values) {

@@ -41,9 +41,10 @@ import org.smgwlite.platform.shared.DomainException;
 
 /**
  * One household's curve: a range (day, week, month or year around a date; it opens on the period that holds the
- * last complete day, {@link LoadCurveService#openingRange}), the newest readings and when they arrived, the chart,
- * the energy per day as bars next to the period before, the daily and monthly energy, and a CSV export that runs in
- * the background while the page polls for its progress, then offers the file. Dates and numbers follow the page's
+ * last complete day, {@link LoadCurveService#openingRange}), the newest readings and when they arrived, the chart
+ * (in the day view with SMGW.Lite readings between the quarter hours, {@link HighResolutionNote}), the energy per day
+ * as bars next to the period before, the daily and monthly energy, and a CSV export that runs in the background
+ * while the page polls for its progress, then offers the file. Dates and numbers follow the page's
  * locale; every number comes from {@link LoadCurveService}. Controls wrap and tables scroll inside their own box,
  * so the panel fits a phone.
  */
@@ -64,6 +65,7 @@ public class LoadCurvePanel extends VerticalLayout {
     private final LoadCurveChart chart = new LoadCurveChart();
     /** Says what the dashed lines are; shown when the range holds substitute values. */
     private final Span substituteNote = new Span();
+    private final HighResolutionNote hiresNote;
     private final EnergyBarsChart bars = new EnergyBarsChart();
     private final Span summary = new Span();
     private final Div latest = new Div();
@@ -87,6 +89,7 @@ public class LoadCurvePanel extends VerticalLayout {
         this.viewer = viewer;
         this.householdId = householdId;
         this.formats = new LocalFormats(UI.getCurrent().getLocale());
+        this.hiresNote = new HighResolutionNote(curves, tenant, viewer, householdId, chart);
         this.daily = dailyGrid();
         this.monthly = monthlyGrid();
         setPadding(false);
@@ -128,7 +131,7 @@ public class LoadCurvePanel extends VerticalLayout {
         controls.setWidthFull();
         monthly.setHeight(null); // a year has 12 months: all rows, no inner scrolling
         monthly.setAllRowsVisible(true);
-        add(controls, latest, summary, chart, substituteNote, new H3(getTranslation("curve.bars.title")), bars,
+        add(controls, latest, summary, chart, substituteNote, hiresNote, new H3(getTranslation("curve.bars.title")), bars,
                 new H3(getTranslation("curve.totals.title")), daily, monthly);
 
         span.setValue(CurveRange.Span.WEEK);
@@ -185,6 +188,7 @@ public class LoadCurvePanel extends VerticalLayout {
                 curve.range().zone(), getTranslation("curve.chart.import"), getTranslation("curve.chart.export"),
                 getTranslation("curve.chart.import.substitute"), getTranslation("curve.chart.export.substitute"));
         substituteNote.setVisible(imports.substitutes() + exports.substitutes() > 0);
+        hiresNote.refresh(range, span.getValue() == CurveRange.Span.DAY, curve.imports().startEpochSecond());
         int due = curve.daily().stream().mapToInt(EnergyTotal::due).sum();
         int gaps = curve.daily().stream().mapToInt(EnergyTotal::gaps).sum();
         int pending = curve.daily().stream().mapToInt(EnergyTotal::pending).sum();
