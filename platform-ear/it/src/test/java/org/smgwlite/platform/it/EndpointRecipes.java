@@ -121,6 +121,9 @@ final class EndpointRecipes {
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/energy")));
         r.put("GET " + tenantApi + "households/{id}/latest-readings", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/latest-readings")));
+        r.put("GET " + tenantApi + "households/{id}/high-resolution", new Recipe(Access.OPERATOR, true,
+                (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/high-resolution?date="
+                        + yesterdayDate())));
         // yesterday: the fixture household has a value then; CSV names no household, the check is the status
         r.put("GET " + tenantApi + "households/{id}/readings", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/households/" + f.of(t).householdId() + "/readings?" + yesterday() + "&format=csv")));
@@ -235,8 +238,12 @@ final class EndpointRecipes {
 
     /** {@code from} and {@code to} of the readings endpoints: yesterday in Berlin, a day that is never in the future. */
     private static String yesterday() {
-        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
+        String day = yesterdayDate();
         return "from=" + day + "&to=" + day;
+    }
+
+    private static String yesterdayDate() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
     }
 
     /** A random SMGW.Lite device id ("Y" and two letters or digits). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.smgwlite.platform.it.ItPlatform.sql;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The SMGW.Lite door on the deployed platform, called as the ESP32 firmware calls it (docs/smgwlite-protocol.md):
  * buffers built byte for byte ({@link SmgwLiteBuffer}), both field sets and the old flags, zero slots, TAF 14 entries
  * interleaved, a re-sent buffer, bad input; the stored quarter-hour and high-resolution values checked exactly in the
- * database, the answers' ack and counts; an imported {@code clients} line lets a device upload with its old token.
+ * database and the day view's thin lines over REST, the answers' ack and counts; an imported {@code clients} line lets a device upload with its old token.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -111,6 +115,11 @@ class LegacyUploadIT {
         assertThat(number(more.body(), "duplicates")).isEqualTo(8);
         assertThat(slotValues(d, IMPORT)).hasSize(3).last().asString().startsWith(at(T0 + 1800) + " 1001500 ");
         assertThat(hires(d, IMPORT)).hasSize(2);
+
+        // the day view's thin lines: the mean power between the readings and the slot values next to them (seconds after
+        // T0, Wh exact, W to the mW); none between the two slot values T0 + 900 and T0 + 1800, where no reading lies
+        assertThat(fineSteps(d, IMPORT, 2)).containsExactly("0 60 5 300.000", "60 120 5 300.000", "120 900 60 276.923");
+        assertThat(fineSteps(d, EXPORT, 2)).containsExactly("0 60 0 0.000", "60 120 0.1 6.000", "120 900 0.1 0.462");
     }
 
     @Test
@@ -332,6 +341,35 @@ class LegacyUploadIT {
     private static List<String> hires(Device d, String obis) throws Exception {
         return sql("SELECT CAST(extract(epoch FROM read_at) AS bigint) || ' ' || value_unscaled FROM meter_reading_hires"
                 + " WHERE household_id = CAST(? AS bigint) AND obis = ? ORDER BY read_at", String.valueOf(d.household()), obis);
+    }
+
+    /**
+     * The register's fine line of T0's day from {@code GET .../high-resolution}, one {@code "from to wh w"} per step
+     * (seconds after T0, exact Wh, W to the mW), after checking how many readings it rests on.
+     */
+    private static List<String> fineSteps(Device d, String obis, int readings) throws Exception {
+        LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(T0), ZoneId.of("Europe/Berlin"));
+        HttpResponse<String> r = ItPlatform.operator("GET", "/households/" + d.household() + "/high-resolution?date=" + day, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Matcher register = Pattern.compile("\\{[^{]*\"obis\":\"" + Pattern.quote(obis) + "\"[^\\[]*\\[([^\\]]*)\\]").matcher(r.body());
+        assertThat(register.find()).as(obis + " in " + r.body()).isTrue();
+        assertThat(number(register.group(), "readings")).isEqualTo(readings);
+        List<String> steps = new ArrayList<>();
+        Matcher step = Pattern.compile("\\{[^{}]*\\}").matcher(register.group(1));
+        while (step.find()) {
+            String s = step.group();
+            steps.add((Instant.parse(member(s, "from")).getEpochSecond() - T0) + " " + (Instant.parse(member(s, "to")).getEpochSecond() - T0)
+                    + " " + new BigDecimal(member(s, "wh")).stripTrailingZeros().toPlainString() + " "
+                    + new BigDecimal(member(s, "w")).setScale(3).toPlainString());
+        }
+        return steps;
+    }
+
+    /** A member's value in a flat JSON object, without quotes. */
+    private static String member(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
     }
 
     private static String at(long epoch) {

@@ -17,6 +17,8 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.DailyEnergy;
 import org.smgwlite.platform.metering.query.EnergyTotal;
+import org.smgwlite.platform.metering.query.HighResolution;
+import org.smgwlite.platform.metering.query.HighResolutionSeries;
 import org.smgwlite.platform.metering.query.LatestReading;
 import org.smgwlite.platform.metering.query.LoadCurveService;
 import org.smgwlite.platform.metering.query.Viewer;
@@ -27,7 +29,8 @@ import org.smgwlite.platform.shared.InvalidInputException;
 /**
  * A household's energy per day and its newest readings, the same {@link LoadCurveService} calls the household page
  * makes: {@code GET /api/tenants/<tenant>/households/<id>/energy?span=WEEK&date=2026-11-30} (without {@code date} the
- * period the page opens on: the one holding the last complete day) and {@code .../latest-readings}. An operator of
+ * period the page opens on: the one holding the last complete day), {@code .../latest-readings} and
+ * {@code .../high-resolution?date=2026-11-30} (the day view's thin lines of SMGW.Lite readings between the quarter hours). An operator of
  * the tenant (or a platform administrator) reads every household of it, a household user only its own; any other
  * household is 404, like a missing one.
  */
@@ -75,6 +78,39 @@ public class HouseholdEnergyResource {
         DailyEnergy energy = curves.dailyEnergy(tenant, viewer, householdId, range);
         return new EnergyView(range.first(), range.endExclusive(), DayView.of(energy.days()),
                 energy.previousRange().first(), energy.previousRange().endExclusive(), DayView.of(energy.previousDays()));
+    }
+
+    /** A step of a fine line: mean power {@code w} (to the mW) from {@code from} to {@code to}, {@code wh} exact. */
+    public record StepView(Instant from, Instant to, BigDecimal wh, BigDecimal w) {
+    }
+
+    /** One register's fine line: its high-resolution readings in the day, and the steps (at most {@code maxPoints}). */
+    public record FineLineView(String obis, int readings, int maxPoints, List<StepView> steps) {
+        static FineLineView of(HighResolutionSeries s) {
+            return new FineLineView(s.register().obis(), s.readings(), s.maxPoints(), s.steps().stream()
+                    .map(p -> new StepView(p.from(), p.to(), p.energyWh(), p.watts())).toList());
+        }
+    }
+
+    /** The day view's fine lines ({@code to} exclusive): import first, then export; steps empty without such readings. */
+    public record HighResolutionView(LocalDate date, Instant from, Instant to, List<FineLineView> registers) {
+    }
+
+    /**
+     * The SMGW.Lite readings between the quarter hours of one local day as the day view's thin lines:
+     * {@code .../high-resolution?date=2026-11-30} (without {@code date} the day the page opens on).
+     */
+    @GET
+    @Path("high-resolution")
+    public HighResolutionView highResolution(@QueryParam("date") String dateParam) {
+        TenantId tenant = tenant();
+        Viewer viewer = viewer(tenant);
+        CurveRange day = dateParam == null
+                ? curves.openingRange(tenant, viewer, householdId, CurveRange.Span.DAY)
+                : CurveRange.around(date(dateParam), CurveRange.Span.DAY, CurveRange.BERLIN);
+        HighResolution fine = curves.highResolution(tenant, viewer, householdId, day);
+        return new HighResolutionView(day.first(), day.from(), day.to(),
+                List.of(FineLineView.of(fine.imports()), FineLineView.of(fine.exports())));
     }
 
     @GET
