@@ -3,11 +3,16 @@ package org.smgwlite.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,12 +20,17 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.smgwlite.platform.metering.query.CurveRange;
 
 /**
  * An operator's SMGW.Lite gateway in the admin UI, in headless Chromium: registered in the dialog with its token shown
  * once; the device sends its event log to {@code log.php} as the firmware does (12-byte entries, X-Auth-Token); the
  * Gateways screen then shows its firmware version, meter model and the events with their status codes named, offers
- * no enrollment code for it, and a new token replaces the old one.
+ * no enrollment code for it, and a new token replaces the old one. On a phone, the household's day view draws the
+ * gateway's readings between the quarter hours as thin lines, in German.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -93,6 +103,45 @@ class LegacyGatewayBrowserIT {
             operator.click("legacy-token-close");
             assertThat(backendTest(device, newToken)).isEqualTo(200);
             assertThat(backendTest(device, token)).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void on_a_phone_the_day_view_draws_the_readings_between_the_quarter_hours_as_thin_lines_in_german() throws Exception {
+        LegacyUploadIT.Device d = LegacyUploadIT.register();
+        long t0 = LegacyUploadIT.T0;
+        SmgwLiteBuffer b = new SmgwLiteBuffer(8, true, true, true)
+                .taf7(t0 + 3, 1_000_000, 2150, 7, 100)
+                .taf14(t0 + 60, 1_000_050, 2150, 7, 100)
+                .taf14(t0 + 120, 1_000_100, 2150, 7, 101)
+                .taf7(t0 + 898, 1_000_700, 2150, 7, 102);
+        HttpResponse<String> up = LegacyUploadIT.upload(d, "fields=" + b.fields(), b.sentRanges());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        String id = String.valueOf(d.household());
+        LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(t0), ZoneId.of("Europe/Berlin"));
+
+        try (Browser phone = new Browser("de-DE", 390, 844)) {
+            phone.signIn(ItPlatform.BASE + "/ui/", "operator", "operator");
+            phone.openAndSettle(ItPlatform.BASE + "/ui/households/" + id + "/curve");
+            WebElement chart = phone.await("curve-chart-" + id);
+            phone.until(x -> "true".equals(chart.getAttribute("data-rendered")), "the week's chart");
+            assertThat(chart.getAttribute("data-hires-points")).as("no thin lines outside the day view").isEqualTo("0");
+
+            phone.click("curve-span-" + id);
+            phone.until(x -> x.findElements(By.tagName("vaadin-select-item")).stream()
+                    .filter(e -> e.isDisplayed() && "Tag".equals(e.getText().strip())).findFirst().orElse(null), "the item Tag")
+                    .click();
+            phone.type("curve-date-" + id, DateTimeFormatter.ofPattern("dd.MM.yyyy").format(day));
+            // import and export: 3 steps each (T0 to T0 + 60 to T0 + 120 to the slot T0 + 900), each line one run
+            phone.until(x -> "6".equals(chart.getAttribute("data-hires-points")), "the thin lines of " + day);
+            assertThat(chart.getAttribute("data-points")).isEqualTo(String.valueOf(
+                    CurveRange.around(day, CurveRange.Span.DAY, CurveRange.BERLIN).slotCount()));
+            assertThat(chart.getText()).contains("Bezug W, hochaufgelöst (SMGW.Lite)", "Einspeisung W, hochaufgelöst (SMGW.Lite)");
+            assertThat(phone.await("curve-hires-" + id).getText()).startsWith("Dünne Linien: hochaufgelöst (SMGW.Lite).");
+            assertThat(phone.clippedHorizontally("#curve-chart-" + id + ", #curve-hires-" + id + ", #curve-span-" + id
+                    + ", #curve-date-" + id)).isEmpty();
+            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("load-curve-hires-390.png"),
+                    ((TakesScreenshot) phone.driver()).getScreenshotAs(OutputType.BYTES));
         }
     }
 

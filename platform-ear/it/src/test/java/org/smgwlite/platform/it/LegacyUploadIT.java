@@ -49,7 +49,7 @@ class LegacyUploadIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** A quarter-hour mark of yesterday (UTC), so every entry lies in the past. */
-    private static final long T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(14)).getEpochSecond();
+    static final long T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(14)).getEpochSecond();
 
     @Deployment(testable = false, name = "smgw-platform")
     static EnterpriseArchive platform() {
@@ -57,7 +57,7 @@ class LegacyUploadIT {
     }
 
     /** A device registered over the operator API, with its token (shown once) and household. */
-    private record Device(String id, String token, long household) {
+    record Device(String id, String token, long household) {
     }
 
     @Test
@@ -282,7 +282,7 @@ class LegacyUploadIT {
 
     // --- the firmware's moves ---
 
-    private static Device register() throws Exception {
+    static Device register() throws Exception {
         long household = ItPlatform.newHousehold(TENANT, "SMGW.Lite IT");
         String id = randomId();
         HttpResponse<String> r = ItPlatform.operator("POST", "/legacy-gateways",
@@ -294,7 +294,7 @@ class LegacyUploadIT {
         return new Device(id, token.group(1), household);
     }
 
-    private static HttpResponse<String> upload(Device d, String query, byte[] body) throws Exception {
+    static HttpResponse<String> upload(Device d, String query, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DOOR + "?ID=" + d.id() + "&" + query))
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (d.token() != null) {
