@@ -30,6 +30,9 @@ public class LegacyGatewayService {
     /** The endpoint path the firmware is given, after the host; it must end with '/' (it appends {@code log.php}). */
     public static final String PATH = "/api/legacy/smgwlite/";
 
+    /** Largest {@code clients} export accepted (a few thousand devices), in characters. */
+    public static final int MAX_CSV_CHARS = 1 << 20;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -65,7 +68,7 @@ public class LegacyGatewayService {
      * stored. A line refused at the store does not undo the others: the import loses nothing that was good.
      */
     public ClientImport.Outcome importClients(TenantId tenant, String csv, Map<String, Long> households, String actor) {
-        ClientImport.Outcome outcome = ClientImport.run(ClientsCsv.parse(csv == null ? "" : csv), households,
+        ClientImport.Outcome outcome = ClientImport.run(preview(csv), households,
                 (client, household) -> {
                     try {
                         return registrar.importLine(tenant, client, household, actor);
@@ -80,6 +83,23 @@ public class LegacyGatewayService {
         audit.success(tenant, actor, AuditAction.LEGACY_CLIENTS_IMPORTED, "tenant:" + tenant.value(),
                 "imported=" + outcome.imported() + " refused=" + outcome.refused());
         return outcome;
+    }
+
+    /**
+     * The lines of a {@code clients} export as an import would take them: the devices, and the lines it would refuse
+     * with their reasons. Nothing is stored; the screen shows this before the operator picks the households.
+     *
+     * @throws InvalidInputException on {@code csv} when it is empty or longer than {@link #MAX_CSV_CHARS}
+     */
+    public ClientsCsv.Result preview(String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidInputException("csv", "the clients export is required");
+        }
+        if (csv.length() > MAX_CSV_CHARS) {
+            throw new InvalidInputException("csv", "is " + csv.length() + " characters, longer than the " + MAX_CSV_CHARS
+                    + " an import takes; split the file");
+        }
+        return ClientsCsv.parse(csv);
     }
 
     /**

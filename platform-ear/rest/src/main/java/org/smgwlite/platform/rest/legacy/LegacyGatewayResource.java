@@ -33,9 +33,6 @@ import org.smgwlite.platform.rest.security.Callers;
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyGatewayResource {
 
-    /** Largest {@code clients} export accepted: a few thousand devices. */
-    static final int MAX_CSV_CHARS = 1 << 20;
-
     @Inject
     LegacyGatewayService legacy;
 
@@ -134,11 +131,8 @@ public class LegacyGatewayResource {
     public ClientImport.Outcome importClients(ClientsImport body) {
         TenantId tenant = tenant();
         String actor = operator(tenant);
-        if (body == null || body.csv() == null || body.csv().isBlank()) {
-            throw new InvalidInputException("csv", "the clients export is required");
-        }
-        if (body.csv().length() > MAX_CSV_CHARS) {
-            throw new InvalidInputException("csv", "is longer than " + MAX_CSV_CHARS + " characters");
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON object with csv and households is required");
         }
         return legacy.importClients(tenant, body.csv(), body.households(), actor);
     }
