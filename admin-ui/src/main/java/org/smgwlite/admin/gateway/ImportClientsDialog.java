@@ -49,14 +49,13 @@ class ImportClientsDialog extends Dialog {
         this.operator = operator;
         setHeaderTitle(getTranslation("legacy.import.title"));
         UI ui = UI.getCurrent();
+        // the handler runs outside the session lock; the page gets the result with the upload's success event
         upload = new Upload(UploadHandler.inMemory((file, bytes) -> ui.access(() -> uploaded(bytes))));
         upload.setId("legacy-import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(LegacyGatewayService.MAX_CSV_CHARS);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.addFileRejectedListener(e -> Notices.failed(tooLarge(e.getErrorMessage())));
-        // without push the page learns of the upload's result on the request that ends it
-        upload.addAllFinishedListener(e -> upload.clearFileList());
 
         csv.setId("legacy-import-csv");
         csv.setLabel(getTranslation("legacy.import.paste"));
