@@ -62,6 +62,8 @@ class ImportClientsDialog extends Dialog {
         csv.setHelperText(getTranslation("legacy.import.paste.help"));
         csv.setWidthFull();
         csv.setHeight("8em");
+        // a changed text is read again before it is imported: the pickers belong to the text that was read
+        csv.addValueChangeListener(e -> showRead(null));
 
         read.setText(getTranslation("legacy.import.read"));
         read.setId("legacy-import-read");
