@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +32,9 @@ import org.smgwlite.platform.shared.InvalidInputException;
  */
 class ImportClientsDialog extends Dialog {
 
+    /** Room for the multipart headers around the file. */
+    private static final long MULTIPART_OVERHEAD = 16 * 1024;
+
     private final LegacyGatewayService service;
     private final Operator operator;
     private final TextArea csv = new TextArea();
@@ -50,7 +53,18 @@ class ImportClientsDialog extends Dialog {
         setHeaderTitle(getTranslation("legacy.import.title"));
         UI ui = UI.getCurrent();
         // the handler runs outside the session lock; the page gets the result with the upload's success event
-        upload = new Upload(UploadHandler.inMemory((file, bytes) -> ui.access(() -> uploaded(bytes))));
+        upload = new Upload(new InMemoryUploadHandler((file, bytes) -> ui.access(() -> uploaded(bytes))) {
+            // the browser refuses a larger file with the message below; a request past it is cut off unread
+            @Override
+            public long getFileSizeMax() {
+                return LegacyGatewayService.MAX_CSV_CHARS;
+            }
+
+            @Override
+            public long getRequestSizeMax() {
+                return LegacyGatewayService.MAX_CSV_CHARS + MULTIPART_OVERHEAD;
+            }
+        });
         upload.setId("legacy-import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(LegacyGatewayService.MAX_CSV_CHARS);

@@ -158,7 +158,8 @@ class LegacyGatewayBrowserIT {
             operator.awaitGridCell("legacy-gateways-grid", device, true);
             operator.clickGridCell("legacy-gateways-grid", device);
             operator.awaitGridCell("legacy-uploads-grid", "1 / 1 / 0 / 0 / 0", true);
-            assertThat(operator.gridCells("legacy-uploads-grid")).contains("200", String.valueOf(body.length));
+            assertThat(operator.gridCells("legacy-uploads-grid")).contains("200",
+                    java.text.NumberFormat.getIntegerInstance(java.util.Locale.US).format(body.length));
         } finally {
             Files.deleteIfExists(csv);
         }
