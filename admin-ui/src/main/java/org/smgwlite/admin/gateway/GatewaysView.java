@@ -31,6 +31,7 @@ import org.smgwlite.platform.gateway.EnrollmentHandouts;
 import org.smgwlite.platform.gateway.GatewayOverview;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.gateway.GatewaySummary;
+import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
 import org.smgwlite.platform.metering.taf6.Taf6Requests;
@@ -58,13 +59,13 @@ public class GatewaysView extends VerticalLayout {
     @Inject
     public GatewaysView(GatewayService gatewayService, GatewayOverview overview, EnrollmentHandouts handouts,
                         EnrollmentService enrollment, CertificateRecords certificates, Taf6Requests taf6, CurrentUser user,
-                        LegacyGatewayService legacyGateways) {
+                        LegacyGatewayService legacyGateways, HouseholdService households) {
         TenantId tenant = user.requireTenant();
         Operator operator = Operator.of(tenant, user.username());
         LocalFormats formats = new LocalFormats(UI.getCurrent().getLocale());
         details = new GatewayDetails(new GatewayDetails.Services(handouts, enrollment, certificates, taf6), operator,
                 this::refreshList);
-        legacyPanel = new LegacyGatewaysPanel(legacyGateways, operator, formats, host());
+        legacyPanel = new LegacyGatewaysPanel(legacyGateways, households, operator, formats, host());
 
         gateways.setId("gateways-grid");
         // only the ids size themselves; the other columns share the room that is left and wrap, headers too, so that

@@ -13,10 +13,12 @@ import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.platform.legacy.LegacyEvent;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
+import org.smgwlite.platform.legacy.LegacyUpload;
 import org.smgwlite.platform.shared.PageRequest;
 
 /**
- * The selected SMGW.Lite gateway: what it last reported, its event log (newest first, paged in the database, status
+ * The selected SMGW.Lite gateway: what it last reported, its answered uploads (newest first, paged in the database),
+ * its event log (newest first, paged in the database, status
  * codes named by the service) and a new token, shown once. No enrollment code or certificates: it has none.
  */
 class LegacyGatewayDetails extends VerticalLayout {
@@ -27,6 +29,7 @@ class LegacyGatewayDetails extends VerticalLayout {
     private final Paragraph title = new Paragraph();
     private final Paragraph reported = new Paragraph();
     private final Grid<LegacyEvent> events = new Grid<>();
+    private final Grid<LegacyUpload> uploads = new Grid<>();
     private final Button newToken = new Button();
     private LegacyGatewayView shown;
 
@@ -73,7 +76,27 @@ class LegacyGatewayDetails extends VerticalLayout {
         events.setHeight("20em");
         events.getStyle().set("flex", "none");
 
-        add(title, reported, newToken, new H4(getTranslation("legacy.events")), events);
+        uploads.setId("legacy-uploads-grid");
+        uploads.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        uploads.addColumn(u -> OperatorTime.of(formats, u.receivedAt())).setHeader(getTranslation("legacy.upload.received"));
+        uploads.addColumn(LegacyUpload::status).setHeader(getTranslation("legacy.upload.status")).setAutoWidth(true).setFlexGrow(0);
+        uploads.addColumn(u -> formats.integer(u.bytes())).setHeader(getTranslation("legacy.upload.bytes")).setAutoWidth(true)
+                .setFlexGrow(0);
+        uploads.addColumn(u -> LegacyTexts.uploadCounts(u, formats, this::getTranslation)).setHeader(getTranslation("legacy.upload.counts"))
+                .setFlexGrow(2);
+        uploads.addColumn(u -> LegacyTexts.orEmpty(u.rejections())).setHeader(getTranslation("legacy.upload.rejections")).setFlexGrow(3);
+        uploads.setPageSize(50);
+        uploads.setItems(new CallbackDataProvider<LegacyUpload, Void>(
+                query -> shown == null ? Stream.<LegacyUpload>empty() : service.uploads(operator.tenant(), shown.deviceId(),
+                        new PageRequest(query.getOffset(), query.getLimit())).items().stream(),
+                query -> shown == null ? 0 : (int) Math.min(Integer.MAX_VALUE, service.uploads(operator.tenant(), shown.deviceId(),
+                        new PageRequest(0, 1)).total())));
+        uploads.setEmptyStateText(getTranslation("legacy.uploads.none"));
+        uploads.setHeight("20em");
+        uploads.getStyle().set("flex", "none");
+
+        add(title, reported, newToken, new H4(getTranslation("legacy.uploads")), uploads, new H4(getTranslation("legacy.events")),
+                events);
         setPadding(false);
         setId("legacy-details");
     }
@@ -87,5 +110,6 @@ class LegacyGatewayDetails extends VerticalLayout {
         // a replaced gateway's device cannot upload any more: no token for it
         newToken.setEnabled(gateway.retiredAt() == null);
         events.getDataProvider().refreshAll();
+        uploads.getDataProvider().refreshAll();
     }
 }

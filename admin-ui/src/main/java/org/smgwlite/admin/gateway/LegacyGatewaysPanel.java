@@ -1,14 +1,18 @@
 package org.smgwlite.admin.gateway;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Optional;
 import org.smgwlite.admin.i18n.LocalFormats;
+import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
 import org.smgwlite.platform.shared.PageRequest;
@@ -16,7 +20,7 @@ import org.smgwlite.platform.shared.PageRequest;
 /**
  * The tenant's SMGW.Lite gateways with what the door knows of them (last upload and its counts, firmware, meter model),
  * paged and searched in the database like the gateways above; the selected one's events and token in
- * {@link LegacyGatewayDetails}. A section of its own because these gateways have no certificates or enrollment code.
+ * {@link LegacyGatewayDetails}; the import of a PHP backend's {@code clients} table ({@link ImportClientsDialog}). A section of its own because these gateways have no certificates or enrollment code.
  */
 class LegacyGatewaysPanel extends VerticalLayout {
 
@@ -26,7 +30,8 @@ class LegacyGatewaysPanel extends VerticalLayout {
     private final TextField search = new TextField();
     private final LegacyGatewayDetails details;
 
-    LegacyGatewaysPanel(LegacyGatewayService service, Operator operator, LocalFormats formats, String host) {
+    LegacyGatewaysPanel(LegacyGatewayService service, HouseholdService households, Operator operator, LocalFormats formats,
+                        String host) {
         this.service = service;
         this.operator = operator;
         this.details = new LegacyGatewayDetails(service, operator, formats, host);
@@ -62,7 +67,14 @@ class LegacyGatewaysPanel extends VerticalLayout {
         grid.getStyle().set("flex", "none");
         grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
 
-        add(new H3(getTranslation("legacy.section")), search, grid, details);
+        Button importClients = new Button(getTranslation("legacy.import.open"),
+                e -> new ImportClientsDialog(service, households, operator, () -> grid.getDataProvider().refreshAll()).open());
+        importClients.setId("legacy-import-open");
+        HorizontalLayout toolbar = new HorizontalLayout(search, importClients);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+
+        add(new H3(getTranslation("legacy.section")), toolbar, grid, details);
         setPadding(false);
         setId("legacy-gateways");
         showSelected(null);

@@ -3,6 +3,7 @@ package org.smgwlite.admin.gateway;
 import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.platform.legacy.LegacyEvent;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
+import org.smgwlite.platform.legacy.LegacyUpload;
 
 /** The texts of an SMGW.Lite gateway's cells, apart from the view so a unit test reads them without a UI. */
 final class LegacyTexts {
@@ -17,6 +18,12 @@ final class LegacyTexts {
         }
         return messages.apply("legacy.counts", formats.integer(g.lastReceived()),
                 formats.integer(nullAsZero(g.lastInserted())), formats.integer(nullAsZero(g.lastRejected())));
+    }
+
+    /** An upload's counts: "received / inserted / duplicates / rejected / high resolution". */
+    static String uploadCounts(LegacyUpload u, LocalFormats formats, AgentStatusText.Text messages) {
+        return messages.apply("legacy.upload.counts.value", formats.integer(u.received()), formats.integer(u.inserted()),
+                formats.integer(u.duplicates()), formats.integer(u.rejected()), formats.integer(u.highResolution()));
     }
 
     /** The status code with its name, e.g. "1028 first NTP time sync". */

@@ -11,6 +11,7 @@ import org.smgwlite.admin.i18n.LocalFormats;
 import org.smgwlite.platform.legacy.FirmwareStatusCode;
 import org.smgwlite.platform.legacy.LegacyEvent;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
+import org.smgwlite.platform.legacy.LegacyUpload;
 
 class LegacyTextsTest {
 
@@ -38,5 +39,24 @@ class LegacyTextsTest {
         assertThat(LegacyTexts.uptime(sync)).isEqualTo("6.005 s");
         assertThat(LegacyTexts.status(unknown)).isEqualTo("4242 code 4242");
         assertThat(LegacyTexts.uptime(unknown)).isEqualTo("0.999 s");
+    }
+
+    @Test
+    void an_upload_shows_its_five_counts_in_the_browser_format() {
+        LegacyUpload u = new LegacyUpload(AT, 16_384, 200, 1024, 1500, 12, 3, 1498, "line 2 BEFORE_2020");
+        assertThat(LegacyTexts.uploadCounts(u, new LocalFormats(Locale.GERMANY), TEXT)).isEqualTo("1.024 / 1.500 / 12 / 3 / 1.498");
+    }
+
+    @Test
+    void every_key_of_the_import_and_uploads_screens_is_in_german_too_and_every_refusal_is_named() throws Exception {
+        java.util.Properties german = new java.util.Properties();
+        try (var in = LegacyTextsTest.class.getResourceAsStream("/i18n/messages_de.properties")) {
+            german.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(ENGLISH.keySet().stream().filter(k -> k.startsWith("legacy.import") || k.startsWith("legacy.upload")))
+                .isNotEmpty().allMatch(german::containsKey);
+        for (org.smgwlite.platform.legacy.ImportRefusal r : org.smgwlite.platform.legacy.ImportRefusal.values()) {
+            assertThat(ENGLISH.containsKey("legacy.import.refusal." + r.name())).as(r.name()).isTrue();
+        }
     }
 }

@@ -27,8 +27,16 @@ public final class ClientsCsv {
     public record Client(int line, LegacyDeviceId deviceId, String tokenSha256) {
     }
 
-    /** Why a line was not taken. */
-    public record LineError(int line, String reason) {
+    /**
+     * Why a line was not taken: the refusal as a type, the text for people.
+     *
+     * @param deviceId the line's device id as written, or null if the line has none
+     */
+    public record LineError(int line, String deviceId, ImportRefusal refusal, String reason) {
+    }
+
+    /** A reason a line cannot be taken. */
+    private record Problem(ImportRefusal refusal, String reason) {
     }
 
     /** The good lines and the errors, each in file order. */
@@ -64,7 +72,7 @@ public final class ClientsCsv {
             try {
                 fields = split(lines[i], separator);
             } catch (IllegalArgumentException e) {
-                errors.add(new LineError(lineNo, e.getMessage()));
+                errors.add(new LineError(lineNo, null, ImportRefusal.LINE_FORMAT, e.getMessage()));
                 continue;
             }
             if (columns == null) {
@@ -73,14 +81,16 @@ public final class ClientsCsv {
                     continue;
                 }
                 if (fields.stream().anyMatch(f -> f.equalsIgnoreCase("token") || f.equalsIgnoreCase("device_id"))) {
-                    errors.add(new LineError(lineNo, "the header must name both a device_id and a token column"));
+                    errors.add(new LineError(lineNo, null, ImportRefusal.LINE_FORMAT,
+                            "the header must name both a device_id and a token column"));
                     return new Result(clients, errors);
                 }
                 columns = fields.size() == 2 ? new Columns(0, 1) : new Columns(1, 2);
             }
-            Optional<String> problem = problem(fields, columns, seen);
+            Optional<Problem> problem = problem(fields, columns, seen);
             if (problem.isPresent()) {
-                errors.add(new LineError(lineNo, problem.get()));
+                String id = fields.size() > columns.deviceId() ? fields.get(columns.deviceId()) : null;
+                errors.add(new LineError(lineNo, id, problem.get().refusal(), problem.get().reason()));
                 continue;
             }
             LegacyDeviceId id = new LegacyDeviceId(fields.get(columns.deviceId()));
@@ -91,29 +101,33 @@ public final class ClientsCsv {
     }
 
     /** The reason a line cannot be taken, or empty. */
-    private static Optional<String> problem(List<String> fields, Columns c, Map<String, Integer> seen) {
+    private static Optional<Problem> problem(List<String> fields, Columns c, Map<String, Integer> seen) {
         int needed = Math.max(c.deviceId(), c.token()) + 1;
         if (fields.size() < needed) {
-            return Optional.of(fields.size() + " column(s), need at least " + needed + " (device_id, token)");
+            return problem(ImportRefusal.LINE_FORMAT, fields.size() + " column(s), need at least " + needed + " (device_id, token)");
         }
         String id = fields.get(c.deviceId());
         String token = fields.get(c.token());
         try {
             new LegacyDeviceId(id);
         } catch (InvalidInputException e) {
-            return Optional.of("device_id " + e.fieldErrors().get("deviceId"));
+            return problem(ImportRefusal.DEVICE_ID_FORMAT, "device_id " + e.fieldErrors().get("deviceId"));
         }
         if (seen.containsKey(id)) {
-            return Optional.of("device_id '" + id + "' already on line " + seen.get(id));
+            return problem(ImportRefusal.DUPLICATE_IN_FILE, "device_id '" + id + "' already on line " + seen.get(id));
         }
         if (token.isEmpty() || token.equalsIgnoreCase("NULL")) {
-            return Optional.of("device_id '" + id + "' has no token");
+            return problem(ImportRefusal.NO_TOKEN, "device_id '" + id + "' has no token");
         }
         if (!LegacyToken.isSha256Hex(token)) {
-            return Optional.of("token of '" + id + "' is not a SHA-256 (64 hex digits); export the table's"
-                    + " hashed token column, not a token in clear");
+            return problem(ImportRefusal.BAD_HASH, "token of '" + id + "' is not a SHA-256 (64 hex digits); export the"
+                    + " table's hashed token column, not a token in clear");
         }
         return Optional.empty();
+    }
+
+    private static Optional<Problem> problem(ImportRefusal refusal, String reason) {
+        return Optional.of(new Problem(refusal, reason));
     }
 
     private static Columns header(List<String> fields) {

@@ -1,10 +1,10 @@
 package org.smgwlite.platform.legacy;
 
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smgwlite.pki.TenantId;
@@ -13,6 +13,7 @@ import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.ConflictException;
+import org.smgwlite.platform.shared.DomainException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.shared.PageRequest;
@@ -29,20 +30,19 @@ public class LegacyGatewayService {
     /** The endpoint path the firmware is given, after the host; it must end with '/' (it appends {@code log.php}). */
     public static final String PATH = "/api/legacy/smgwlite/";
 
+    /** Largest {@code clients} export accepted (a few thousand devices), in characters. */
+    public static final int MAX_CSV_CHARS = 1 << 20;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     TenantEntityManagers entityManagers;
 
     @Inject
-    GatewayService gateways;
+    LegacyRegistrar registrar;
 
     @Inject
     AuditLog audit;
-
-    /** The result of an import: devices registered, and the lines not taken (CSV errors, no household, conflicts). */
-    public record ImportResult(int imported, List<ClientsCsv.LineError> errors) {
-    }
 
     /**
      * Registers device {@code deviceId} for {@code householdId} with a new token, returned once.
@@ -57,39 +57,49 @@ public class LegacyGatewayService {
         }
         LegacyDeviceId id = new LegacyDeviceId(deviceId.strip());
         String token = LegacyToken.generate(RANDOM);
-        Gateway gateway = add(tenant, householdId, gatewayId, id, LegacyToken.sha256Hex(token), "ISSUED", actor);
+        Gateway gateway = registrar.add(tenant, householdId, gatewayId, id, LegacyToken.sha256Hex(token), "ISSUED", actor);
         return new NewLegacyGateway(id.value(), gateway.gatewayId().value(), householdId, token, PATH + tenant.value() + "/");
     }
 
     /**
      * Imports the lines of a {@code clients} export ({@link ClientsCsv}); each device needs its household in
-     * {@code households} (device id to household id). Good lines are registered with their stored token hash; every
-     * other line is reported with its reason, nothing of it stored. All or nothing for the good lines.
+     * {@code households} (device id to household id). Each good line is registered with its stored token hash in a
+     * transaction of its own; every other line is reported with its reason ({@link ImportRefusal}) and nothing of it is
+     * stored. A line refused at the store does not undo the others: the import loses nothing that was good.
      */
-    public ImportResult importClients(TenantId tenant, String csv, Map<String, Long> households, String actor) {
-        ClientsCsv.Result parsed = ClientsCsv.parse(csv == null ? "" : csv);
-        List<ClientsCsv.LineError> errors = new ArrayList<>(parsed.errors());
-        int imported = 0;
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
-            LegacyGateways legacy = new LegacyGateways(em, tenant);
-            for (ClientsCsv.Client c : parsed.clients()) {
-                Long household = households == null ? null : households.get(c.deviceId().value());
-                if (household == null) {
-                    errors.add(new ClientsCsv.LineError(c.line(), "no household given for device " + c.deviceId()));
-                } else if (legacy.find(c.deviceId().value()).isPresent()) {
-                    errors.add(new ClientsCsv.LineError(c.line(), "device " + c.deviceId() + " is registered already"));
-                } else if (legacy.cannotRegister(household, defaultGatewayId(c.deviceId())).isPresent()) {
-                    errors.add(new ClientsCsv.LineError(c.line(), legacy.cannotRegister(household, defaultGatewayId(c.deviceId())).get()));
-                } else {
-                    add(tenant, household, null, c.deviceId(), c.tokenSha256().toLowerCase(java.util.Locale.ROOT), "IMPORTED", actor);
-                    imported++;
-                }
-            }
-        }
-        errors.sort(java.util.Comparator.comparingInt(ClientsCsv.LineError::line));
+    public ClientImport.Outcome importClients(TenantId tenant, String csv, Map<String, Long> households, String actor) {
+        ClientImport.Outcome outcome = ClientImport.run(preview(csv), households,
+                (client, household) -> {
+                    try {
+                        return registrar.importLine(tenant, client, household, actor);
+                    } catch (DomainException e) {
+                        return ClientImport.Line.refused(client, ImportRefusal.CONFLICT, e.getMessage());
+                    } catch (EJBException e) {
+                        // the store refused the line (a registration of the device or household at the same moment)
+                        return ClientImport.Line.refused(client, ImportRefusal.CONFLICT, "device " + client.deviceId()
+                                + " or household " + household + " was registered at the same moment; import the line again");
+                    }
+                });
         audit.success(tenant, actor, AuditAction.LEGACY_CLIENTS_IMPORTED, "tenant:" + tenant.value(),
-                "imported=" + imported + " errors=" + errors.size());
-        return new ImportResult(imported, List.copyOf(errors));
+                "imported=" + outcome.imported() + " refused=" + outcome.refused());
+        return outcome;
+    }
+
+    /**
+     * The lines of a {@code clients} export as an import would take them: the devices, and the lines it would refuse
+     * with their reasons. Nothing is stored; the screen shows this before the operator picks the households.
+     *
+     * @throws InvalidInputException on {@code csv} when it is empty or longer than {@link #MAX_CSV_CHARS}
+     */
+    public ClientsCsv.Result preview(String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidInputException("csv", "the clients export is required");
+        }
+        if (csv.length() > MAX_CSV_CHARS) {
+            throw new InvalidInputException("csv", "is " + csv.length() + " characters, longer than the " + MAX_CSV_CHARS
+                    + " an import takes; split the file");
+        }
+        return ClientsCsv.parse(csv);
     }
 
     /**
@@ -125,6 +135,22 @@ public class LegacyGatewayService {
         }
     }
 
+    /** The device's answered uploads, newest first; {@code total} of them in all. */
+    public record UploadPage(long total, List<LegacyUpload> items) {
+    }
+
+    /** @throws NotFoundException for a device id the tenant does not have */
+    public UploadPage uploads(TenantId tenant, String deviceId, PageRequest page) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways.Device device = deviceId == null ? null : new LegacyGateways(em, tenant).find(deviceId).orElse(null);
+            if (device == null) {
+                throw new NotFoundException("SMGW.Lite device", String.valueOf(deviceId));
+            }
+            LegacyUploads uploads = new LegacyUploads(em, tenant);
+            return new UploadPage(uploads.count(device.gatewayRef()), uploads.page(device.gatewayRef(), page));
+        }
+    }
+
     public long count(TenantId tenant, String search) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             return new LegacyGateways(em, tenant).count(search);
@@ -135,27 +161,6 @@ public class LegacyGatewayService {
     public List<LegacyGatewayView> page(TenantId tenant, String search, PageRequest page) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             return new LegacyGateways(em, tenant).page(search, page);
-        }
-    }
-
-    /** {@code smgwlite-<deviceId>}, {@code ~} as {@code -} (not allowed in gateway ids). */
-    static String defaultGatewayId(LegacyDeviceId deviceId) {
-        return "smgwlite-" + deviceId.value().replace('~', '-');
-    }
-
-    private Gateway add(TenantId tenant, Long householdId, String gatewayId, LegacyDeviceId deviceId, String tokenSha256,
-                        String source, String actor) {
-        String gwId = gatewayId == null || gatewayId.isBlank() ? defaultGatewayId(deviceId) : gatewayId.strip();
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
-            LegacyGateways legacy = new LegacyGateways(em, tenant);
-            if (legacy.find(deviceId.value()).isPresent()) {
-                throw new ConflictException("deviceId", "device " + deviceId + " is registered already in this tenant");
-            }
-            Gateway gateway = gateways.register(tenant, gwId, householdId, false, actor);
-            legacy.insert(gateway.id(), deviceId, tokenSha256, source);
-            audit.success(tenant, actor, AuditAction.LEGACY_GATEWAY_REGISTERED, "gateway:" + gateway.gatewayId(),
-                    "device=" + deviceId + " token=" + source.toLowerCase(java.util.Locale.ROOT));
-            return gateway;
         }
     }
 }

@@ -92,22 +92,28 @@ final class LegacyGateways {
                 .executeUpdate();
     }
 
+    /** Why a device cannot be registered: the reason as a type, and for people. */
+    record Blocked(ImportRefusal reason, String detail) {
+    }
+
     /**
-     * Why {@code householdId} cannot take a new gateway {@code gatewayId} (no such household, it has a gateway, the id
-     * is taken), or empty: an import reports it on the line instead of failing the whole file.
+     * Why {@code householdId} cannot take a new gateway {@code gatewayId} (no such household in this tenant, it has a
+     * gateway, the id is taken), or empty: an import reports it on the line instead of failing the whole file.
      */
-    Optional<String> cannotRegister(long householdId, String gatewayId) {
+    Optional<Blocked> cannotRegister(long householdId, String gatewayId) {
         Object[] r = (Object[]) query("SELECT (SELECT count(*) FROM household WHERE tenant_id = ?1 AND id = ?2),"
                 + " (SELECT min(gateway_id) FROM gateway WHERE tenant_id = ?1 AND household_id = ?2 AND retired_at IS NULL),"
                 + " (SELECT count(*) FROM gateway WHERE tenant_id = ?1 AND gateway_id = ?3)")
                 .setParameter(1, tenant.value()).setParameter(2, householdId).setParameter(3, gatewayId).getSingleResult();
         if (((Number) r[0]).longValue() == 0) {
-            return Optional.of("no household " + householdId + " in this tenant");
+            return Optional.of(new Blocked(ImportRefusal.HOUSEHOLD_UNKNOWN, "no household " + householdId + " in this tenant"));
         }
         if (r[1] != null) {
-            return Optional.of("household " + householdId + " has the gateway " + r[1]);
+            return Optional.of(new Blocked(ImportRefusal.HOUSEHOLD_HAS_GATEWAY, "household " + householdId + " has the gateway " + r[1]));
         }
-        return ((Number) r[2]).longValue() > 0 ? Optional.of("gateway " + gatewayId + " is registered already") : Optional.empty();
+        return ((Number) r[2]).longValue() > 0
+                ? Optional.of(new Blocked(ImportRefusal.GATEWAY_ID_TAKEN, "gateway " + gatewayId + " is registered already"))
+                : Optional.empty();
     }
 
     /** One device's events, newest first ({@code received_at}, then device time and uptime), codes named. */

@@ -12,6 +12,7 @@ import org.smgwlite.platform.infra.PlatformDataSource;
 import org.smgwlite.platform.metering.IngestionReport;
 import org.smgwlite.platform.metering.IntakeResult;
 import org.smgwlite.platform.metering.ReadingIntake;
+import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.TenantEntityManagers;
 
 /**
@@ -20,7 +21,8 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * ({@link ReadingIntake}, the same as signed batches) marked as legacy, unsigned.
  *
  * <p>Steps of an upload: failure limit, authenticate, field manifest, decode, quarter hours ({@link UploadValues}),
- * the rule, the gateway's last upload. Invariants: a refused request (403, 400, 413, 429) stores nothing (one
+ * the rule, the gateway's last upload, the upload log ({@code legacy_upload}: every answered upload of a known device,
+ * 200, 400 or 413; a 400 / 413 in a transaction of its own, {@link LegacyUploadLog}). Invariants: a refused request (403, 400, 413, 429) stores nothing (one
  * transaction; everything that can refuse runs before the first write); the same buffer a second time inserts nothing
  * and answers {@code inserted: 0}.
  */
@@ -36,25 +38,61 @@ public class LegacyIngestion {
     @Inject
     LegacyAttempts attempts;
 
+    @Inject
+    LegacyUploadLog uploadLog;
+
     /** The transaction's connection: Payara hands JPA and this DataSource the same one, tenant binding included. */
     @Resource(lookup = PlatformDataSource.JNDI_NAME)
     DataSource dataSource;
+
+    /** An answer and the short text of what it rejected, for the upload log. */
+    private record Logged(LegacyAnswer answer, String rejections) {
+    }
 
     public LegacyAnswer upload(TenantId tenant, LegacyRequest request) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             LegacyGateways gateways = new LegacyGateways(em, tenant);
             LegacyGateways.Device device = authenticate(tenant, gateways, request);
-            FirmwareFields fields = FirmwareFields.fromQuery(request.query().get(FirmwareFields.PARAM),
-                    request.query().get(FirmwareFields.PV_FLAG), request.query().get(FirmwareFields.M280_FLAG));
             byte[] body = request.body();
-            RingBufferDecoder.Decoded decoded = RingBufferDecoder.decode(body, fields);
-            LegacyAnswer answer = decoded.entries().isEmpty()
-                    ? new LegacyAnswer(UploadAck.of(body), 0, 0, 0, 0, 0)
+            FirmwareFields fields;
+            RingBufferDecoder.Decoded decoded;
+            try {
+                fields = FirmwareFields.fromQuery(request.query().get(FirmwareFields.PARAM),
+                        request.query().get(FirmwareFields.PV_FLAG), request.query().get(FirmwareFields.M280_FLAG));
+                decoded = RingBufferDecoder.decode(body, fields);
+            } catch (InvalidInputException e) {
+                uploadLog.refused(tenant, device.gatewayRef(), body.length, 400, fieldErrors(e));
+                throw e;
+            } catch (UploadTooLargeException e) {
+                uploadLog.refused(tenant, device.gatewayRef(), body.length, 413, e.getMessage());
+                throw e;
+            }
+            Logged logged = decoded.entries().isEmpty()
+                    ? new Logged(new LegacyAnswer(UploadAck.of(body), 0, 0, 0, 0, 0), null)
                     : store(em, tenant, device, body, decoded);
+            LegacyAnswer answer = logged.answer();
             gateways.uploaded(device.gatewayRef(), FirmwareReport.of(request.query()), fields.tokens(), answer.received(),
                     answer.inserted(), answer.rejected());
+            new LegacyUploads(em, tenant).insert(device.gatewayRef(), body.length, 200, answer, logged.rejections());
             return answer;
         }
+    }
+
+    /**
+     * An upload whose declared length is above {@link RingBufferDecoder#MAX_BODY_BYTES}, refused before its body is
+     * read: logged for the device if its id and token are right (else 403 as any upload), then refused.
+     *
+     * @param declaredBytes the request's {@code Content-Length}, or -1 if the body was cut off while reading
+     * @throws UploadTooLargeException always, once the device is known
+     */
+    public void tooLarge(TenantId tenant, LegacyRequest request, long declaredBytes) {
+        long bytes = declaredBytes < 0 ? RingBufferDecoder.MAX_BODY_BYTES + 1L : declaredBytes;
+        UploadTooLargeException refused = new UploadTooLargeException(bytes, RingBufferDecoder.MAX_BODY_BYTES);
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            LegacyGateways.Device device = authenticate(tenant, new LegacyGateways(em, tenant), request);
+            uploadLog.refused(tenant, device.gatewayRef(), bytes, 413, refused.getMessage());
+        }
+        throw refused;
     }
 
     /** {@code backend_test=true}: the id and token are right. */
@@ -78,7 +116,7 @@ public class LegacyIngestion {
         }
     }
 
-    private LegacyAnswer store(EntityManager em, TenantId tenant, LegacyGateways.Device device, byte[] body,
+    private Logged store(EntityManager em, TenantId tenant, LegacyGateways.Device device, byte[] body,
                                RingBufferDecoder.Decoded decoded) {
         UploadValues values = UploadValues.of(decoded.entries(), device.householdId());
         DeviceIdentity target = new DeviceIdentity(tenant, device.gatewayId(), device.householdId(), null);
@@ -87,11 +125,17 @@ public class LegacyIngestion {
         IngestionReport report = result.report();
         int all = values.values().size() + values.refused().size() + values.hires().size();
         if (report.repeated()) {
-            return new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), 0, all, values.skipped(), 0);
+            return new Logged(new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), 0, all, values.skipped(), 0),
+                    "the same buffer again (its answer was lost): nothing new stored");
         }
-        return new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), report.accepted() + result.highResolution(),
+        return new Logged(new LegacyAnswer(UploadAck.of(body), decoded.entries().size(), report.accepted() + result.highResolution(),
                 report.duplicates() + result.highResolutionDuplicates(), report.rejected() + values.skipped(),
-                result.highResolution());
+                result.highResolution()), UploadLogText.rejections(report.rejects(), values.skipped()));
+    }
+
+    private static String fieldErrors(InvalidInputException e) {
+        return e.fieldErrors().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /**

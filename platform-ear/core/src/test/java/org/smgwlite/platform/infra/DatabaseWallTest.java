@@ -42,7 +42,7 @@ class DatabaseWallTest {
             "reading_batch", "meter_reading", "reading_gap", "reading_reject", "eichlog_entry", "taf6_request",
             "taf6_reading", "meter_reading_day", "substitute_value", "tariff_profile", "tariff_profile_version",
             "tariff_zone_rule", "taf_report_run", "taf_month_report", "legacy_gateway", "meter_reading_hires",
-            "legacy_event");
+            "legacy_event", "legacy_upload");
 
     private static EmbeddedPostgres postgres;
     private static String url;
@@ -91,6 +91,10 @@ class DatabaseWallTest {
                     s.execute("INSERT INTO meter_reading_hires (tenant_id, household_id, obis, read_at, value_unscaled, scaler,"
                             + " unit, batch_id) SELECT tenant_id, household_id, '1-0:1.8.0*255', now(), 1, -1, 'Wh', id"
                             + " FROM reading_batch WHERE tenant_id = '" + tenant + "'");
+                }
+                if (exists(c, "legacy_upload")) { // V20
+                    s.execute("INSERT INTO legacy_upload (tenant_id, gateway_ref, bytes, status, received, inserted)"
+                            + " SELECT tenant_id, gateway_ref, 8, 200, 1, 2 FROM legacy_gateway WHERE tenant_id = '" + tenant + "'");
                 }
                 s.execute("INSERT INTO tenant_ca (tenant_id, curve_policy, chain_pem, encrypted_key_pem)"
                         + " VALUES ('" + tenant + "', 'nist', 'chain', 'key')");

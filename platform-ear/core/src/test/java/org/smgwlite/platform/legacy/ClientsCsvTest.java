@@ -60,6 +60,11 @@ class ClientsCsvTest {
                 "device_id 'X&Y' is not 1-3 letters, digits or - . _ ~ (the firmware's ID field)",
                 "1 column(s), need at least 2 (device_id, token)",
                 "a quote is not closed on this line");
+        assertThat(r.errors()).extracting(ClientsCsv.LineError::refusal).containsExactly(ImportRefusal.DEVICE_ID_FORMAT,
+                ImportRefusal.BAD_HASH, ImportRefusal.NO_TOKEN, ImportRefusal.DUPLICATE_IN_FILE,
+                ImportRefusal.DEVICE_ID_FORMAT, ImportRefusal.LINE_FORMAT, ImportRefusal.LINE_FORMAT);
+        assertThat(r.errors()).extracting(ClientsCsv.LineError::deviceId).containsExactly("ABCD", "AW6", "BF1", "AB4", "X&Y",
+                "C1", null);
     }
 
     @Test
@@ -67,6 +72,7 @@ class ClientsCsvTest {
         ClientsCsv.Result r = ClientsCsv.parse("id;device_id;comment\n1;AB4;x\n");
         assertThat(r.clients()).isEmpty();
         assertThat(r.errors()).containsExactly(
-                new ClientsCsv.LineError(1, "the header must name both a device_id and a token column"));
+                new ClientsCsv.LineError(1, null, ImportRefusal.LINE_FORMAT,
+                        "the header must name both a device_id and a token column"));
     }
 }

@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,13 +28,17 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.smgwlite.platform.metering.query.CurveRange;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An operator's SMGW.Lite gateway in the admin UI, in headless Chromium: registered in the dialog with its token shown
  * once; the device sends its event log to {@code log.php} as the firmware does (12-byte entries, X-Auth-Token); the
  * Gateways screen then shows its firmware version, meter model and the events with their status codes named, offers
  * no enrollment code for it, and a new token replaces the old one. On a phone, the household's day view draws the
- * gateway's readings between the quarter hours as thin lines, in German.
+ * gateway's readings between the quarter hours as thin lines, in German. An operator imports a PHP backend's {@code clients}
+ * file in the import dialog (uploaded, bad lines named, a household picked, the result per line) and sees the imported
+ * device's uploads in its details.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -143,6 +151,71 @@ class LegacyGatewayBrowserIT {
             Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("load-curve-hires-390.png"),
                     ((TakesScreenshot) phone.driver()).getScreenshotAs(OutputType.BYTES));
         }
+    }
+
+    void an_operator_imports_a_clients_file_picks_a_household_sees_each_lines_result_and_the_devices_uploads() throws Exception {
+        String device = LegacyUploadIT.randomId();
+        String unpicked = LegacyUploadIT.randomId();
+        String oldToken = "php-token-" + device;
+        String name = "Import console " + device;
+        long household = ItPlatform.newHousehold(ItPlatform.TENANT, name);
+        Path csv = Files.createTempFile("clients", ".csv");
+        Files.writeString(csv, "id;device_id;token\n"
+                + "1;" + device + ";" + sha256(oldToken) + "\n"      // 2 imported into the picked household
+                + "2;TOOLONG;" + sha256("x") + "\n"                 // 3 not a device id
+                + "3;" + device + ";" + sha256("again") + "\n"      // 4 twice in the file
+                + "4;" + unpicked + ";" + sha256("y") + "\n");      // 5 no household picked
+
+        try (Browser operator = new Browser("en-US", 1400, 900)) {
+            operator.signIn(ItPlatform.BASE + "/ui/", "operator", "operator");
+            operator.driver().get(ItPlatform.BASE + "/ui/gateways");
+            operator.click("legacy-import-open");
+            WebElement upload = operator.await("legacy-import-upload");
+            upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+
+            // read on the server: the bad lines with their numbers, a household picker for each device
+            operator.awaitGridCell("legacy-import-errors", "Device id twice in the file — device_id '" + device
+                    + "' already on line 2", true);
+            assertThat(operator.gridCells("legacy-import-errors")).contains("3", "TOOLONG", "4");
+            assertThat(operator.await("legacy-import-summary").getText()).startsWith("2 device(s) to import, 2 line(s)");
+            operator.await("legacy-import-household-" + device).findElement(By.tagName("input")).sendKeys(name);
+            operator.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[contains(., '#"
+                    + household + "')]")), "the household in the picker").click();
+            operator.click("legacy-import-start");
+
+            operator.awaitGridCell("legacy-import-results", "No household picked — no household given for device " + unpicked, true);
+            assertThat(operator.await("legacy-import-summary").getText()).isEqualTo("1 device(s) imported, 3 line(s) not imported.");
+            List<String> results = operator.gridCells("legacy-import-results");
+            assertThat(results).containsSubsequence("2", device, "imported");
+            assertThat(results).containsSubsequence("5", unpicked, "not imported");
+            operator.click("legacy-import-close");
+            assertThat(ItPlatform.sql("SELECT g.household_id || ' ' || l.token_source FROM legacy_gateway l JOIN gateway g"
+                    + " ON g.id = l.gateway_ref WHERE l.tenant_id = ? AND l.device_id IN (?, ?)", ItPlatform.TENANT, device, unpicked))
+                    .containsExactly(household + " IMPORTED");
+
+            // the device uploads with its old token; its details list the upload
+            long t0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(14)).getEpochSecond();
+            byte[] body = new SmgwLiteBuffer(8, false, false, false).taf7(t0, 7_000_000, 0, 0, 0).sentRanges();
+            HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?ID=" + device + "&fields=ts,m180"))
+                    .header("X-Auth-Token", oldToken).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+            operator.driver().navigate().refresh();
+            operator.type("legacy-gateways-filter", device);
+            operator.awaitGridCell("legacy-gateways-grid", device, true);
+            operator.clickGridCell("legacy-gateways-grid", device);
+            operator.awaitGridCell("legacy-uploads-grid", "1 / 1 / 0 / 0 / 0", true);
+            assertThat(operator.gridCells("legacy-uploads-grid")).contains("200",
+                    java.text.NumberFormat.getIntegerInstance(java.util.Locale.US).format(body.length));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> sendLog(String device, String token, byte[] log) throws Exception {

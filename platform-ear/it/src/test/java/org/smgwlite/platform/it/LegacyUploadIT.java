@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -120,6 +121,20 @@ class LegacyUploadIT {
         // T0, Wh exact, W to the mW); none between the two slot values T0 + 900 and T0 + 1800, where no reading lies
         assertThat(fineSteps(d, IMPORT, 2)).containsExactly("0 60 5 300.000", "60 120 5 300.000", "120 900 60 276.923");
         assertThat(fineSteps(d, EXPORT, 2)).containsExactly("0 60 0 0.000", "60 120 0.1 6.000", "120 900 0.1 0.462");
+        // the operator's upload log: every answered upload, newest first, a page at a time
+        HttpResponse<String> log = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?page=0&size=2", null);
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        assertThat(log.headers().firstValue("X-Total-Count")).hasValue("3");
+        List<String> newest = objects(log.body());
+        assertThat(newest).hasSize(2);
+        assertThat(newest.get(0)).contains("\"status\":200", "\"inserted\":2", "\"duplicates\":8",
+                "\"bytes\":" + b.sentRanges().length);
+        assertThat(newest.get(1)).contains("\"inserted\":0", "\"duplicates\":8")
+                .contains("nothing new stored");
+        HttpResponse<String> second = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?page=1&size=2", null);
+        assertThat(objects(second.body())).singleElement().asString().contains("\"inserted\":8", "\"highResolution\":4",
+                "\"bytes\":" + body.length);
+        assertThat(ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?size=501", null).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -183,6 +198,16 @@ class LegacyUploadIT {
         assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 5000000 -1 Wh 3 legacy 7", at(T0 + 2700) + " 5000300 -1 Wh 3 legacy 7");
         assertThat(sql("SELECT line || ' ' || reason FROM reading_reject WHERE household_id = CAST(? AS bigint) ORDER BY line",
                 String.valueOf(d.household()))).containsExactly("2 BEFORE_2020", "3 IN_FUTURE", "4 DECREASING");
+
+        // logged: the mixed 200, the 413 and both 400s with their reasons; the 403s are the limiter's, not logged
+        HttpResponse<String> log = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads", null);
+        assertThat(log.headers().firstValue("X-Total-Count")).as(log.body()).hasValue("4");
+        List<String> rows = objects(log.body());
+        assertThat(rows.get(0)).contains("\"status\":200", "\"received\":5", "\"inserted\":2", "\"rejected\":3",
+                "line 2 BEFORE_2020, line 3 IN_FUTURE, line 4 DECREASING");
+        assertThat(rows.get(1)).contains("\"status\":413", "\"bytes\":40000", "40000 bytes");
+        assertThat(rows.get(2)).contains("\"status\":400", "\"bytes\":17", "17 bytes");
+        assertThat(rows.get(3)).contains("\"status\":400", "names no known field");
     }
 
     @Test
@@ -255,29 +280,64 @@ class LegacyUploadIT {
     }
 
     @Test
-    void an_imported_clients_line_lets_the_device_upload_with_its_old_token() throws Exception {
+    void an_import_keeps_its_good_lines_names_each_bad_one_and_the_devices_upload_with_their_old_tokens() throws Exception {
         String id = randomId();
+        String late = randomId();
         String oldToken = "old-php-token-" + id;
+        String lateToken = "old-php-token-" + late;
         long household = ItPlatform.newHousehold(TENANT, "SMGW.Lite import IT");
-        Device taken = register(); // its household has a gateway: a line for it is refused, the file is not
-        String other = randomId();
-        String csv = "id;device_id;token\\n1;" + id + ";" + sha256(oldToken) + "\\n2;TOOLONG;" + sha256("x") + "\\n3;" + other
-                + ";" + sha256("y") + "\\n";
-        HttpResponse<String> imported = ItPlatform.operator("POST", "/legacy-gateways/import",
-                "{\"csv\":\"" + csv + "\",\"households\":{\"" + id + "\":" + household + ",\"" + other + "\":" + taken.household()
-                        + "}}");
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.body()).contains("\"imported\":1").contains("\"line\":3").contains("\"line\":4")
-                .contains("has the gateway smgwlite-" + taken.id());
+        long lateHousehold = ItPlatform.newHousehold(TENANT, "SMGW.Lite import IT late");
+        Device taken = register(); // its id is registered, its household has a gateway
+        String onTaken = randomId();
+        String unknown = randomId();
+        String clear = randomId();
+        String csv = "id;device_id;token\\n"
+                + "1;" + id + ";" + sha256(oldToken) + "\\n"                  // 2 imported
+                + "2;TOOLONG;" + sha256("x") + "\\n"                          // 3 not a device id
+                + "3;" + onTaken + ";" + sha256("y") + "\\n"                  // 4 the household has a gateway
+                + "4;" + taken.id() + ";" + sha256("z") + "\\n"               // 5 registered already
+                + "5;" + id + ";" + sha256("again") + "\\n"                   // 6 twice in the file
+                + "6;" + unknown + ";" + sha256("u") + "\\n"                  // 7 no such household in this tenant
+                + "7;" + clear + ";a-token-in-clear\\n"                       // 8 not a SHA-256
+                + "8;" + late + ";" + sha256(lateToken) + "\\n";              // 9 imported after all of them
+        HttpResponse<String> imported = ItPlatform.operator("POST", "/legacy-gateways/import", "{\"csv\":\"" + csv
+                + "\",\"households\":{\"" + id + "\":" + household + ",\"" + onTaken + "\":" + taken.household() + ",\""
+                + taken.id() + "\":" + lateHousehold + ",\"" + unknown + "\":9000000000000,\"" + late + "\":" + lateHousehold + "}}");
 
-        Device d = new Device(id, oldToken, household);
-        HttpResponse<String> up = upload(d, "fields=ts,m180", new SmgwLiteBuffer(8, false, false, false).taf7(T0, 6_000_000, 0, 0, 0)
-                .sentRanges());
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
-        assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 6000000 -1 Wh 3 legacy 7");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"imported\":2", "\"refused\":6");
+        assertThat(line(imported.body(), 2)).contains("\"deviceId\":\"" + id + "\"", "\"result\":\"IMPORTED\"");
+        assertThat(line(imported.body(), 3)).contains("\"result\":\"REFUSED\"", "\"reason\":\"DEVICE_ID_FORMAT\"");
+        assertThat(line(imported.body(), 4)).contains("\"reason\":\"HOUSEHOLD_HAS_GATEWAY\"", "has the gateway smgwlite-" + taken.id());
+        assertThat(line(imported.body(), 5)).contains("\"deviceId\":\"" + taken.id() + "\"", "\"reason\":\"DEVICE_REGISTERED\"");
+        assertThat(line(imported.body(), 6)).contains("\"reason\":\"DUPLICATE_IN_FILE\"", "already on line 2");
+        assertThat(line(imported.body(), 7)).contains("\"reason\":\"HOUSEHOLD_UNKNOWN\"");
+        assertThat(line(imported.body(), 8)).contains("\"deviceId\":\"" + clear + "\"", "\"reason\":\"BAD_HASH\"");
+        assertThat(line(imported.body(), 9)).contains("\"deviceId\":\"" + late + "\"", "\"result\":\"IMPORTED\"");
+        assertThat(sql("SELECT count(*) FROM legacy_gateway WHERE tenant_id = ? AND device_id IN (?, ?, ?)", TENANT, onTaken,
+                unknown, clear)).as("nothing of a refused line is stored").containsExactly("0");
+
+        for (Device d : List.of(new Device(id, oldToken, household), new Device(late, lateToken, lateHousehold))) {
+            HttpResponse<String> up = upload(d, "fields=ts,m180", new SmgwLiteBuffer(8, false, false, false)
+                    .taf7(T0, 6_000_000, 0, 0, 0).sentRanges());
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+            assertThat(slotValues(d, IMPORT)).containsExactly(at(T0) + " 6000000 -1 Wh 3 legacy 7");
+        }
         HttpResponse<String> listed = ItPlatform.operator("GET", "/legacy-gateways?search=" + id, null);
         assertThat(listed.headers().firstValue("X-Total-Count")).hasValue("1");
         assertThat(listed.body()).contains("\"tokenSource\":\"IMPORTED\"");
+    }
+
+    /** The JSON objects of a flat array (or of the array member of an object), each as its text. */
+    private static List<String> objects(String json) {
+        return Pattern.compile("\\{[^{}]*\\}").matcher(json).results().map(MatchResult::group).toList();
+    }
+
+    /** The import answer's object for file line {@code n}. */
+    private static String line(String json, int n) {
+        List<String> found = objects(json).stream().filter(o -> Pattern.compile("\"line\":" + n + "[,}]").matcher(o).find()).toList();
+        assertThat(found).as("line " + n + " in " + json).hasSize(1);
+        return found.get(0);
     }
 
     // --- the firmware's moves ---

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.legacy.ClientImport;
 import org.smgwlite.platform.legacy.LegacyGatewayService;
 import org.smgwlite.platform.legacy.LegacyGatewayView;
 import org.smgwlite.platform.legacy.NewLegacyGateway;
@@ -26,14 +27,11 @@ import org.smgwlite.platform.rest.security.Callers;
 /**
  * {@code /api/tenants/<tenant>/legacy-gateways}: an operator registers an SMGW.Lite gateway for a household (the token
  * is in that answer only), imports the PHP backend's {@code clients} table, and lists the gateways with their last
- * upload, firmware and meter model, a page at a time, and reads a device's event log.
+ * upload, firmware and meter model, a page at a time, and reads a device's event log and upload log.
  */
 @Path("tenants/{tenant}/legacy-gateways")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegacyGatewayResource {
-
-    /** Largest {@code clients} export accepted: a few thousand devices. */
-    static final int MAX_CSV_CHARS = 1 << 20;
 
     @Inject
     LegacyGatewayService legacy;
@@ -79,6 +77,29 @@ public class LegacyGatewayResource {
         return Response.ok(page.items()).header(HouseholdResource.TOTAL, page.total()).build();
     }
 
+    /**
+     * The device's answered uploads (200, 400, 413), newest first: {@code page} from 0, {@code size} up to
+     * {@value PageRequest#MAX_LIMIT}, default 50; {@code X-Total-Count}; 404 for a device id the tenant does not have.
+     */
+    @GET
+    @Path("{deviceId}/uploads")
+    public Response uploads(@PathParam("deviceId") String deviceId, @QueryParam("page") @DefaultValue("0") int page,
+                            @QueryParam("size") @DefaultValue("50") int size) {
+        TenantId tenant = tenant();
+        operator(tenant);
+        if (page < 0) {
+            throw new InvalidInputException("page", "must not be negative");
+        }
+        if (size < 1 || size > PageRequest.MAX_LIMIT) {
+            throw new InvalidInputException("size", "must be 1 to " + PageRequest.MAX_LIMIT);
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "is beyond the last upload");
+        }
+        LegacyGatewayService.UploadPage uploads = legacy.uploads(tenant, deviceId, new PageRequest(page * size, size));
+        return Response.ok(uploads.items()).header(HouseholdResource.TOTAL, uploads.total()).build();
+    }
+
     /** A new token for the device, shown in this answer only (the old one stops working); 404 for an unknown device. */
     @POST
     @Path("{deviceId}/token")
@@ -100,18 +121,18 @@ public class LegacyGatewayResource {
                 actor)).build();
     }
 
-    /** 200 with {@code imported} and the lines not taken ({@code errors}: line and reason). */
+    /**
+     * 200 with {@code imported}, {@code refused} and every line of the file ({@code lines}: line, deviceId, result
+     * {@code IMPORTED} / {@code REFUSED}, reason, detail). Each good line is imported even when others are refused.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LegacyGatewayService.ImportResult importClients(ClientsImport body) {
+    public ClientImport.Outcome importClients(ClientsImport body) {
         TenantId tenant = tenant();
         String actor = operator(tenant);
-        if (body == null || body.csv() == null || body.csv().isBlank()) {
-            throw new InvalidInputException("csv", "the clients export is required");
-        }
-        if (body.csv().length() > MAX_CSV_CHARS) {
-            throw new InvalidInputException("csv", "is longer than " + MAX_CSV_CHARS + " characters");
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON object with csv and households is required");
         }
         return legacy.importClients(tenant, body.csv(), body.households(), actor);
     }

@@ -25,6 +25,7 @@ import org.smgwlite.platform.legacy.LegacyAttempts;
 import org.smgwlite.platform.legacy.LegacyIngestion;
 import org.smgwlite.platform.legacy.LegacyRequest;
 import org.smgwlite.platform.legacy.RingBufferDecoder;
+import org.smgwlite.platform.rest.BodyTooLargeException;
 import org.smgwlite.platform.rest.LimitedBody;
 
 /**
@@ -63,9 +64,16 @@ public class SmgwLiteResource {
     @PathParam("tenant")
     String tenantParam;
 
+    /** An upload above the limit is logged for its device (if id and token are right) and refused 413 unread. */
     @POST
     public Response upload(InputStream body) {
-        byte[] bytes = LimitedBody.read(body, request.getContentLengthLong(), RingBufferDecoder.MAX_BODY_BYTES, "SMGW.Lite upload");
+        byte[] bytes;
+        try {
+            bytes = LimitedBody.read(body, request.getContentLengthLong(), RingBufferDecoder.MAX_BODY_BYTES, "SMGW.Lite upload");
+        } catch (BodyTooLargeException e) {
+            ingestion.tooLarge(tenant(), legacyRequest(new byte[0]), request.getContentLengthLong());
+            throw e;
+        }
         LegacyRequest legacy = legacyRequest(bytes);
         if (isBackendTest(legacy)) {
             return answer(LegacyAnswer.backendTestJson(ingestion.backendTest(tenant(), legacy)));
