@@ -1,5 +1,6 @@
 package org.smgwlite.platform.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,6 +19,18 @@ public final class JobSlots {
     /** The start of {@code day} in {@code zone}. */
     public static Instant day(LocalDate day, ZoneId zone) {
         return day.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The start of the period of length {@code every} that {@code now} falls in, counted from the epoch: for a job that
+     * runs every quarter hour, the quarter hour. A timer that fires late stays in its period.
+     */
+    public static Instant every(Duration every, Instant now) {
+        long millis = every.toMillis();
+        if (millis <= 0) {
+            throw new IllegalArgumentException("a period must be positive, is " + every);
+        }
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
     }
 
     /** The start of {@code month} in {@code zone}. */

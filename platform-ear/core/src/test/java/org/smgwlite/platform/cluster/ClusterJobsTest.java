@@ -229,6 +229,10 @@ class ClusterJobsTest {
                 .isEqualTo(Instant.parse("2026-03-28T23:00:00Z"));
         assertThat(JobSlots.month(YearMonth.of(2026, 7), ZoneId.of("Europe/Berlin")))
                 .isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
+        assertThat(JobSlots.every(Duration.ofMinutes(15), Instant.parse("2026-11-30T21:44:59.999Z")))
+                .as("a quarter-hour job's tick that fires late").isEqualTo(Instant.parse("2026-11-30T21:30:00Z"));
+        assertThat(JobSlots.every(Duration.ofMinutes(15), Instant.parse("2026-11-30T21:45:00Z")))
+                .isEqualTo(Instant.parse("2026-11-30T21:45:00Z"));
         assertThat(new ClusterNode("instance1", "host", 42).name()).isEqualTo("instance1@host/42");
     }
 

@@ -8,16 +8,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.smgwlite.platform.cluster.ClusterJob;
 import org.smgwlite.platform.cluster.ClusterJobs;
 import org.smgwlite.platform.cluster.JobResult;
 import org.smgwlite.platform.cluster.JobSlots;
+import org.smgwlite.platform.cluster.TenantByTenant;
 import org.smgwlite.platform.metering.query.CurveRange;
-import org.smgwlite.platform.tenant.Tenant;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
@@ -32,8 +28,6 @@ import org.smgwlite.platform.tenant.TenantService;
  */
 @Singleton
 public class MonthRunTimer {
-
-    private static final Logger LOG = Logger.getLogger(MonthRunTimer.class.getName());
 
     /** Who started a run the timer made. */
     static final String ACTOR = "monthly-timer";
@@ -61,22 +55,14 @@ public class MonthRunTimer {
         jobs.runOnce(JOB, JobSlots.month(month.month(), CurveRange.BERLIN), () -> everyTenant(month));
     }
 
+    /** Each tenant's month that is not running or done already; a run's own failure is its tenant's (Reports screen). */
     private JobResult everyTenant(BillingMonth month) {
-        List<Tenant> all = tenants.list();
-        List<String> notStarted = new ArrayList<>();
-        int started = 0;
-        for (Tenant tenant : all) {
-            try {
-                if (runs.claim(tenant.id(), month, ACTOR)) {
-                    started++;
-                    worker.runHere(tenant.id(), month);
-                }
-            } catch (RuntimeException e) {
-                notStarted.add(tenant.id().value());
-                LOG.log(Level.WARNING, "month run " + month + " of tenant " + tenant.id() + " not started", e);
+        return TenantByTenant.run(tenants.list(), "month run " + month, "tenant months run", tenant -> {
+            if (!runs.claim(tenant, month, ACTOR)) {
+                return 0;
             }
-        }
-        return JobResult.of(!notStarted.isEmpty(), "month " + month + ": " + started + " of " + all.size() + " tenants run here"
-                + (notStarted.isEmpty() ? "" : ", not started for " + notStarted));
+            worker.runHere(tenant, month);
+            return 1;
+        });
     }
 }

@@ -8,15 +8,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.cluster.ClusterJob;
 import org.smgwlite.platform.cluster.ClusterJobs;
 import org.smgwlite.platform.cluster.JobResult;
 import org.smgwlite.platform.cluster.JobSlots;
-import org.smgwlite.platform.tenant.Tenant;
+import org.smgwlite.platform.cluster.TenantByTenant;
 import org.smgwlite.platform.tenant.TenantService;
 
 /**
@@ -53,17 +50,10 @@ public class SubstituteTimer {
     }
 
     private JobResult everyTenant() {
-        List<Tenant> all = tenants.list();
-        List<String> failed = new ArrayList<>();
-        for (Tenant tenant : all) {
-            try {
-                SubstituteOutcome outcome = substitutes.makeDayAfter(tenant.id());
-                LOG.info(() -> "substitute values of " + tenant.id() + ": " + outcome);
-            } catch (RuntimeException e) {
-                failed.add(tenant.id().value());
-                LOG.log(Level.WARNING, "substitute values of tenant " + tenant.id() + " not made", e);
-            }
-        }
-        return JobResult.of(!failed.isEmpty(), all.size() + " tenants" + (failed.isEmpty() ? "" : ", not made for " + failed));
+        return TenantByTenant.run(tenants.list(), "substitute values", "values made", tenant -> {
+            SubstituteOutcome outcome = substitutes.makeDayAfter(tenant);
+            LOG.info(() -> "substitute values of " + tenant + ": " + outcome);
+            return outcome.made();
+        });
     }
 }
