@@ -54,7 +54,7 @@ public final class OncePerSlot {
                 + ", taken over from " + old + ", whose lease ran out)").orElse(""));
         AtomicBoolean lost = new AtomicBoolean();
         long period = Math.max(10, claim.job().lease().toMillis() / 3);
-        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim, lost), period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = scheduleRenewal(claim, lost, period);
         JobResult result;
         long started = System.nanoTime();
         try {
@@ -63,7 +63,9 @@ public final class OncePerSlot {
             LOG.log(Level.WARNING, what + " failed on " + node, e);
             result = JobResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            renewal.cancel(false);
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
         }
         JobResult end = result;
         try {
@@ -79,6 +81,20 @@ public final class OncePerSlot {
                     + " runs out and another node may run the slot again): " + e.getMessage());
         }
         return end;
+    }
+
+    /**
+     * The lease's renewal, or null when the executor refuses it (a container may refuse tasks while the application is
+     * still being deployed, where the start-up jobs run): the work runs all the same, covered by its first lease.
+     */
+    private ScheduledFuture<?> scheduleRenewal(JobClaims.Claim claim, AtomicBoolean lost, long period) {
+        try {
+            return renewals.scheduleAtFixedRate(() -> renew(claim, lost), period, period, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "job " + claim.job() + " slot " + claim.slot() + ": its lease is not renewed on " + node
+                    + " (" + e + "); it holds for " + claim.job().lease());
+            return null;
+        }
     }
 
     private void renew(JobClaims.Claim claim, AtomicBoolean lost) {
