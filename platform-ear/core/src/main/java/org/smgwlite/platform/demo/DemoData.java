@@ -8,10 +8,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.cluster.ClusterJob;
+import org.smgwlite.platform.cluster.ClusterJobs;
+import org.smgwlite.platform.cluster.JobOutcome;
+import org.smgwlite.platform.cluster.JobResult;
+import org.smgwlite.platform.cluster.JobSlots;
 import org.smgwlite.platform.household.HouseholdDraft;
 import org.smgwlite.platform.household.HouseholdService;
 import org.smgwlite.platform.shared.PageRequest;
@@ -23,7 +29,9 @@ import org.smgwlite.platform.tenant.TenantService;
 
 /**
  * Loads the demo tenants and households once (a second start finds them and adds nothing).
- * Tenant ids and viewer usernames match {@code keycloak/smgw-demo-realm.json}.
+ * Tenant ids and viewer usernames match {@code keycloak/smgw-demo-realm.json}. The nodes of a deployment group start
+ * at about the same time: the load is a cluster job ({@link ClusterJobs}) of the UTC day, so one node loads and the
+ * others, finding the day's claim, do not try to create the same tenants at once.
  */
 @Singleton
 @Startup
@@ -49,12 +57,27 @@ public class DemoData {
     TariffService tariffs;
 
     /** Each tenant and household is its own transaction: a transaction binds to one tenant only. */
+    /** The job's name in {@code cluster_job_run}. */
+    public static final ClusterJob JOB = ClusterJob.named("demo-data");
+
+    @Inject
+    ClusterJobs jobs;
+
+    /** A load that failed fails this node's deployment, as on one node. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
         if (!enabled) {
             return;
         }
+        jobs.runOnce(JOB, JobSlots.day(LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC), this::loadMissing)
+                .filter(result -> result.outcome() == JobOutcome.FAILED)
+                .ifPresent(result -> {
+                    throw new IllegalStateException("demo data not loaded: " + result.detail());
+                });
+    }
+
+    private JobResult loadMissing() {
         if (tenants.find(STADTWERKE).isEmpty()) {
             tenants.create(STADTWERKE, "Stadtwerke Demo", TenantKind.METERING_POINT_OPERATOR);
             for (HouseholdDraft h : List.of(
@@ -75,6 +98,7 @@ public class DemoData {
             LOG.info("demo tenant " + BUERGERENERGIE + " loaded");
         }
         tariffProfile();
+        return JobResult.done("demo tenants " + STADTWERKE + " and " + BUERGERENERGIE + " in place");
     }
 
     /**

@@ -3,25 +3,37 @@ package org.smgwlite.platform.metering;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.smgwlite.platform.cluster.ClusterJob;
+import org.smgwlite.platform.cluster.ClusterJobs;
+import org.smgwlite.platform.cluster.JobResult;
+import org.smgwlite.platform.cluster.JobSlots;
 import org.smgwlite.platform.infra.PlatformDataSource;
 
 /**
  * Keeps monthly partitions of {@code meter_reading} ahead of time: at startup (after the migrations) and daily,
  * the current month and the next three exist. A month that cannot be created (rows for it already sit in the
  * DEFAULT partition) is logged and left to an operator; the readings stay safe in the DEFAULT partition.
+ *
+ * <p>Once per cluster and UTC day ({@link ClusterJobs}): the first of a node's start or the ticks at 01:17 UTC runs
+ * it; the later ticks of the day (07:17, 13:17, 19:17) only take over a run whose node died.
  */
 @Singleton
 @Startup
@@ -35,18 +47,27 @@ public class ReadingPartitions {
     @Resource(lookup = PlatformDataSource.JNDI_NAME)
     DataSource dataSource;
 
+    /** The job's name in {@code cluster_job_run}. */
+    public static final ClusterJob JOB = ClusterJob.named("reading-partitions");
+
+    @Inject
+    ClusterJobs jobs;
+
     @PostConstruct
     void atStartup() {
-        ensureComingMonths();
+        daily();
     }
 
-    @Schedule(hour = "1", minute = "17", persistent = false)
+    @Schedule(hour = "1,7,13,19", minute = "17", timezone = "UTC", persistent = false)
+    @Lock(LockType.READ)
     void daily() {
-        ensureComingMonths();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        jobs.runOnce(JOB, JobSlots.day(today, ZoneOffset.UTC), () -> ensureComingMonths(today));
     }
 
-    void ensureComingMonths() {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    JobResult ensureComingMonths(LocalDate today) {
+        LocalDate month = today.withDayOfMonth(1);
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i <= MONTHS_AHEAD; i++) {
             LocalDate from = month.plusMonths(i);
             // The platform's login role owns no table: the owner's function creates the month (db-migrations V10).
@@ -55,9 +76,13 @@ public class ReadingPartitions {
                 s.setObject(1, from);
                 s.execute();
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "partition of " + from.getYear() + "-" + String.format("%02d", from.getMonthValue())
-                        + " not created: " + e.getMessage());
+                String name = from.getYear() + "-" + String.format("%02d", from.getMonthValue());
+                missing.add(name);
+                LOG.log(Level.WARNING, "partition of " + name + " not created: " + e.getMessage());
             }
         }
+        return JobResult.of(!missing.isEmpty(), missing.isEmpty()
+                ? "months " + month + " to " + month.plusMonths(MONTHS_AHEAD) + " in place"
+                : "not created (see the log): " + String.join(", ", missing));
     }
 }

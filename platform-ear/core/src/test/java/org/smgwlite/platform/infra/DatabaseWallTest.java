@@ -354,6 +354,8 @@ class DatabaseWallTest {
                 s.execute("INSERT INTO audit_event (tenant_id, actor, action, subject, outcome) VALUES ('" + A
                         + "', 'platform', 'TEST', 's', 'SUCCESS')");
                 s.execute("SELECT CAST(meter_reading_ensure_month(DATE '2031-07-01') AS text)");
+                s.execute("INSERT INTO cluster_job_run (job, slot, node, lease_until) VALUES ('wall', now(), 'n', now())");
+                s.execute("UPDATE cluster_job_run SET finished_at = now(), outcome = 'DONE' WHERE job = 'wall'");
             }
             assertThat(count(c, "SELECT count(*) FROM pg_class WHERE relname = 'meter_reading_2031_07'"
                     + " AND relowner = 'wall_owner'::regrole")).as("partition made by the owner's function").isOne();
@@ -367,6 +369,9 @@ class DatabaseWallTest {
 
             bind(c, A);
             assertThat(count(c, "SELECT count(*) FROM tenant_ca")).as("CA keys inside a tenant transaction").isZero();
+            assertThat(count(c, "SELECT count(*) FROM cluster_job_run")).as("cluster job claims inside a tenant transaction").isZero();
+            assertRefused(c, "INSERT INTO cluster_job_run (job, slot, node, lease_until) VALUES ('wall', now() - interval '1 day',"
+                    + " 'n', now())");
             assertThat(count(c, "SELECT count(*) FROM audit_event WHERE tenant_id = '" + A + "'"))
                     .as("a tenant reads its own audit rows (V11)").isPositive();
             assertThat(count(c, "SELECT count(*) FROM audit_event WHERE tenant_id IS DISTINCT FROM '" + A + "'"))

@@ -23,7 +23,8 @@ import org.smgwlite.agent.json.JsonObject;
  * tenant's audit rows by cursor and gets the same rows as CSV; {@code operator2} gets none of {@code stadtwerke-demo}'s
  * rows or CA; bad parameters are 400 naming the field; the root's fingerprint is the one enrollment codes carry; a
  * policy change against the CA's family is refused on {@code curvePolicy}; a platform admin pages and creates tenants and
- * reads every tenant's audit rows, which an operator may not.
+ * reads every tenant's audit rows, which an operator may not; a platform admin sees the scheduled jobs' runs, the
+ * partition upkeep of this deployment's start among them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -161,6 +162,33 @@ class AuditRestIT extends OnDevicePort {
         assertThat(get("admin", "tenants/" + refused).status()).isEqualTo(404);
         assertThat(get("operator", "audit-events?gateway=" + gateway).status()).isEqualTo(403);
         assertThat(get("operator", "audit-events?tenant=" + A + "&gateway=" + gateway).status()).isEqualTo(403);
+    }
+
+    @Test
+    void an_admin_sees_the_jobs_runs_newest_first_paged_and_searched_and_an_operator_does_not() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "T00:00";
+        Answer partitions = get("admin", "platform/jobs?job=reading-partitions&limit=500");
+        assertThat(partitions.status()).as(partitions.body()).isEqualTo(200);
+        List<JsonObject> ofToday = partitions.array().stream().filter(r -> r.string("slot").startsWith(today)).toList();
+        assertThat(ofToday).as("the upkeep of the deployment's start, claimed once for the UTC day").hasSize(1);
+        assertThat(ofToday.get(0).string("state")).isEqualTo("DONE");
+        assertThat(ofToday.get(0).string("node")).matches(".+@.+/\\d+");
+
+        String job = "it-" + RUN.toLowerCase();
+        for (int i = 1; i <= 3; i++) {
+            ItPlatform.sql("INSERT INTO cluster_job_run (job, slot, node, claimed_at, lease_until, finished_at, outcome, detail)"
+                    + " VALUES (?, now() - make_interval(days => ?::int), 'it@host/1', now() - make_interval(mins => ?::int),"
+                    + " now(), now(), 'DONE', ?) RETURNING job", job, String.valueOf(i), String.valueOf(10 - i), "run " + i);
+        }
+        Answer first = get("admin", "platform/jobs?job=" + job.toUpperCase() + "&limit=2");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).isEqualTo("3");
+        assertThat(first.array()).extracting(r -> r.string("detail")).containsExactly("run 3", "run 2");
+        assertThat(get("admin", "platform/jobs?job=" + job + "&offset=2&limit=2").array())
+                .extracting(r -> r.string("detail")).containsExactly("run 1");
+        assertThat(get("admin", "platform/jobs?limit=0").body()).contains("\"limit\"");
+        assertThat(get("operator", "platform/jobs").status()).isEqualTo(403);
+        assertThat(get(null, "platform/jobs").status()).isEqualTo(401);
     }
 
     @Test

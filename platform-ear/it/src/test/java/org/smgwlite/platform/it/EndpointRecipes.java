@@ -92,6 +92,9 @@ final class EndpointRecipes {
         r.put("GET info", new Recipe(Access.PUBLIC, false, (f, t) -> Call.get("info")));
         r.put("GET crl/{tenant}.crl", new Recipe(Access.PUBLIC, true, (f, t) -> Call.get("crl/" + t + ".crl")));
         r.put("GET platform/root", new Recipe(Access.PUBLIC, false, (f, t) -> Call.get("platform/root")));
+        // the partition upkeep's runs: every deployment has some (at startup), and their details name no tenant
+        r.put("GET platform/jobs", new Recipe(Access.PLATFORM_ADMIN, false,
+                (f, t) -> Call.get("platform/jobs?job=reading-partitions&limit=20")));
 
         // the tenant as it is: the matrix edits nothing that other tests read
         r.put("GET tenants/{tenant}", new Recipe(Access.PLATFORM_ADMIN, true, (f, t) -> Call.get("tenants/" + t)));

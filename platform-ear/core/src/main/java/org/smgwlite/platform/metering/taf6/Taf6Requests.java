@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -32,7 +34,7 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  * requests up on the device port (or reports that it cannot answer), and its signed answer arrives through
  * {@link org.smgwlite.platform.metering.ReadingIngestion} ({@link Taf6Answers}). A request without an answer within
  * {@code smgw.taf6.ttl} (ISO-8601 duration, default 15 minutes) expires; expiry is applied whenever a gateway's requests
- * are read or picked up. Every step is audited.
+ * are read or picked up, and by the cluster's sweep every quarter hour ({@link Taf6Expiry}). Every step is audited.
  */
 @Stateless
 public class Taf6Requests {
@@ -145,13 +147,29 @@ public class Taf6Requests {
         }
     }
 
-    /** Closes the gateway's open requests that are older than the allowed time. */
-    private void expireStale(EntityManager em, TenantId tenant, String gatewayId) {
+    /**
+     * Expires every open request of the tenant that is older than the allowed time, whichever gateway it is for: the
+     * cluster's sweep ({@link Taf6Expiry}), so that lists showing a request's status without reading its gateway's
+     * requests (the gateway overview) show it expired too. Returns how many it expired.
+     */
+    public int expireStale(TenantId tenant) {
+        try (EntityManager em = entityManagers.forTenant(tenant)) {
+            return expireStale(em, tenant, null);
+        }
+    }
+
+    /**
+     * Closes the open requests of the gateway ({@code null}: of every gateway) that are older than the allowed time. The
+     * rows are locked ({@code FOR UPDATE}): of two nodes expiring the same request at once, the second finds it expired
+     * (PostgreSQL checks the condition again on the committed row), so it is expired and audited once.
+     */
+    private int expireStale(EntityManager em, TenantId tenant, String gatewayId) {
         Instant deadline = Instant.now().minus(Duration.parse(ttl));
-        List<Taf6Request> stale = em.createQuery("SELECT r FROM Taf6Request r WHERE r.status IN :s AND r.requestedAt < :d"
-                        + " AND r.gatewayId = :g", Taf6Request.class)
+        TypedQuery<Taf6Request> query = em.createQuery("SELECT r FROM Taf6Request r WHERE r.status IN :s AND r.requestedAt < :d"
+                        + (gatewayId == null ? "" : " AND r.gatewayId = :g"), Taf6Request.class)
                 .setParameter("s", List.of(Taf6Status.QUEUED, Taf6Status.DELIVERED)).setParameter("d", deadline)
-                .setParameter("g", gatewayId).getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        List<Taf6Request> stale = (gatewayId == null ? query : query.setParameter("g", gatewayId)).getResultList();
         int expired = 0;
         for (Taf6Request r : stale) {
             if (r.expireIfOlderThan(deadline)) {
@@ -163,6 +181,7 @@ public class Taf6Requests {
         if (expired > 0) {
             em.flush();
         }
+        return expired;
     }
 
     /** The gateway's requests with their readings: one query for the readings of all of them. */
