@@ -1,14 +1,10 @@
 package org.smgwlite.platform.gateway;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,9 +57,6 @@ public class GatewayService {
     @Inject
     AuditLog audit;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
     /**
      * Registers {@code gatewayId} for household {@code householdId}. The household's row is locked for the transaction,
      * so two registrations for one household (a double click) run one after the other and the second sees the first.
@@ -112,7 +105,7 @@ public class GatewayService {
             em.persist(gateway);
             flush(em, id);
             if (!revoked.isEmpty()) {
-                crlChangesOnCommit(tenant);
+                cas.revoked(tenant, revoked);
             }
             audit.success(tenant, actor, AuditAction.GATEWAY_REGISTERED, "gateway:" + id, "household=" + householdId
                     + current.stream().map(g -> " replaces=" + g.gatewayId()).reduce("", String::concat));
@@ -198,22 +191,5 @@ public class GatewayService {
         } catch (PersistenceException e) {
             throw new ConflictException("gatewayId", "gateway " + id + " is registered already");
         }
-    }
-
-    /** The tenant's cached CRL is dropped once the revocations are committed, so the next CRL lists them. */
-    private void crlChangesOnCommit(TenantId tenant) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cas.revocationsChanged(tenant);
-                }
-            }
-        });
     }
 }
