@@ -13,7 +13,8 @@ import org.postgresql.PGNotification;
  * One node's ear for {@link ClusterChannel}s: {@code LISTEN}s on a connection of its own and hands each committed
  * signal to its {@link Receiver}, on the thread that runs it, until {@link #stop}. A lost connection (database
  * restarted, backend terminated, network cut) is opened again after a pause that doubles up to {@link #MAX_PAUSE};
- * once it listens again the receiver is told to {@link Receiver#resync resync}, since signals sent meanwhile are lost.
+ * once it listens again the receiver is told to {@link Receiver#resync resync}, since signals sent meanwhile are lost
+ * (also when the database was not there at the node's start: the node may have cached and queued meanwhile).
  * An idle connection is checked every {@link #PING_EVERY}, so a connection that died silently is noticed too.
  * Plain Java (no container), so that tests run two "nodes" on one database.
  */
@@ -54,25 +55,23 @@ public final class SignalListener implements Runnable {
     @Override
     public void run() {
         Duration pause = FIRST_PAUSE;
-        boolean failing = false;
+        boolean missed = false; // a connection was lost or could not be opened: signals may be gone
         while (!stopped) {
             try (Connection c = connector.open()) {
                 listen(c);
                 int number = listening(true);
-                if (failing || number > 1) {
-                    LOG.info(() -> "cluster signals: listening again (connection " + number + "), resyncing");
-                }
-                failing = false;
                 pause = FIRST_PAUSE;
-                if (number > 1) {
+                if (missed) {
+                    LOG.info(() -> "cluster signals: listening again (connection " + number + "), resyncing");
                     resync(number);
+                    missed = false;
                 }
                 serve(c);
             } catch (SQLException | RuntimeException e) {
-                if (!failing && !stopped) {
-                    LOG.log(Level.WARNING, "cluster signals: listening connection lost, retrying: " + e.getMessage());
+                if (!missed && !stopped) {
+                    LOG.log(Level.WARNING, "cluster signals: not listening, retrying with pauses up to " + MAX_PAUSE.toSeconds() + " s: " + e.getMessage());
                 }
-                failing = true;
+                missed = true;
             } finally {
                 listening(false);
             }

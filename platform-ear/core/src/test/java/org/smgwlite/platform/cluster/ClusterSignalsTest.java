@@ -155,6 +155,20 @@ class ClusterSignalsTest {
     }
 
     @Test
+    void aNodeThatCouldNotReachTheDatabaseAtFirstResyncsOnceItListens() throws Exception {
+        AtomicLong attempts = new AtomicLong();
+        Node late = node("node-late", () -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new SQLException("connection refused (database not up yet)");
+            }
+            return login("node-late");
+        });
+
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(late.resyncs).containsExactly(1);
+    }
+
+    @Test
     void aPayloadPostgresqlWouldRefuseIsRefusedNamingTheChannel() {
         assertThatThrownBy(() -> SignalSender.send(null, ClusterChannel.REVOCATION, "x".repeat(8000)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -163,10 +177,13 @@ class ClusterSignalsTest {
 
     /** A node: a listener on its own thread, logged in as the role without rights, waking its polls at once. */
     private Node node(String name) throws InterruptedException {
+        return node(name, () -> login(name));
+    }
+
+    private Node node(String name, SignalListener.Connector connector) throws InterruptedException {
         WaitingPolls polls = new WaitingPolls(Runnable::run);
         List<Integer> resyncs = new CopyOnWriteArrayList<>();
-        SignalListener listener = new SignalListener(
-                () -> DriverManager.getConnection(url + "?ApplicationName=" + name, "signals_login", "pw"),
+        SignalListener listener = new SignalListener(connector,
                 new SignalListener.Receiver() {
                     @Override
                     public void signal(ClusterChannel channel, String payload) {
@@ -205,6 +222,10 @@ class ClusterSignalsTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Connection login(String applicationName) throws SQLException {
+        return DriverManager.getConnection(url + "?ApplicationName=" + applicationName, "signals_login", "pw");
     }
 
     private static Connection owner() throws SQLException {
