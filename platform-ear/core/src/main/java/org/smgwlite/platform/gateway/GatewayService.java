@@ -20,7 +20,6 @@ import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.PkiSettings;
-import org.smgwlite.platform.certificate.TenantCas;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InputIds;
@@ -50,9 +49,6 @@ public class GatewayService {
 
     @Inject
     CertificateRecords certificates;
-
-    @Inject
-    TenantCas cas;
 
     @Inject
     AuditLog audit;
@@ -104,9 +100,6 @@ public class GatewayService {
             Gateway gateway = new Gateway(id, householdId);
             em.persist(gateway);
             flush(em, id);
-            if (!revoked.isEmpty()) {
-                cas.revoked(tenant, revoked);
-            }
             audit.success(tenant, actor, AuditAction.GATEWAY_REGISTERED, "gateway:" + id, "household=" + householdId
                     + current.stream().map(g -> " replaces=" + g.gatewayId()).reduce("", String::concat));
             return gateway;
