@@ -59,13 +59,14 @@ public final class SignalListener implements Runnable {
         while (!stopped) {
             try (Connection c = connector.open()) {
                 listen(c);
-                int number = listening(true);
+                int number = nextConnection();
                 pause = FIRST_PAUSE;
-                if (missed) {
+                if (missed) { // after LISTEN, so that nothing falls between the resync and the first signal
                     LOG.info(() -> "cluster signals: listening again (connection " + number + "), resyncing");
                     resync(number);
                     missed = false;
                 }
+                listening(true);
                 serve(c);
             } catch (SQLException | RuntimeException e) {
                 if (!missed && !stopped) {
@@ -89,7 +90,7 @@ public final class SignalListener implements Runnable {
 
     /**
      * Waits until the listener listens on its {@code connection}-th connection (1 at the start, 2 after the first
-     * reconnect, ...); false if it did not within {@code timeout}.
+     * reconnect, ...), its resync done; false if it did not within {@code timeout}.
      */
     public boolean awaitListening(int connection, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -149,14 +150,16 @@ public final class SignalListener implements Runnable {
         }
     }
 
-    private int listening(boolean now) {
+    private int nextConnection() {
         synchronized (state) {
-            if (now) {
-                connections++;
-            }
+            return ++connections;
+        }
+    }
+
+    private void listening(boolean now) {
+        synchronized (state) {
             listening = now;
             state.notifyAll();
-            return connections;
         }
     }
 
