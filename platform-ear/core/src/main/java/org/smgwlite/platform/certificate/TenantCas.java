@@ -4,6 +4,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.time.Duration;
@@ -13,9 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
@@ -39,6 +40,8 @@ public class TenantCas {
     private final ConcurrentMap<String, CertificateAuthority> authorities = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, X509CRL> crls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> crlLocks = new ConcurrentHashMap<>();
+    /** Counts drops of cached CRLs: a CRL issued while one happened is not kept. */
+    private final AtomicLong drops = new AtomicLong();
 
     @Inject
     TenantCaStore store;
@@ -71,9 +74,12 @@ public class TenantCas {
                 return current;
             }
             CertificateAuthority ca = forTenant(tenant);
+            long before = drops.get();
             X509CRL issued = ca.issueCrl(records.revoked(tenant), BigInteger.valueOf(store.takeCrlNumber(tenant)),
                     settings.crlValidity());
-            crls.put(tenant.value(), issued);
+            if (drops.get() == before) { // else a revocation may have committed after the list was read: not kept
+                crls.put(tenant.value(), issued);
+            }
             return issued;
         }
     }
@@ -120,6 +126,7 @@ public class TenantCas {
 
     /** A revocation was committed: the next {@link #crl} call issues a new CRL. */
     void revocationsChanged(TenantId tenant) {
+        drops.incrementAndGet();
         crls.remove(tenant.value());
     }
 
@@ -130,6 +137,7 @@ public class TenantCas {
     }
 
     void dropAll(@Observes ClusterResync resync) {
+        drops.incrementAndGet();
         crls.clear();
     }
 
