@@ -107,7 +107,10 @@ public class CertificateRecords {
         }
     }
 
-    /** Revokes every certificate of the gateway that is not revoked yet; returns their serials. */
+    /**
+     * Revokes every certificate of the gateway that is not revoked yet; returns their serials. Every node's CRL of the
+     * tenant is dropped once the caller's transaction commits ({@link TenantCas#revoked}).
+     */
     public List<String> revoke(TenantId tenant, GatewayId gatewayId, RevocationReason reason) {
         try (EntityManager em = entityManagers.forTenant(tenant)) {
             Gateway gateway = GatewayService.find(em, gatewayId)
@@ -123,12 +126,16 @@ public class CertificateRecords {
                 }
             }
             em.flush();
+            if (!serials.isEmpty()) {
+                cas.revoked(tenant, serials);
+            }
             return serials;
         }
     }
 
     /**
-     * Revokes one certificate of the gateway, named by its serial (hex, any case).
+     * Revokes one certificate of the gateway, named by its serial (hex, any case); every node's CRL of the tenant is
+     * dropped on commit, as in {@link #revoke}.
      *
      * @throws NotFoundException  if the gateway has no certificate of that serial
      * @throws ConflictException  on {@code serial} if it is revoked already (its first revocation stays)
@@ -141,6 +148,7 @@ public class CertificateRecords {
                         + certificate.revokedAt().orElseThrow() + " (" + certificate.revocationReason().orElseThrow() + ")");
             }
             em.flush();
+            cas.revoked(tenant, List.of(certificate.serialHex()));
             return certificate;
         }
     }

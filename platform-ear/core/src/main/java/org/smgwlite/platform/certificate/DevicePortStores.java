@@ -1,6 +1,7 @@
 package org.smgwlite.platform.certificate;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -29,12 +30,15 @@ import org.smgwlite.pki.ca.IssuedCertificate;
  * Writes the device port's key store and trust store into {@code smgw.pki.dir/device-port/} when the
  * platform starts: the key store holds the port's server certificate (P-256, serverAuth, issued by the
  * root; renewed 30 days before it expires), the trust store only the platform root, so that the port
- * trusts our CAs and nothing else. The Payara listener that uses them is created with asadmin by the run
+ * trusts our CAs and nothing else. Each node of a deployment group derives its own stores from the root the group
+ * shares through the database ({@link PlatformRoot}): the same trust, a server key of its own (a key store made
+ * under another root is made anew). The Payara listener that uses them is created with asadmin by the run
  * command and the integration tests ({@code devstack} {@code DevicePort}); it reads the stores' password
  * from {@value #PASSWORD_FILE} next to them.
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DevicePortStores {
 

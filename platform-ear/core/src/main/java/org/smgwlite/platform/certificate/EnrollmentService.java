@@ -104,7 +104,6 @@ public class EnrollmentService {
     public List<String> revoke(TenantId tenant, String gatewayId, RevocationReason reason, String operator) {
         GatewayId id = InputIds.gateway(gatewayId);
         List<String> serials = records.revoke(tenant, id, reason);
-        cas.revocationsChanged(tenant);
         for (String serial : serials) {
             audit.success(tenant, operator, AuditAction.CERTIFICATE_REVOKED, "gateway:" + id, "serial=" + serial + " reason=" + reason);
         }
@@ -121,7 +120,6 @@ public class EnrollmentService {
                                                 String operator) {
         GatewayId id = InputIds.gateway(gatewayId);
         GatewayCertificate revoked = records.revokeOne(tenant, id, serial, reason);
-        cas.revocationsChanged(tenant);
         audit.success(tenant, operator, AuditAction.CERTIFICATE_REVOKED, "gateway:" + id,
                 "serial=" + revoked.serialHex() + " reason=" + reason);
         return revoked;

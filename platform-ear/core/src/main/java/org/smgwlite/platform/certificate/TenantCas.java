@@ -1,24 +1,38 @@
 package org.smgwlite.platform.certificate;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.security.auth.x500.X500Principal;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.crl.CrlSigner;
+import org.smgwlite.platform.cluster.ClusterChannel;
+import org.smgwlite.platform.cluster.ClusterResync;
+import org.smgwlite.platform.cluster.ClusterSignal;
+import org.smgwlite.platform.cluster.ClusterSignals;
 
 /**
  * The tenants' issuing CAs and their current CRLs, kept in memory: opening a CA key costs a quarter of a
- * second (PBKDF2), so each is opened once per server start. A CRL is reissued when a revocation happened
- * or when a quarter of its validity has passed, so a published CRL is never close to its nextUpdate.
+ * second (PBKDF2), so each is opened once per server start (a tenant CA never changes once stored in
+ * {@code tenant_ca}, so every node may keep it). A CRL is reissued when a revocation happened or when a quarter of
+ * its validity has passed, so a published CRL is never close to its nextUpdate. A revocation on any node of the
+ * deployment group drops the tenant's CRL on every node ({@link #revoked}); after the node's signal listener
+ * reconnected, every cached CRL is dropped, since a revocation signal may have been missed.
  */
 @ApplicationScoped
 public class TenantCas {
@@ -26,6 +40,8 @@ public class TenantCas {
     private final ConcurrentMap<String, CertificateAuthority> authorities = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, X509CRL> crls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> crlLocks = new ConcurrentHashMap<>();
+    /** Counts drops of cached CRLs: a CRL issued while one happened is not kept. */
+    private final AtomicLong drops = new AtomicLong();
 
     @Inject
     TenantCaStore store;
@@ -35,6 +51,12 @@ public class TenantCas {
 
     @Inject
     PkiSettings settings;
+
+    @Inject
+    ClusterSignals signals;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     public CertificateAuthority forTenant(TenantId tenant) {
         return authorities.computeIfAbsent(tenant.value(), t -> store.loadOrCreate(tenant));
@@ -52,9 +74,12 @@ public class TenantCas {
                 return current;
             }
             CertificateAuthority ca = forTenant(tenant);
+            long before = drops.get();
             X509CRL issued = ca.issueCrl(records.revoked(tenant), BigInteger.valueOf(store.takeCrlNumber(tenant)),
                     settings.crlValidity());
-            crls.put(tenant.value(), issued);
+            if (drops.get() == before) { // else a revocation may have committed after the list was read: not kept
+                crls.put(tenant.value(), issued);
+            }
             return issued;
         }
     }
@@ -77,9 +102,43 @@ public class TenantCas {
                 counts.issued(), counts.revoked()));
     }
 
+    /**
+     * Call inside the transaction that revoked {@code serials} of {@code tenant}: once it commits, this node drops the
+     * tenant's CRL at once and every node (this one again) on the {@link ClusterChannel#REVOCATION} signal, so the next
+     * {@link #crl} call anywhere issues a CRL that lists them. A rollback drops nothing.
+     */
+    public void revoked(TenantId tenant, List<String> serials) {
+        signals.send(ClusterChannel.REVOCATION, new RevocationSignal(tenant, serials).payload());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    revocationsChanged(tenant);
+                }
+            }
+        });
+    }
+
     /** A revocation was committed: the next {@link #crl} call issues a new CRL. */
-    public void revocationsChanged(TenantId tenant) {
+    void revocationsChanged(TenantId tenant) {
+        drops.incrementAndGet();
         crls.remove(tenant.value());
+    }
+
+    void onSignal(@Observes ClusterSignal signal) {
+        if (signal.channel() == ClusterChannel.REVOCATION) {
+            revocationsChanged(RevocationSignal.ofPayload(signal.payload()).tenant());
+        }
+    }
+
+    void dropAll(@Observes ClusterResync resync) {
+        drops.incrementAndGet();
+        crls.clear();
     }
 
     private boolean isFresh(X509CRL crl) {

@@ -1,14 +1,10 @@
 package org.smgwlite.platform.gateway;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.PkiSettings;
-import org.smgwlite.platform.certificate.TenantCas;
 import org.smgwlite.platform.household.Household;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InputIds;
@@ -56,13 +51,7 @@ public class GatewayService {
     CertificateRecords certificates;
 
     @Inject
-    TenantCas cas;
-
-    @Inject
     AuditLog audit;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * Registers {@code gatewayId} for household {@code householdId}. The household's row is locked for the transaction,
@@ -111,9 +100,6 @@ public class GatewayService {
             Gateway gateway = new Gateway(id, householdId);
             em.persist(gateway);
             flush(em, id);
-            if (!revoked.isEmpty()) {
-                crlChangesOnCommit(tenant);
-            }
             audit.success(tenant, actor, AuditAction.GATEWAY_REGISTERED, "gateway:" + id, "household=" + householdId
                     + current.stream().map(g -> " replaces=" + g.gatewayId()).reduce("", String::concat));
             return gateway;
@@ -198,22 +184,5 @@ public class GatewayService {
         } catch (PersistenceException e) {
             throw new ConflictException("gatewayId", "gateway " + id + " is registered already");
         }
-    }
-
-    /** The tenant's cached CRL is dropped once the revocations are committed, so the next CRL lists them. */
-    private void crlChangesOnCommit(TenantId tenant) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cas.revocationsChanged(tenant);
-                }
-            }
-        });
     }
 }

@@ -21,7 +21,26 @@ class DevelopmentRootTest {
         PlatformRoot root = new PlatformRoot();
         root.settings = settings;
         root.guard = guard;
+        root.store = new InMemoryRootStore();
         return root;
+    }
+
+    /** The database's {@code platform_root} of one node alone ({@link SharedRootTest} has the real one). */
+    static final class InMemoryRootStore extends PlatformRootStore {
+        private StoredRoot recorded;
+
+        @Override
+        public Optional<StoredRoot> find() {
+            return Optional.ofNullable(recorded);
+        }
+
+        @Override
+        public StoredRoot recordIfNone(StoredRoot root) {
+            if (recorded == null) {
+                recorded = root;
+            }
+            return recorded;
+        }
     }
 
     @Test

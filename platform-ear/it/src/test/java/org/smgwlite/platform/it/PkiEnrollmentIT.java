@@ -222,6 +222,36 @@ class PkiEnrollmentIT extends OnDevicePort {
         assertThat(lastAudit("certificate:" + serial.toLowerCase().replaceFirst("^0+", ""))).isEqualTo("RENEWAL_REFUSED REFUSED REVOKED");
     }
 
+    /**
+     * Another node of the deployment group revokes: what its revocation commits (the certificate row and its
+     * {@code smgw_revocation} signal, one transaction) is written here straight into the database. This node, whose
+     * CRL of the tenant was cached a moment before (fresh for a quarter of an hour), lists the serial at once, and its
+     * device port refuses the certificate.
+     */
+    @Test
+    void a_revocation_committed_on_another_node_is_on_this_nodes_crl_at_once() throws Exception {
+        String gw = newGateway();
+        Enrolled e = enroll(gw, enrollmentCode(gw));
+        String serial = shell.sh("openssl x509 -in " + e.pem + " -noout -serial").ok().out().strip().replace("serial=", "");
+        String crlText = "curl -s -o other-node.crl " + BASE + "/api/crl/" + TENANT + ".crl && openssl crl -inform DER -in other-node.crl -noout -text";
+        assertThat(shell.sh(crlText).ok().out()).as("CRL cached before").doesNotContain("Serial Number: " + serial.toUpperCase());
+
+        sql("WITH r AS (UPDATE certificate SET revoked_at = now(), revocation_reason = 'KEY_COMPROMISE' WHERE tenant_id = ?"
+                + " AND gateway_id = (SELECT id FROM gateway WHERE tenant_id = ? AND gateway_id = ?) AND revoked_at IS NULL"
+                + " RETURNING serial_hex) SELECT pg_notify('smgw_revocation', ? || ' ' || string_agg(serial_hex, ' ')) FROM r",
+                TENANT, TENANT, gw, TENANT);
+        long revokedAt = System.nanoTime();
+
+        assertThat(curlDevice(e, "/api/device/whoami").out()).endsWith("403").contains("\"reason\":\"REVOKED\"");
+        String listed = "";
+        while (System.nanoTime() - revokedAt < Duration.ofSeconds(5).toNanos() && !listed.contains("Serial Number: " + serial.toUpperCase())) {
+            listed = shell.sh(crlText).ok().out();
+        }
+        System.out.printf("revocation from another node on this node's CRL after %.3f s%n", (System.nanoTime() - revokedAt) / 1e9);
+        assertThat(listed).as("CRL within 5 s of the other node's commit").contains("Serial Number: " + serial.toUpperCase())
+                .contains("Key Compromise");
+    }
+
     @Test
     void the_device_port_refuses_a_foreign_ca_no_certificate_old_protocols_and_cbc_suites() throws Exception {
         shell.sh("""

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,39 @@ class Taf6RequestIT extends OnDevicePort {
                 new Snapshot.Register(ObisCode.parse(IMPORT), new ExactValue(importTenthWh, -1, DlmsUnit.WATT_HOUR), null),
                 new Snapshot.Register(ObisCode.parse(EXPORT), new ExactValue(exportTenthWh, -1, DlmsUnit.WATT_HOUR), null)),
                 null, 0);
+    }
+
+    /**
+     * Another node of the deployment group queues a request: what its {@code Taf6Requests.queue} commits (the row and
+     * its {@code smgw_taf6_queued} signal, one transaction) is written here straight into the database, and the poll
+     * waiting on this node answers with it at once instead of at the end of its 30 s.
+     */
+    @Test
+    void a_request_queued_on_another_node_wakes_the_poll_waiting_on_this_one(@TempDir Path dir) throws Exception {
+        try (Agent agent = agent(dir)) {
+            assertThat(agent.channel().poll(Duration.ZERO)).as("enrolled, nothing open yet").isEmpty();
+            CompletableFuture<List<Taf6Order>> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return agent.channel().poll(Duration.ofSeconds(30));
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(2_000);
+            assertThat(waiting).as("the poll waits on this node").isNotDone();
+
+            long queued = System.nanoTime();
+            sql("WITH r AS (INSERT INTO taf6_request (tenant_id, gateway_id, household_id, reason, requested_by)"
+                    + " VALUES (?, ?, ?::bigint, 'asked on node B', 'operator@node-b') RETURNING id)"
+                    + " SELECT pg_notify('smgw_taf6_queued', ? || ' ' || ?) FROM r",
+                    ItPlatform.TENANT, agent.gatewayId(), String.valueOf(agent.householdId()), ItPlatform.TENANT, agent.gatewayId());
+
+            List<Taf6Order> orders = waiting.get(20, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - queued) / 1e9;
+            System.out.printf("TAF 6 from another node: poll answered %.3f s after the commit%n", seconds);
+            assertThat(orders).extracting(Taf6Order::reason).containsExactly("asked on node B");
+            assertThat(seconds).as("woken by the signal, not by the poll's 30 s timeout").isLessThan(5);
+        }
     }
 
     @Test

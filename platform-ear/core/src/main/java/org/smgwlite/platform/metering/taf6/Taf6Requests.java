@@ -21,6 +21,8 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.DeviceIdentity;
+import org.smgwlite.platform.cluster.ClusterChannel;
+import org.smgwlite.platform.cluster.ClusterSignals;
 import org.smgwlite.platform.gateway.Gateway;
 import org.smgwlite.platform.gateway.GatewayService;
 import org.smgwlite.platform.shared.ConflictException;
@@ -51,6 +53,9 @@ public class Taf6Requests {
     Event<Taf6Queued> queued;
 
     @Inject
+    ClusterSignals signals;
+
+    @Inject
     @ConfigProperty(name = "smgw.taf6.ttl", defaultValue = "PT15M")
     String ttl;
 
@@ -72,7 +77,9 @@ public class Taf6Requests {
             em.flush();
             audit.success(tenant, actor, AuditAction.TAF6_REQUESTED, subject(id.value()),
                     "request=" + request.id() + " reason=" + cleanReason);
-            queued.fire(new Taf6Queued(tenant, id.value()));
+            Taf6Queued event = new Taf6Queued(tenant, id.value());
+            signals.send(ClusterChannel.TAF6_QUEUED, event.payload()); // to the other nodes, on commit
+            queued.fire(event);
             return Taf6RequestView.of(request, List.of());
         }
     }
