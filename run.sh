@@ -10,6 +10,13 @@ if ! command -v java >/dev/null || ! java -version 2>&1 | grep -Eq 'version "(1[
   exit 1
 fi
 
+# The clustered mode (--nodes N) puts HAProxy in front of the Payara instances: Debian's package, installed here if missing.
+if [[ " $* " == *" --nodes "* ]] && [[ ! -x /usr/sbin/haproxy ]]; then
+  echo "Installing HAProxy for the clustered mode (apt-get install haproxy) ..."
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get install -y -q haproxy >/dev/null
+fi
+
 if [[ "${SMGW_SKIP_BUILD:-}" != "1" ]]; then
   echo "Building (mvn -DskipTests install) ..."
   mvn -q -DskipTests install

@@ -35,6 +35,7 @@ public final class DevStack implements AutoCloseable {
     private volatile Postgres postgres;
     private volatile KeycloakServer keycloak;
     private volatile PayaraServer payara;
+    private volatile LoadBalancer balancer;
     private volatile DemoFleet fleet;
     private List<String> fleetReport = List.of();
 
@@ -104,30 +105,71 @@ public final class DevStack implements AutoCloseable {
                     keycloak = timed("Keycloak", () -> KeycloakServer.start(layout));
                 }
             }, pool));
-            parts.add(CompletableFuture.runAsync(
-                    () -> payara = timed("Payara", () -> PayaraServer.start(layout, config.platformEnvironment())), pool));
+            parts.add(CompletableFuture.runAsync(() -> payara = timed("Payara",
+                    () -> PayaraServer.start(layout, config.platformEnvironment(), config.clustered())), pool));
             RuntimeException failure = firstFailure(parts);
             if (failure != null) {
                 throw failure;
             }
-            timed("Deployment of " + config.ear().getFileName(), () -> {
-                payara.deploy(config.ear(), APPLICATION_NAME);
-                payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
-                return null;
-            });
-            timed("Device port " + DevicePort.PORT, () -> {
-                if (DevicePort.configure(payara.home(), payara.asadminLog())) {
-                    // first run: restarted for the device port's valve, the platform is loading again
-                    payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
-                }
-                return null;
-            });
+            if (config.clustered()) {
+                startCluster();
+            } else {
+                startSingle();
+            }
             if (config.demoData()) {
                 startDemoFleet();
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void startSingle() {
+        payara.cluster(1);
+        timed("Deployment of " + config.ear().getFileName(), () -> {
+            payara.deploy(config.ear(), APPLICATION_NAME);
+            payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
+            return null;
+        });
+        timed("Device port " + DevicePort.PORT, () -> {
+            if (DevicePort.configure(payara.home(), payara.asadminLog())) {
+                // first run: restarted for the device port's valve, the platform is loading again
+                payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The clustered mode ({@link PayaraCluster}): node 1 first, with the deployment and the device port (the first
+     * start migrates the database, makes the development root and seeds the demo; one node does it alone), then the
+     * other nodes, then the load balancer in front of them.
+     */
+    private void startCluster() {
+        String readiness = config.readinessUrl().getPath();
+        PayaraCluster cluster = timed("Payara deployment group (" + config.nodes() + " nodes)", () -> payara.cluster(config.nodes()));
+        timed("Node 1 and deployment of " + config.ear().getFileName(), () -> {
+            cluster.start(1);
+            payara.deploy(config.ear(), APPLICATION_NAME, PayaraCluster.GROUP);
+            cluster.awaitReady(1, readiness, READY_TIMEOUT);
+            return null;
+        });
+        timed("Device port listener of the group", () -> {
+            if (DevicePort.configure(payara.home(), cluster.devicePortTarget(DevicePort.storesDir(payara.home())), payara.asadminLog())) {
+                cluster.awaitReady(1, readiness, READY_TIMEOUT);
+            }
+            return null;
+        });
+        for (int node = 2; node <= config.nodes(); node++) {
+            int n = node;
+            timed("Node " + n, () -> {
+                cluster.start(n);
+                cluster.awaitReady(n, readiness, READY_TIMEOUT);
+                return null;
+            });
+        }
+        balancer = timed("Load balancer (HAProxy)", () -> LoadBalancer.start(layout, config.nodes(), readiness));
+        payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
     }
 
     /**
@@ -191,7 +233,17 @@ public final class DevStack implements AutoCloseable {
                 .append("/api/device/whoami  (mutual TLS, gateway certificates)\n")
                 .append("  EST             https://localhost:").append(DevicePort.PORT)
                 .append("/api/.well-known/est/<tenant>/  (TLS, trust the platform root; CRL: ").append(http).append("/api/crl/<tenant>.crl)\n")
-                .append("  Payara admin    http://localhost:").append(PayaraServer.ADMIN_PORT).append('\n')
+                .append("  Payara admin    http://localhost:").append(PayaraServer.ADMIN_PORT).append('\n');
+        if (config.clustered()) {
+            out.append("  Cluster         ").append(config.nodes()).append(" Payara instances of deployment group ")
+                    .append(PayaraCluster.GROUP).append(" behind HAProxy (status http://localhost:").append(LoadBalancer.STATS_PORT)
+                    .append("/):\n");
+            for (int node = 1; node <= config.nodes(); node++) {
+                out.append(String.format(Locale.ROOT, "                  %s  http %d, device port %d%n", PayaraCluster.instance(node),
+                        PayaraCluster.httpPort(node), PayaraCluster.devicePort(node)));
+            }
+        }
+        out
                 .append("  OIDC provider   ").append(config.oidcProviderUri()).append('\n');
         if (keycloak != null) {
             out.append("  Keycloak admin  http://localhost:").append(KeycloakServer.PORT).append("/admin  (")
@@ -226,6 +278,7 @@ public final class DevStack implements AutoCloseable {
             return;
         }
         stop("demo gateways", fleet);
+        stop("load balancer", balancer);
         stop("Payara", payara);
         stop("Keycloak", keycloak);
         stop("PostgreSQL", postgres);

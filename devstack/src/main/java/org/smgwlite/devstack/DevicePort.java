@@ -61,18 +61,46 @@ public final class DevicePort {
     public static final int KEEP_ALIVE_SECONDS = 30;
     /** Longest pause while a request body arrives (a client trickling its upload is cut off). */
     public static final int UPLOAD_PAUSE_MILLIS = 30_000;
-    private static final String PROTOCOL = "configs.config.server-config.network-config.protocols.protocol." + NAME + ".";
-    private static final String SSL = PROTOCOL + "ssl.";
-    /** The valve of the virtual server {@code server}; the valve itself knows this listener by {@link #NAME}. */
-    static final String VALVE_PROPERTY = "configs.config.server-config.http-service.virtual-server.server.property.valve_1";
     private static final Duration STORES_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Where the listener is configured: the domain's own server ({@link #domain}) or the shared configuration of a
+     * deployment group ({@link PayaraCluster}), whose instances each take their port from a system property.
+     *
+     * @param config         the Payara configuration holding the listener
+     * @param port           the listener port as the configuration says it: a number or a {@code ${PROPERTY}}
+     * @param asadminTarget  what {@code --target} names for jvm options and log levels
+     * @param restart        the asadmin command that restarts what uses {@code config}
+     * @param stores         the folder with the key store, trust store and their password
+     */
+    public record Target(String config, String port, String asadminTarget, String restart, Path stores) {
+
+        /** The domain's own server ({@code server-config}) on {@value #PORT}, stores in the domain's PKI folder. */
+        public static Target domain(Path payaraHome) {
+            return new Target("server-config", Integer.toString(PORT), "server", "restart-domain " + PayaraServer.DOMAIN,
+                    storesDir(payaraHome));
+        }
+
+        String protocol() {
+            return "configs.config." + config + ".network-config.protocols.protocol." + NAME + ".";
+        }
+
+        String ssl() {
+            return protocol() + "ssl.";
+        }
+
+        /** The valve of the virtual server {@code server}; the valve itself knows this listener by {@link #NAME}. */
+        String valveProperty() {
+            return "configs.config." + config + ".http-service.virtual-server.server.property.valve_1";
+        }
+    }
 
     private DevicePort() {
     }
 
     /** Where the platform writes the port's stores: {@code $SMGW_PKI_DIR/device-port}, by default in the domain. */
     public static Path storesDir(Path payaraHome) {
-        String configured = System.getenv("SMGW_PKI_DIR");
+        String configured = System.getenv(PayaraServer.PKI_DIR_ENV);
         Path pkiDir = configured == null || configured.isBlank()
                 ? payaraHome.resolve("glassfish/domains/" + PayaraServer.DOMAIN + "/smgw-pki") : Path.of(configured);
         return pkiDir.resolve("device-port");
@@ -130,7 +158,14 @@ public final class DevicePort {
      * @throws StartupException if the stores do not appear or asadmin fails
      */
     public static boolean configure(Path payaraHome, Path log) {
-        Path stores = storesDir(payaraHome);
+        return configure(payaraHome, Target.domain(payaraHome), log);
+    }
+
+    /** {@link #configure(Path, Path)} for {@code target}: the domain's server or a deployment group's configuration. */
+    public static boolean configure(Path payaraHome, Target target, Path log) {
+        Path stores = target.stores();
+        String on = " --target " + target.asadminTarget();
+        String ssl = target.ssl();
         awaitStores(stores, log);
         String password;
         try {
@@ -139,49 +174,53 @@ public final class DevicePort {
             throw new UncheckedIOException(e);
         }
         List<String> commands = new ArrayList<>();
-        if (!asadminOutput(payaraHome, "list-protocols").contains(NAME)) {
-            commands.add("create-protocol --securityenabled=true " + NAME);
-            commands.add("create-http --default-virtual-server server " + NAME);
+        String configTarget = " --target " + target.config();
+        if (!asadminOutput(payaraHome, "list-protocols", target.config()).contains(NAME)) {
+            commands.add("create-protocol --securityenabled=true" + configTarget + " " + NAME);
+            commands.add("create-http --default-virtual-server server" + configTarget + " " + NAME);
         }
-        boolean valveMissing = !asadminOutput(payaraHome, "get", VALVE_PROPERTY).contains(VALVE);
-        if (!asadminOutput(payaraHome, "list-network-listeners").contains(NAME)) {
+        boolean valveMissing = !asadminOutput(payaraHome, "get", target.valveProperty()).contains(VALVE);
+        if (!asadminOutput(payaraHome, "list-network-listeners", target.config()).contains(NAME)) {
             // on a security-enabled protocol this creates the (empty) ssl element as well
             commands.add("create-network-listener --listenerport " + PORT + " --protocol " + NAME
-                    + " --threadpool http-thread-pool --enabled=false " + NAME);
+                    + " --threadpool http-thread-pool --enabled=false" + configTarget + " " + NAME);
         }
-        commands.add("set " + VALVE_PROPERTY + "=" + VALVE);
+        String listener = "configs.config." + target.config() + ".network-config.network-listeners.network-listener." + NAME + ".";
+        commands.add("set " + listener + "port=" + target.port());
+        commands.add("set " + target.valveProperty() + "=" + VALVE);
         // Bouncy Castle JSSE from the listener's own stores (Payara's default implementation uses the domain's).
         // Store types: Payara accepts only JKS, NSS or PKCS11 as names; the library reads the PKCS#12 files the
         // platform writes whatever the name says.
-        commands.add("set " + SSL + "classname=" + SSL_IMPLEMENTATION);
+        commands.add("set " + ssl + "classname=" + SSL_IMPLEMENTATION);
         // Bouncy Castle's JSSE logs every accepted connection (and each refused handshake with its stack) at INFO
-        commands.add("set-log-levels org.bouncycastle.jsse=WARNING");
-        commands.add("set " + SSL + "key-store=" + stores.resolve("keystore.p12"));
-        commands.add("set " + SSL + "key-store-password-provider=plain");
-        commands.add("set " + SSL + "key-store-password=" + password);
-        commands.add("set " + SSL + "trust-store=" + stores.resolve("truststore.p12"));
-        commands.add("set " + SSL + "trust-store-password-provider=plain");
-        commands.add("set " + SSL + "trust-store-password=" + password);
-        commands.add("set " + SSL + "cert-nickname=device-port");
+        commands.add("set-log-levels" + on + " org.bouncycastle.jsse=WARNING");
+        commands.add("set " + ssl + "key-store=" + stores.resolve("keystore.p12"));
+        commands.add("set " + ssl + "key-store-password-provider=plain");
+        commands.add("set " + ssl + "key-store-password=" + password);
+        commands.add("set " + ssl + "trust-store=" + stores.resolve("truststore.p12"));
+        commands.add("set " + ssl + "trust-store-password-provider=plain");
+        commands.add("set " + ssl + "trust-store-password=" + password);
+        commands.add("set " + ssl + "cert-nickname=device-port");
         // "want", not "need": a gateway without a certificate yet does TLS with server authentication for its first
         // simpleenroll and /cacerts; the platform requires the certificate for /api/device/* and renewal itself.
         // A certificate that is presented must still chain to the trust store. No renegotiation to ask again.
-        commands.add("set " + SSL + "client-auth-enabled=false");
-        commands.add("set " + SSL + "client-auth=want");
-        commands.add("set " + SSL + "ssl3-tls-ciphers=" + String.join(",", CIPHER_SUITES));
-        commands.add("set " + SSL + "tls12-enabled=true");
-        commands.add("set " + SSL + "tls13-enabled=true");
-        commands.add("set " + SSL + "tls-rollback-enabled=false");
-        commands.add("set " + SSL + "renegotiate-on-client-auth-want=false");
-        commands.addAll(timeLimits());
-        commands.add("set configs.config.server-config.network-config.network-listeners.network-listener." + NAME + ".enabled=true");
-        boolean renegotiationAllowed = !asadminOutput(payaraHome, "list-jvm-options").contains(REJECT_RENEGOTIATION.substring(2));
+        commands.add("set " + ssl + "client-auth-enabled=false");
+        commands.add("set " + ssl + "client-auth=want");
+        commands.add("set " + ssl + "ssl3-tls-ciphers=" + String.join(",", CIPHER_SUITES));
+        commands.add("set " + ssl + "tls12-enabled=true");
+        commands.add("set " + ssl + "tls13-enabled=true");
+        commands.add("set " + ssl + "tls-rollback-enabled=false");
+        commands.add("set " + ssl + "renegotiate-on-client-auth-want=false");
+        commands.addAll(timeLimits(target));
+        commands.add("set " + listener + "enabled=true");
+        boolean renegotiationAllowed = !asadminOutput(payaraHome, "list-jvm-options", "--target", target.asadminTarget())
+                .contains(REJECT_RENEGOTIATION.substring(2));
         if (renegotiationAllowed) {
-            commands.add("create-jvm-options " + REJECT_RENEGOTIATION.replace("=", "\\="));
+            commands.add("create-jvm-options" + on + " " + REJECT_RENEGOTIATION.replace("=", "\\="));
         }
         boolean restart = valveMissing || renegotiationAllowed;
         if (restart) {
-            commands.add("restart-domain " + PayaraServer.DOMAIN);
+            commands.add(target.restart());
         }
         Path file;
         try {
@@ -219,12 +258,13 @@ public final class DevicePort {
      * The listener's time limits (its own {@code http} element, so the browser ports keep theirs): the whole request,
      * the keep-alive idle time and the pause allowed between parts of a body (Grizzly's defaults: 900 s, 30 s, 300 s).
      */
-    static List<String> timeLimits() {
+    static List<String> timeLimits(Target target) {
+        String protocol = target.protocol();
         return List.of(
-                "set " + PROTOCOL + "http.request-timeout-seconds=" + REQUEST_TIMEOUT_SECONDS,
-                "set " + PROTOCOL + "http.timeout-seconds=" + KEEP_ALIVE_SECONDS,
-                "set " + PROTOCOL + "http.upload-timeout-enabled=true",
-                "set " + PROTOCOL + "http.connection-upload-timeout-millis=" + UPLOAD_PAUSE_MILLIS);
+                "set " + protocol + "http.request-timeout-seconds=" + REQUEST_TIMEOUT_SECONDS,
+                "set " + protocol + "http.timeout-seconds=" + KEEP_ALIVE_SECONDS,
+                "set " + protocol + "http.upload-timeout-enabled=true",
+                "set " + protocol + "http.connection-upload-timeout-millis=" + UPLOAD_PAUSE_MILLIS);
     }
 
     private static void awaitStores(Path stores, Path log) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ public final class PayaraServer implements AutoCloseable {
     public static final int HTTPS_PORT = 8181;
     public static final int ADMIN_PORT = 4848;
     public static final String DOMAIN = "domain1";
+    /** The platform's PKI folder ({@code smgw.pki.dir}); by default the server's own instance folder. */
+    static final String PKI_DIR_ENV = "SMGW_PKI_DIR";
     static final String SERVER_LOG = "payara-server.log";
     static final String ASADMIN_LOG = "payara-asadmin.log";
     private static final long START_TIMEOUT_SECONDS = 180;
@@ -34,6 +38,8 @@ public final class PayaraServer implements AutoCloseable {
     private final Path serverLog;
     private final Map<String, String> env;
     private volatile String deployed;
+    private volatile String deployedTo = "server";
+    private volatile PayaraCluster cluster;
 
     private PayaraServer(Path home, Path asadminLog, Path serverLog, Map<String, String> env) {
         this.home = home;
@@ -47,9 +53,22 @@ public final class PayaraServer implements AutoCloseable {
      * (applications already deployed may still be loading).
      */
     public static PayaraServer start(RunLayout layout, Map<String, String> env) {
+        return start(layout, env, false);
+    }
+
+    /**
+     * {@link #start(RunLayout, Map)}; {@code clustered}: the domain will administer a deployment group
+     * ({@link #cluster}), whose instances share the domain's PKI folder (one machine), named to them by
+     * {@code SMGW_PKI_DIR} in the environment they inherit.
+     */
+    public static PayaraServer start(RunLayout layout, Map<String, String> env, boolean clustered) {
         Path home = Distribution.unpack(BuildInfo.load().payaraZip(), layout.servers());
         Path serverLog = layout.log(SERVER_LOG);
-        PayaraServer server = new PayaraServer(home, layout.log(ASADMIN_LOG), serverLog, Map.copyOf(env));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        if (clustered) {
+            environment.putIfAbsent(PKI_DIR_ENV, DevicePort.storesDir(home).getParent().toString());
+        }
+        PayaraServer server = new PayaraServer(home, layout.log(ASADMIN_LOG), serverLog, Map.copyOf(environment));
         server.redirectServerLog();
         DevicePort.installLibrary(home); // read by the domain at start
         if (Processes.portInUse(ADMIN_PORT)) {
@@ -67,10 +86,20 @@ public final class PayaraServer implements AutoCloseable {
 
     /** Deploys (or redeploys) an EAR or WAR under {@code name}; asadmin returns when the deployment is done. */
     public void deploy(Path archive, String name) {
-        if (asadmin(DEPLOY_TIMEOUT_SECONDS, "deploy", "--force=true", "--name", name, archive.toAbsolutePath().toString()) != 0) {
+        deploy(archive, name, "server");
+    }
+
+    /**
+     * Deploys to {@code target}: {@code server} (the DAS itself) or a deployment group, whose running instances load it
+     * now and the others when they start.
+     */
+    public void deploy(Path archive, String name, String target) {
+        if (asadmin(DEPLOY_TIMEOUT_SECONDS, "deploy", "--force=true", "--target", target, "--name", name,
+                archive.toAbsolutePath().toString()) != 0) {
             throw new StartupException("Payara", "deployment of " + archive + " failed (asadmin output: " + asadminLog + ")", serverLog);
         }
         deployed = name;
+        deployedTo = target;
     }
 
     public void awaitReady(URI url, Duration timeout) {
@@ -98,19 +127,85 @@ public final class PayaraServer implements AutoCloseable {
     public void close() {
         String name = deployed;
         if (name != null) {
-            asadmin(STOP_TIMEOUT_SECONDS, "undeploy", name);
+            asadmin(STOP_TIMEOUT_SECONDS, "undeploy", "--target", deployedTo, name);
+        }
+        PayaraCluster group = cluster;
+        if (group != null) {
+            group.stop();
         }
         if (asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", DOMAIN) != 0) {
             asadmin(STOP_TIMEOUT_SECONDS, "stop-domain", "--kill=true", DOMAIN);
         }
     }
 
-    private int asadmin(long timeoutSeconds, String... args) {
+    /**
+     * Turns this domain into the administration server of a deployment group of {@code nodes} instances
+     * ({@link PayaraCluster}); {@code nodes} 1 makes sure it serves on its usual ports itself.
+     */
+    PayaraCluster cluster(int nodes) {
+        if (nodes == 1) {
+            PayaraCluster.releaseDasPorts(this);
+            return null;
+        }
+        cluster = PayaraCluster.create(this, nodes);
+        return cluster;
+    }
+
+    /** Runs asadmin commands in one multimode session; a failure of any names {@code component} and the log. */
+    void multimode(String component, List<String> commands, long timeoutSeconds) {
+        try {
+            Path file = Files.createTempFile("smgw-asadmin", ".commands");
+            Path out = Files.createTempFile("smgw-asadmin", ".out");
+            try {
+                Files.write(file, commands);
+                int exit = Processes.run(command("multimode", "--file", file.toString()), home, env, out, timeoutSeconds);
+                String output = Files.readString(out);
+                Files.writeString(asadminLog, output, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                // multimode reports success even when one of its commands failed
+                if (exit != 0 || output.contains(" failed.")) {
+                    throw new StartupException(component, "asadmin failed (output: " + asadminLog + ")", serverLog);
+                }
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What asadmin prints for {@code args}. */
+    String asadminOutput(String... args) {
+        try {
+            Path out = Files.createTempFile("smgw-asadmin", ".out");
+            try {
+                Processes.run(command(args), home, env, out, STOP_TIMEOUT_SECONDS);
+                return Files.readString(out);
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one asadmin command; a non-zero exit is a {@link StartupException} naming {@code what}. */
+    void asadminOrFail(String what, long timeoutSeconds, String... args) {
+        if (asadmin(timeoutSeconds, args) != 0) {
+            throw new StartupException("Payara", "asadmin " + what + " failed (output: " + asadminLog + ")", serverLog);
+        }
+    }
+
+    int asadmin(long timeoutSeconds, String... args) {
+        return Processes.run(command(args), home, env, asadminLog, timeoutSeconds);
+    }
+
+    private List<String> command(String... args) {
         boolean windows = System.getProperty("os.name").startsWith("Windows");
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin").resolve(windows ? "asadmin.bat" : "asadmin").toString());
         command.addAll(List.of(args));
-        return Processes.run(command, home, env, asadminLog, timeoutSeconds);
+        return command;
     }
 
     /** Points the domain's file log handler at the run folder's logs, once. */

@@ -22,7 +22,8 @@ public record StackConfig(
         String clientId,
         String clientSecret,
         boolean demoData,
-        URI readinessUrl) {
+        URI readinessUrl,
+        int nodes) {
 
     public static final Path DEFAULT_EAR = Path.of("platform-ear", "ear", "target", "smgw-platform.ear");
     public static final URI DEFAULT_READINESS_URL = URI.create("http://localhost:" + PayaraServer.HTTP_PORT + "/health/ready");
@@ -38,6 +39,8 @@ public record StackConfig(
               --oidc-provider-uri URI   use this Keycloak realm instead of starting one; or SMGW_OIDC_PROVIDER_URI
               --no-demo-data            start without demo data (SMGW_DEMO_DATA=false)
               --ready-url URL           what to poll after deploying (default http://localhost:8080/health/ready)
+              --nodes N                 clustered mode: N (2-4) Payara instances of one deployment group behind
+                                        HAProxy on the same ports (README "Scaling out"); default 1
               -h, --help                this text
             system property -Dsmgw.devstack.runDir=DIR moves the run folder (default <repo>/.run)""";
 
@@ -54,7 +57,7 @@ public record StackConfig(
             String arg = rest.poll();
             switch (arg) {
                 case "--db-url", "--db-user", "--db-password", "--db-migration-user", "--db-migration-password",
-                     "--oidc-provider-uri", "--ready-url" -> {
+                     "--oidc-provider-uri", "--ready-url", "--nodes" -> {
                     String value = rest.poll();
                     if (value == null || value.startsWith("--")) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -74,6 +77,7 @@ public record StackConfig(
             }
         }
         Path earPath = ear == null ? DEFAULT_EAR : ear;
+        int nodes = nodes(options.getOrDefault("--nodes", "1"));
         Optional<String> externalDb = pick(options, "--db-url", env, PlatformSetting.DB_URL);
         return new StackConfig(
                 earPath.isAbsolute() ? earPath : repoDir.resolve(earPath).normalize(),
@@ -84,7 +88,25 @@ public record StackConfig(
                 Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_ID.envName())).orElse(KeycloakServer.CLIENT_ID),
                 Optional.ofNullable(env.get(PlatformSetting.OIDC_CLIENT_SECRET.envName())).orElse(KeycloakServer.DEV_CLIENT_SECRET),
                 demoData,
-                Optional.ofNullable(options.get("--ready-url")).map(URI::create).orElse(DEFAULT_READINESS_URL));
+                Optional.ofNullable(options.get("--ready-url")).map(URI::create).orElse(DEFAULT_READINESS_URL),
+                nodes);
+    }
+
+    private static int nodes(String value) {
+        int nodes;
+        try {
+            nodes = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--nodes needs a number from 1 to " + PayaraCluster.MAX_NODES + ", got " + value);
+        }
+        if (nodes < 1 || nodes > PayaraCluster.MAX_NODES) {
+            throw new IllegalArgumentException("--nodes needs a number from 1 to " + PayaraCluster.MAX_NODES + ", got " + value);
+        }
+        return nodes;
+    }
+
+    public boolean clustered() {
+        return nodes > 1;
     }
 
     private static DatabaseRoles externalRoles(Map<String, String> options, Map<String, String> env) {

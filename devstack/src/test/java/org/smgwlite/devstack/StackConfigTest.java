@@ -108,4 +108,19 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.resolve(List.of("a.ear", "b.ear"), Map.of(), REPO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only one EAR");
     }
+
+    @Test
+    void nodesSelectTheClusteredModeAndABadCountIsNamed() {
+        assertThat(StackConfig.resolve(List.of(), Map.of(), REPO).clustered()).isFalse();
+        StackConfig two = StackConfig.resolve(List.of("--nodes", "2"), Map.of(), REPO);
+        assertThat(two.nodes()).isEqualTo(2);
+        assertThat(two.clustered()).isTrue();
+
+        assertThatThrownBy(() -> StackConfig.resolve(List.of("--nodes", "9"), Map.of(), REPO))
+                .hasMessage("--nodes needs a number from 1 to 4, got 9");
+        assertThatThrownBy(() -> StackConfig.resolve(List.of("--nodes", "two"), Map.of(), REPO))
+                .hasMessage("--nodes needs a number from 1 to 4, got two");
+        assertThatThrownBy(() -> StackConfig.resolve(List.of("--nodes"), Map.of(), REPO))
+                .hasMessage("--nodes needs a value");
+    }
 }
