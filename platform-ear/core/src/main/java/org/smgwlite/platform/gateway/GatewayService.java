@@ -26,6 +26,7 @@ import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.PkiSettings;
 import org.smgwlite.platform.certificate.TenantCas;
 import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -196,6 +197,7 @@ public class GatewayService {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("gatewayId", "gateway " + id + " is registered already");
         }
     }

@@ -56,6 +56,16 @@ public final class DatabaseUnavailable {
         return poolGaveUp;
     }
 
+    /**
+     * For a service that reads a constraint's refusal at a flush as a conflict: an outage is no conflict, so
+     * {@code failure} goes on as it is when it is one, and the caller's conflict follows otherwise.
+     */
+    public static void rethrowIfCause(RuntimeException failure) {
+        if (isCause(failure)) {
+            throw failure;
+        }
+    }
+
     /** Whether a SQLState names an outage: class 08, 57P01..57P03, 53300. */
     public static boolean isOutageState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")

@@ -95,6 +95,13 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void a_service_reading_a_flush_failure_as_a_conflict_passes_an_outage_on_as_it_is() {
+        PersistenceException outage = new PersistenceException(DatabaseException.sqlException(new SQLException("x", "57P01")));
+        assertThatThrownBy(() -> DatabaseUnavailable.rethrowIfCause(outage)).isSameAs(outage);
+        DatabaseUnavailable.rethrowIfCause(new PersistenceException(new SQLException("duplicate key", "23505"))); // no throw
+    }
+
+    @Test
     void a_cyclic_cause_chain_ends() {
         SelfCause e = new SelfCause();
         assertThat(DatabaseUnavailable.isCause(e)).isFalse();

@@ -103,7 +103,7 @@ class DatabaseOutageIT extends OnDevicePort {
             store.appendBilling(backlog(first));
             UploadService agent = new UploadService(settings, PendingValues.of(store), null, pacing, Clock.systemUTC(), events::add);
             Future<Uploader.Run> upload = agentThread.submit(agent::uploadNow);
-            awaitBatches(gw, STOP_AFTER_BATCHES, upload);
+            CommittedBatches.await(gw, STOP_AFTER_BATCHES, upload, "the outage");
 
             long stoppedAt = System.nanoTime();
             database.stop();
@@ -196,23 +196,6 @@ class DatabaseOutageIT extends OnDevicePort {
                     .containsExactly(SLOTS + " " + SLOTS + " " + expectedSum);
         }
         assertThat(sql("SELECT count(*) FROM reading_gap WHERE household_id = ?::bigint", household)).containsExactly("0");
-    }
-
-    /** Polls the database until {@code n} batches of {@code gw} are committed; fails if the upload ends first. */
-    private static void awaitBatches(String gw, int n, Future<?> upload) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            long committed = Long.parseLong(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw).get(0));
-            if (committed >= n) {
-                return;
-            }
-            if (upload.isDone()) {
-                upload.get(); // the failure, if any
-                throw new AssertionError("the upload ended after " + committed + " batches, before the outage");
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("fewer than " + n + " batches committed within 120 s");
     }
 
     /** Two weeks of quarter hours, import and export, oldest first. */
