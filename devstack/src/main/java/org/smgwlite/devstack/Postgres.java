@@ -15,6 +15,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (zonky binaries, no install needed) on port {@value #EMBEDDED_PORT} whose data folder is kept between runs.
  * Either way the platform migrates as the owner role and connects as the login role ({@link DatabaseRoles}); the
  * embedded server gets both roles of {@link DatabaseRoles#EMBEDDED} and a database owned by the owner role.
+ *
+ * <p>The embedded server can be stopped and started again on its data folder and port while the platform runs
+ * ({@link #stop()}, {@link #start()}): what an outage test needs to show that the platform answers 503 meanwhile
+ * and uses the restarted server without a restart of its own.
  */
 public final class Postgres implements AutoCloseable {
 
@@ -28,10 +32,14 @@ public final class Postgres implements AutoCloseable {
     static final String LOG = "postgres.log";
 
     private final String jdbcUrl;
-    private final EmbeddedPostgres embedded;
+    /** The run folder of the embedded server; null for an external database. */
+    private final RunLayout layout;
+    /** The running embedded server; null for an external database, and while {@link #stop() stopped}. */
+    private EmbeddedPostgres embedded;
 
-    private Postgres(String jdbcUrl, EmbeddedPostgres embedded) {
+    private Postgres(String jdbcUrl, RunLayout layout, EmbeddedPostgres embedded) {
         this.jdbcUrl = jdbcUrl;
+        this.layout = layout;
         this.embedded = embedded;
     }
 
@@ -46,7 +54,7 @@ public final class Postgres implements AutoCloseable {
     public static Postgres external(String jdbcUrl, DatabaseRoles roles) {
         connect(jdbcUrl, roles.owner(), roles.ownerPassword());
         connect(jdbcUrl, roles.login(), roles.loginPassword());
-        return new Postgres(jdbcUrl, null);
+        return new Postgres(jdbcUrl, null, null);
     }
 
     private static void connect(String jdbcUrl, String user, String password) {
@@ -63,6 +71,10 @@ public final class Postgres implements AutoCloseable {
      * split is handed over to it).
      */
     public static Postgres embedded(RunLayout layout) {
+        return new Postgres(embeddedJdbcUrl(), layout, startEmbedded(layout));
+    }
+
+    private static EmbeddedPostgres startEmbedded(RunLayout layout) {
         Path log = layout.log(LOG);
         Processes.requireFree(EMBEDDED_PORT, "PostgreSQL", "an embedded PostgreSQL left running? its data is in " + layout.postgresData());
         Logger.getLogger("io.zonky").setLevel(Level.WARNING);
@@ -87,7 +99,7 @@ public final class Postgres implements AutoCloseable {
             closeQuietly(server);
             throw new StartupException("PostgreSQL", "cannot set up database " + DATABASE + " and its roles: " + e.getMessage(), log, e);
         }
-        return new Postgres(embeddedJdbcUrl(), server);
+        return server;
     }
 
     public String jdbcUrl() {
@@ -95,13 +107,45 @@ public final class Postgres implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return layout != null;
+    }
+
+    /**
+     * Stops the embedded server as {@code pg_ctl stop -m fast} does: open sessions are ended (SQLState 57P01), new
+     * connections are refused, the data folder is kept. Nothing happens if it is stopped already.
+     *
+     * @throws IllegalStateException for an external database, which is not ours to stop
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        if (embedded != null) {
+            closeQuietly(embedded);
+            embedded = null;
+        }
+    }
+
+    /**
+     * Starts the embedded server again after {@link #stop()}, on the same data folder and port; returns when it accepts
+     * connections. Nothing happens if it is running.
+     */
+    public synchronized void start() {
+        requireEmbedded();
+        if (embedded == null) {
+            embedded = startEmbedded(layout);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (layout == null) {
+            throw new IllegalStateException("the external database " + jdbcUrl + " is not stopped or started from here");
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             closeQuietly(embedded);
+            embedded = null;
         }
     }
 

@@ -15,13 +15,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.admin.feedback.Notices;
 import org.smgwlite.admin.i18n.UiLocales;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.shared.DomainException;
 
 /**
  * Wires every UI: its locale is the browser's (English or German), routes are checked against their {@code @RolesAllowed}/{@code @PermitAll}
  * annotations before they open (the same {@link NavigationAccessControl} also filters the menu entries
  * that {@code MainLayout} shows), and one error handler turns domain failures into a message the
- * user can act on, while anything unexpected is logged with an incident id.
+ * user can act on, the database being unavailable ({@link DatabaseUnavailable}: stopped, restarting) into "try again
+ * in a minute" in the user's language, while anything unexpected is logged with an incident id.
  */
 @ApplicationScoped
 public class UiSetup {
@@ -44,6 +46,13 @@ public class UiSetup {
     }
 
     static void handle(ErrorEvent event) {
+        if (DatabaseUnavailable.isCause(event.getThrowable())) {
+            LOG.warning("admin UI: database unavailable: " + event.getThrowable());
+            if (UI.getCurrent() != null) {
+                Notices.failed(UI.getCurrent().getTranslation("error.database-unavailable"));
+            }
+            return;
+        }
         Throwable cause = event.getThrowable();
         while (cause.getCause() != null && !(cause instanceof DomainException) && !(cause instanceof AccessDeniedException)) {
             cause = cause.getCause();

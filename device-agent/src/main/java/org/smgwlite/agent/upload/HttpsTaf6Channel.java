@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.smgwlite.metering.contract.BatchFormatException;
@@ -42,6 +43,10 @@ public final class HttpsTaf6Channel implements Taf6Channel {
         HttpResponse<byte[]> r = client().send(HttpRequest.newBuilder(
                         devicePort.resolve("/api/device/taf6-requests?wait=" + wait.toSeconds()))
                 .timeout(wait.plusSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (PlatformBusyException.isBusy(r.statusCode())) {
+            throw new PlatformBusyException("TAF 6 poll answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8),
+                    PlatformBusyException.parseRetryAfter(r.headers().firstValue("Retry-After"), Instant.now()));
+        }
         if (r.statusCode() != 200) {
             throw new IOException("TAF 6 poll answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }

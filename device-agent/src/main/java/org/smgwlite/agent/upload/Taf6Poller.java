@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 
 import org.smgwlite.agent.taf.TafValue;
 import org.smgwlite.metering.contract.Taf6Order;
@@ -17,7 +20,8 @@ import org.smgwlite.metering.contract.Taf6Order;
  * day-after upload. A reading that cannot be taken (no meter data yet) is reported to the platform with the reason.
  *
  * <p>No busy loop: a poll that brings nothing new sooner than {@link #MIN_INTERVAL} is followed by a pause, and every
- * failure (platform down, TLS, refused answer) by a pause that doubles up to {@link #MAX_BACKOFF}. A request that is
+ * failure (platform down, TLS, refused answer) by a pause that doubles up to {@link #MAX_BACKOFF}, at least the
+ * {@code Retry-After} of a busy platform (503 while its database is down), with jitter ({@link Backoff}). A request that is
  * delivered again while its answer is on its way is not read twice; an answer that is not acknowledged after
  * {@link #ANSWER_TRIES} tries stays in the journal for the day-after upload.
  */
@@ -52,11 +56,20 @@ public final class Taf6Poller implements AutoCloseable {
     private final Consumer<String> events;
     private final LinkedHashSet<Long> taken = new LinkedHashSet<>();
     private final RepeatingThread thread = new RepeatingThread("taf6-poller", this::step);
-    private Duration backoff = FIRST_BACKOFF;
+    private final RandomGenerator jitter;
+    private Backoff backoff;
     private int answerTriesLeft;
 
     public Taf6Poller(Taf6Channel channel, Reading reading, Answer answer, Uploader.Sleeper sleeper, LongSupplier monotonicNanos,
                       Consumer<String> events) {
+        this(channel, reading, answer, sleeper, monotonicNanos, events, new SplittableRandom());
+    }
+
+    /** @param jitter the random part of the pauses after failures; tests pass a fixed one */
+    public Taf6Poller(Taf6Channel channel, Reading reading, Answer answer, Uploader.Sleeper sleeper, LongSupplier monotonicNanos,
+                      Consumer<String> events, RandomGenerator jitter) {
+        this.jitter = jitter;
+        this.backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, jitter);
         this.channel = channel;
         this.reading = reading;
         this.answer = answer;
@@ -90,15 +103,15 @@ public final class Taf6Poller implements AutoCloseable {
                 answerTriesLeft = ANSWER_TRIES;
                 sendAnswer();
             }
-            backoff = FIRST_BACKOFF;
+            backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, jitter);
             Duration elapsed = Duration.ofNanos(monotonicNanos.getAsLong() - started);
             if (!anyNew && elapsed.compareTo(MIN_INTERVAL) < 0) {
                 sleeper.sleep(MIN_INTERVAL.minus(elapsed));
             }
         } catch (IOException | RuntimeException e) {
-            events.accept("TAF 6: " + e.getMessage() + "; next try in " + backoff);
-            sleeper.sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            Duration wait = backoff.next(e instanceof PlatformBusyException busy ? busy.retryAfter() : Optional.empty());
+            events.accept("TAF 6: " + e.getMessage() + "; next try in " + wait);
+            sleeper.sleep(wait);
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -85,7 +86,11 @@ public final class UploadService implements AutoCloseable {
         daily.start();
     }
 
-    /** Sleeps until the next run is due, then runs it; a failed run waits for the next day. */
+    /**
+     * Sleeps until the next run is due, then runs it. A run that could not start (the platform unreachable, or busy:
+     * a 503 while its database is down) is tried again after the pacing's {@link Backoff}, up to its attempts; a run
+     * that still failed, or ended on a refused or unanswered batch, waits for the next day.
+     */
     private void dailyRun(SpreadDelay spread) throws InterruptedException {
         if (!reportedAtStart) {
             reportedAtStart = true;
@@ -96,10 +101,20 @@ public final class UploadService implements AutoCloseable {
         Instant next = spread.nextAfter(clock.instant());
         events.accept("next upload at " + next);
         Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
-        try {
-            uploadNow();
-        } catch (IOException | RuntimeException e) {
-            events.accept("upload failed: " + e.getMessage());
+        Backoff backoff = new Backoff(pacing.firstBackoff(), pacing.maxBackoff(), new SplittableRandom());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                uploadNow();
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt >= pacing.attemptsPerBatch()) {
+                    events.accept("upload failed: " + e.getMessage() + "; next try tomorrow");
+                    return;
+                }
+                Duration wait = backoff.next(e instanceof PlatformBusyException busy ? busy.retryAfter() : Optional.empty());
+                events.accept("upload failed: " + e.getMessage() + "; next try in " + wait);
+                Thread.sleep(wait.toMillis());
+            }
         }
     }
 
@@ -245,6 +260,10 @@ public final class UploadService implements AutoCloseable {
         HttpResponse<String> r = http(endpoint)
                 .send(HttpRequest.newBuilder(settings.devicePort().resolve("/api/device/whoami")).build(),
                         HttpResponse.BodyHandlers.ofString());
+        if (PlatformBusyException.isBusy(r.statusCode())) {
+            throw new PlatformBusyException("whoami answered " + r.statusCode() + ": " + r.body(),
+                    PlatformBusyException.parseRetryAfter(r.headers().firstValue("Retry-After"), clock.instant()));
+        }
         if (r.statusCode() != 200) {
             throw new IOException("whoami answered " + r.statusCode() + ": " + r.body());
         }

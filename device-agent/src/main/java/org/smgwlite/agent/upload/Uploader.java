@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 import org.smgwlite.agent.taf.TafValue;
 import org.smgwlite.metering.contract.BatchFormat;
@@ -31,6 +34,10 @@ import org.smgwlite.metering.contract.SignedBatches;
  * {@code UPLOAD upload refused: ...} (the agent shows it on its status page as {@code upload_refused}), and the
  * next day's run tries again, after the service has renewed certificates (the usual cause). Values refused one by
  * one inside a 200 are the platform's business: it keeps them with a reason, the agent acknowledges them.
+ *
+ * <p>Anything else (no connection, a 5xx, 404, 408, 425, 429) is "not now": the same bytes go again after a wait
+ * ({@link Backoff}: doubling from the pacing's first to its max wait, at least the {@code Retry-After} the platform
+ * sent, e.g. its 503 while its database is down, plus jitter), up to the pacing's attempts per batch.
  */
 public final class Uploader {
 
@@ -53,7 +60,7 @@ public final class Uploader {
      *
      * @param valuesPerBatch   store values read per batch, 1..{@link BatchFormat#MAX_VALUES}
      * @param firstBackoff     wait after the first failed attempt; doubled after each further one
-     * @param maxBackoff       the doubling stops here
+     * @param maxBackoff       the doubling stops here, and no {@code Retry-After} is waited longer
      * @param attemptsPerBatch attempts for one batch before the run gives up until the next day
      */
     public record Pacing(int valuesPerBatch, Duration firstBackoff, Duration maxBackoff, int attemptsPerBatch) {
@@ -123,9 +130,19 @@ public final class Uploader {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Consumer<String> events;
+    private final RandomGenerator jitter;
 
     public Uploader(PendingValues store, BatchTransport transport, String gatewayId, long householdId, PrivateKey signatureKey,
                     X509Certificate signatureCertificate, Pacing pacing, Sleeper sleeper, Clock clock, Consumer<String> events) {
+        this(store, transport, gatewayId, householdId, signatureKey, signatureCertificate, pacing, sleeper, clock, events,
+                new SplittableRandom());
+    }
+
+    /** @param jitter the random part of the waits between attempts ({@link Backoff}); tests pass a fixed one */
+    public Uploader(PendingValues store, BatchTransport transport, String gatewayId, long householdId, PrivateKey signatureKey,
+                    X509Certificate signatureCertificate, Pacing pacing, Sleeper sleeper, Clock clock, Consumer<String> events,
+                    RandomGenerator jitter) {
+        this.jitter = jitter;
         this.store = store;
         this.transport = transport;
         this.gatewayId = gatewayId;
@@ -187,12 +204,14 @@ public final class Uploader {
         int count = batch.values().size();
         String what = count + " values" + (values.isEmpty() ? "" : " (seq " + values.get(0).seq() + ".."
                 + values.get(values.size() - 1).seq() + ")") + ", " + lines.size() + " Eichlog entries";
-        Duration backoff = pacing.firstBackoff();
+        Backoff backoff = new Backoff(pacing.firstBackoff(), pacing.maxBackoff(), jitter);
         String last = "";
         for (int attempt = 1; attempt <= pacing.attemptsPerBatch(); attempt++) {
+            Optional<Duration> retryAfter = Optional.empty();
             try {
                 BatchTransport.Answer answer = transport.post(signed);
                 last = answer.status() + " " + answer.body();
+                retryAfter = answer.retryAfter();
                 if (answer.status() == 200) {
                     if (!values.isEmpty()) {
                         store.acknowledge(values.get(values.size() - 1).seq());
@@ -211,10 +230,9 @@ public final class Uploader {
                 last = "I/O: " + e.getMessage();
             }
             if (attempt < pacing.attemptsPerBatch()) {
-                events.accept("upload attempt " + attempt + " failed (" + last + "), next in " + backoff);
-                sleeper.sleep(backoff);
-                Duration doubled = backoff.multipliedBy(2);
-                backoff = doubled.compareTo(pacing.maxBackoff()) > 0 ? pacing.maxBackoff() : doubled;
+                Duration wait = backoff.next(retryAfter);
+                events.accept("upload attempt " + attempt + " failed (" + last + "), next in " + wait);
+                sleeper.sleep(wait);
             }
         }
         events.accept(UNANSWERED + " after " + pacing.attemptsPerBatch() + " attempts (" + last + "); " + what

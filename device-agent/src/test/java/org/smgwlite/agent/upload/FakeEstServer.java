@@ -10,9 +10,12 @@ import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLParameters;
@@ -117,6 +120,36 @@ final class FakeEstServer implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+    }
+
+    /** An answer of {@link #answerInTurn}: status, body, and a {@code Retry-After} header unless null. */
+    record Reply(int status, String body, String retryAfter) {
+    }
+
+    /**
+     * Serves {@code path} with {@code replies} one after the other (the last one from then on) and returns the list
+     * of request bodies it receives, in order.
+     */
+    List<byte[]> answerInTurn(String path, List<Reply> replies) {
+        Deque<Reply> script = new ArrayDeque<>(replies);
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        server.createContext(path, exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                bodies.add(in.readAllBytes());
+            }
+            Reply reply;
+            synchronized (script) {
+                reply = script.size() > 1 ? script.removeFirst() : script.getFirst();
+            }
+            if (reply.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+            }
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        return bodies;
     }
 
     X509Certificate rootCertificate() {

@@ -87,7 +87,8 @@ class Taf6PollerTest {
 
     private Taf6Poller poller(ValueStore store, Taf6Channel channel, BatchTransport transport, Snapshot latest) {
         Uploader uploader = new Uploader(PendingValues.of(store), transport, GW, 42, SIGNER.keys().getPrivate(), SIGNER.certificate(),
-                new Uploader.Pacing(1_000, Duration.ofSeconds(10), Duration.ofSeconds(10), 1), sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), e -> { });
+                new Uploader.Pacing(1_000, Duration.ofSeconds(10), Duration.ofSeconds(10), 1), sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), e -> { },
+                UploaderTest.NO_JITTER);
         Taf6Poller.Reading reading = order -> {
             List<TafValue> values = new Taf6Request(order.reason(), NOW, order.id()).take(latest);
             try {
@@ -96,7 +97,8 @@ class Taf6PollerTest {
                 throw new IllegalStateException(e);
             }
         };
-        return new Taf6Poller(channel, reading, () -> uploader.uploadBacklog(PendingEichlog.NONE).outcome(), sleeps::add, () -> 0L, e -> { });
+        return new Taf6Poller(channel, reading, () -> uploader.uploadBacklog(PendingEichlog.NONE).outcome(), sleeps::add, () -> 0L, e -> { },
+                UploaderTest.NO_JITTER);
     }
 
     private ValueStore store() throws IOException {

@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,8 @@ class UploaderTest {
     private static final TestSigner SIGNER = TestSigner.forGateway(GW);
     private static final KeyPair KEYS = SIGNER.keys();
     private static final X509Certificate CERT = SIGNER.certificate();
+    /** Waits without their random part, so that a test can name them. */
+    static final RandomGenerator NO_JITTER = () -> 0L;
 
     @TempDir
     Path dir;
@@ -59,6 +63,9 @@ class UploaderTest {
             Object next = script.removeFirst();
             if (next instanceof IOException e) {
                 throw e;
+            }
+            if (next instanceof BatchTransport.Answer answer) {
+                return answer;
             }
             return new BatchTransport.Answer((Integer) next, "{\"accepted\":96}");
         };
@@ -121,7 +128,7 @@ class UploaderTest {
     }
 
     /** {@code slots} quarter hours of import and export registers from {@link #DAY} on: 2 values per slot. */
-    private static void fill(ValueStore store, int fromSlot, int slots) throws IOException {
+    static void fill(ValueStore store, int fromSlot, int slots) throws IOException {
         List<TafValue> values = new ArrayList<>();
         for (int slot = fromSlot; slot < fromSlot + slots; slot++) {
             Instant at = DAY.plusSeconds(900L * slot);
@@ -139,7 +146,7 @@ class UploaderTest {
 
     private Uploader uploader(PendingValues store, BatchTransport transport, Uploader.Pacing pacing) {
         return new Uploader(store, transport, GW, 42, KEYS.getPrivate(), CERT, pacing, sleeps::add,
-                Clock.fixed(DAY.plus(Duration.ofDays(600)), ZoneOffset.UTC), events::add);
+                Clock.fixed(DAY.plus(Duration.ofDays(600)), ZoneOffset.UTC), events::add, NO_JITTER);
     }
 
     private static Uploader.Pacing batchesOf(int values) {
@@ -256,6 +263,60 @@ class UploaderTest {
             assertThat(store.readUnacknowledged(1000)).hasSize(192);
             assertThat(events).last().asString().startsWith(Uploader.UNANSWERED);
         }
+    }
+
+    @Test
+    void a_platform_whose_database_is_down_is_waited_for_as_long_as_its_retry_after_says_then_the_same_bytes_land_once()
+            throws Exception {
+        try (ValueStore store = store()) {
+            fill(store, 0, 48);
+            BatchTransport.Answer busy = new BatchTransport.Answer(503,
+                    "{\"status\":503,\"fields\":{\"reason\":\"DATABASE_UNAVAILABLE\"}}", Optional.of(Duration.ofSeconds(3)));
+            Uploader.Run run = uploader(store, scripted(busy, busy, busy, busy, 200),
+                    new Uploader.Pacing(1_000, Duration.ofSeconds(1), Duration.ofSeconds(60), 6)).uploadBacklog(PendingEichlog.NONE);
+
+            assertThat(run.complete()).isTrue();
+            assertThat(run.batches()).singleElement().satisfies(b -> assertThat(b.attempts()).isEqualTo(5));
+            assertThat(sleeps).as("at least the platform's 3 s; the doubling takes over once it is longer")
+                    .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(8));
+            assertThat(posted).hasSize(5).allSatisfy(b -> assertThat(b).isEqualTo(posted.get(0)));
+            assertThat(store.readUnacknowledged(1000)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_retry_after_longer_than_the_longest_wait_is_cut_to_it() throws Exception {
+        try (ValueStore store = store()) {
+            fill(store, 0, 4);
+            BatchTransport.Answer busy = new BatchTransport.Answer(503, "{}", Optional.of(Duration.ofDays(2)));
+            uploader(store, scripted(busy, 200), batchesOf(50)).uploadBacklog(PendingEichlog.NONE);
+
+            assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void jitter_only_lengthens_a_wait_by_up_to_a_fifth() {
+        RandomGenerator highest = () -> -1L; // nextDouble() just below 1
+        Backoff backoff = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60), highest);
+        Duration first = backoff.next(Optional.empty());
+        Duration second = backoff.next(Optional.of(Duration.ofSeconds(30)));
+        assertThat(first).isBetween(Duration.ofMillis(11_990), Duration.ofSeconds(12));
+        assertThat(second).isBetween(Duration.ofMillis(35_990), Duration.ofSeconds(36));
+        Backoff none = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60), NO_JITTER);
+        assertThat(none.next(Optional.empty())).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void retry_after_is_read_as_seconds_or_as_an_http_date() {
+        Instant now = Instant.parse("2026-11-30T21:00:00Z");
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.of("30"), now)).contains(Duration.ofSeconds(30));
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.of("Mon, 30 Nov 2026 21:01:30 GMT"), now))
+                .contains(Duration.ofSeconds(90));
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.of("Mon, 30 Nov 2026 20:59:00 GMT"), now)).isEmpty();
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.of("soon"), now)).isEmpty();
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.of("-5"), now)).isEmpty();
+        assertThat(PlatformBusyException.parseRetryAfter(Optional.empty(), now)).isEmpty();
     }
 
     /** The closing entry of a reset: one line until the platform acknowledged it. */

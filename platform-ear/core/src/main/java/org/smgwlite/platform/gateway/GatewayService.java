@@ -21,6 +21,7 @@ import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.certificate.CertificateRecords;
 import org.smgwlite.platform.certificate.PkiSettings;
 import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InputIds;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -182,6 +183,7 @@ public class GatewayService {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("gatewayId", "gateway " + id + " is registered already");
         }
     }

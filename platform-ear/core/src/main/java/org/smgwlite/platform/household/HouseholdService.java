@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
 import org.smgwlite.platform.shared.LikePrefix;
@@ -112,6 +113,7 @@ public class HouseholdService {
             em.remove(household);
             em.flush();
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("household " + id + " cannot be deleted while gateways or readings refer to it");
         }
     }

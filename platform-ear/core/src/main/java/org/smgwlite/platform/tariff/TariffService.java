@@ -17,6 +17,7 @@ import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
 import org.smgwlite.platform.household.Household;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -99,6 +100,7 @@ public class TariffService {
                     "name=" + clean + " validFrom=" + first.validFrom() + " rules=" + first.rules().size());
             return details(em, profile);
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("name", "a tariff profile named " + clean + " was created meanwhile");
         }
     }
@@ -120,6 +122,7 @@ public class TariffService {
                     "name=" + profile.name() + " validFrom=" + draft.validFrom() + " rules=" + draft.rules().size());
             return details(em, profile);
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("validFrom", "a version from " + draft.validFrom() + " was added meanwhile");
         }
     }
@@ -157,6 +160,7 @@ public class TariffService {
             em.flush();
             audit.success(tenant, actor, AuditAction.TARIFF_PROFILE_DELETED, subject(id), "name=" + profile.name());
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             throw new ConflictException("tariff profile " + id + " cannot be deleted while a household uses it");
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.platform.certificate.TenantCaStore;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.LikePrefix;
 import org.smgwlite.platform.shared.NotFoundException;
@@ -71,6 +72,7 @@ public class TenantService {
             em.persist(tenant);
             em.flush(); // tenant-bound entity managers in the same transaction insert rows referencing it
         } catch (PersistenceException e) {
+            DatabaseUnavailable.rethrowIfCause(e);
             // the same id created at the same moment by another request: its primary key refuses this one
             throw new ConflictException("tenantId", "tenant " + id + " exists already");
         }

@@ -16,10 +16,14 @@ import org.smgwlite.devstack.RunLayout;
  *
  * <p>Only active where failsafe sets {@code smgw.it.ear}, so that a plain unit-test run of this
  * module starts nothing.
+ *
+ * <p>The tests run in this JVM (client mode), so an outage test reaches the database server through
+ * {@link #database()} and stops and starts it ({@link Postgres#stop()}, {@link Postgres#start()}).
  */
 public class ItServices implements LauncherSessionListener {
 
-    private Postgres postgres;
+    /** The session's database server, for tests that stop and start it; null outside a failsafe run. */
+    private static volatile Postgres postgres;
     private KeycloakServer keycloak;
 
     @Override
@@ -38,6 +42,15 @@ public class ItServices implements LauncherSessionListener {
             postgres.close();
             throw e;
         }
+    }
+
+    /** The embedded PostgreSQL the platform under test uses. */
+    static Postgres database() {
+        Postgres running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("no database of the test session: run as an integration test (failsafe)");
+        }
+        return running;
     }
 
     @Override

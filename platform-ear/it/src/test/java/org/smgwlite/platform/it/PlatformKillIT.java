@@ -101,7 +101,7 @@ class PlatformKillIT extends OnDevicePort {
                     events::add);
 
             Future<Uploader.Run> upload = agentThread.submit(agent::uploadNow);
-            long committedBeforeKill = awaitBatches(gw, KILL_AFTER_BATCHES, upload);
+            long committedBeforeKill = CommittedBatches.await(gw, KILL_AFTER_BATCHES, upload, "the kill");
             int eventsAtKill = events.size();
             long killedAt = System.nanoTime();
             link.cut();
@@ -171,23 +171,6 @@ class PlatformKillIT extends OnDevicePort {
         assertThat(sql("SELECT obis || ' ' || to_char(slot_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' '"
                 + " || split_part(reason, ':', 1) FROM reading_gap WHERE household_id = ?::bigint", household))
                 .containsExactly(IMPORT + " " + first.plus(Duration.ofMinutes(15L * GAP_SLOT)) + " MISSING");
-    }
-
-    /** Polls the database until {@code n} batches of {@code gw} are committed; fails if the upload ends first. */
-    private static long awaitBatches(String gw, int n, Future<?> upload) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            long committed = Long.parseLong(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw).get(0));
-            if (committed >= n) {
-                return committed;
-            }
-            if (upload.isDone()) {
-                upload.get(); // the failure, if any
-                throw new AssertionError("the upload ended after " + committed + " batches, before the kill");
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("fewer than " + n + " batches committed within 120 s");
     }
 
     /** Four weeks of quarter hours, import and export, oldest first, without the import value of {@link #GAP_SLOT}. */

@@ -8,10 +8,15 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.EnrollmentThrottledException;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
+import org.smgwlite.platform.infra.RetryAfter;
 import org.smgwlite.platform.legacy.LegacyAccessDeniedException;
 import org.smgwlite.platform.legacy.LegacyThrottledException;
 import org.smgwlite.platform.legacy.UploadTooLargeException;
@@ -23,7 +28,8 @@ import org.smgwlite.platform.shared.NotFoundException;
 
 /**
  * Exceptions to responses, all with an {@link ErrorBody}: the domain exceptions by their type (one mapper), JAX-RS's
- * own with their status and headers, anything else logged once and answered with a generic 500.
+ * own with their status and headers, the database being unavailable 503 with {@code Retry-After}, anything else
+ * logged once and answered with a generic 500.
  */
 public final class DomainExceptionMappers {
 
@@ -101,11 +107,28 @@ public final class DomainExceptionMappers {
 
     /**
      * Catch-all: JAX-RS's own exceptions keep their status and headers (a 401's {@code WWW-Authenticate} challenge,
-     * a 405's {@code Allow}) with an {@link ErrorBody}; anything else gets an incident id, the log the stack trace.
+     * a 405's {@code Allow}) with an {@link ErrorBody}; a failure because the database cannot be reached
+     * ({@link DatabaseUnavailable}: stopped, restarting, pool exhausted) is 503 with {@code Retry-After} in seconds
+     * ({@link RetryAfter}) and {@code fields.reason} {@code DATABASE_UNAVAILABLE}, on every door alike (device port,
+     * EST, SMGW.Lite, operator API), so a gateway keeps its batch and comes back; anything else gets an incident id,
+     * the log the stack trace.
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+        /** During an outage every request fails alike: one log line per this many milliseconds is enough. */
+        private static final long OUTAGE_LOG_INTERVAL_MILLIS = 10_000;
+        private static final AtomicLong lastOutageLog = new AtomicLong(Long.MIN_VALUE / 2);
+
+        private final Supplier<RetryAfter> retryAfter;
+
+        public Unexpected() {
+            this(RetryAfter::current);
+        }
+
+        Unexpected(Supplier<RetryAfter> retryAfter) {
+            this.retryAfter = retryAfter;
+        }
 
         @Override
         public Response toResponse(Throwable e) {
@@ -114,7 +137,30 @@ public final class DomainExceptionMappers {
                 return Response.fromResponse(r).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(new ErrorBody(r.getStatus(), String.valueOf(e.getMessage()), Map.of())).build();
             }
+            if (DatabaseUnavailable.isCause(e)) {
+                return databaseUnavailable(e);
+            }
             return incident(e);
+        }
+
+        private Response databaseUnavailable(Throwable e) {
+            int seconds = retryAfter.get().jittered(ThreadLocalRandom.current());
+            long now = System.currentTimeMillis();
+            long last = lastOutageLog.get();
+            if (now - last >= OUTAGE_LOG_INTERVAL_MILLIS && lastOutageLog.compareAndSet(last, now)) {
+                LOG.warning("database unavailable, answering 503 (Retry-After " + seconds + " s): " + rootMessage(e));
+            }
+            return Response.fromResponse(json(503, "the database is unavailable, retry in " + seconds + " s",
+                            Map.of("reason", "DATABASE_UNAVAILABLE")))
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 64; depth++) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
         }
 
         static Response incident(Throwable e) {

@@ -6,11 +6,15 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import org.smgwlite.platform.certificate.CertificateRefusedException;
 import org.smgwlite.platform.certificate.EnrollmentThrottledException;
+import org.smgwlite.platform.infra.RetryAfter;
 import org.smgwlite.platform.metering.BatchRefusedException;
 import org.smgwlite.platform.shared.ConflictException;
 import org.smgwlite.platform.shared.InvalidInputException;
@@ -88,5 +92,30 @@ class DomainExceptionMappersTest {
                 Duration.ofSeconds(900)));
         assertThat(throttled.getStatus()).isEqualTo(429);
         assertThat(throttled.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("900");
+    }
+
+    @Test
+    void the_database_being_unavailable_is_503_with_a_retry_time_and_no_detail() {
+        DomainExceptionMappers.Unexpected mapper = new DomainExceptionMappers.Unexpected(() -> new RetryAfter(30));
+        // as an EJB hands on what the pool threw while PostgreSQL was stopped
+        Response r = mapper.toResponse(new EJBException(new PersistenceException(new IllegalStateException(
+                "storing batch 7 failed", new SQLException("Connection to localhost:54329 refused. Check that the hostname"
+                + " and port are correct", "08001")))));
+
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(Integer.parseInt(r.getHeaderString(HttpHeaders.RETRY_AFTER))).isBetween(30, 45);
+        ErrorBody body = (ErrorBody) r.getEntity();
+        assertThat(body.fields()).containsExactly(Map.entry("reason", "DATABASE_UNAVAILABLE"));
+        assertThat(body.error()).isEqualTo("the database is unavailable, retry in " + r.getHeaderString(HttpHeaders.RETRY_AFTER) + " s")
+                .doesNotContain("54329").doesNotContain("batch");
+        assertThat(r.getMediaType().toString()).isEqualTo("application/json");
+    }
+
+    @Test
+    void a_failure_of_the_request_itself_stays_a_500_also_with_a_sql_cause() {
+        DomainExceptionMappers.Unexpected mapper = new DomainExceptionMappers.Unexpected(() -> new RetryAfter(30));
+        Response r = mapper.toResponse(new EJBException(new PersistenceException(new SQLException("duplicate key", "23505"))));
+        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(r.getHeaderString(HttpHeaders.RETRY_AFTER)).isNull();
     }
 }
