@@ -64,6 +64,8 @@ public class LoadCurvePanel extends VerticalLayout {
     private final LoadCurveChart chart = new LoadCurveChart();
     /** Says what the dashed lines are; shown when the range holds substitute values. */
     private final Span substituteNote = new Span();
+    /** Says that values of the range came from an SMGW.Lite gateway (unsigned); shown when any quarter hour rests on one. */
+    private final Span legacyNote = new Span();
     private final EnergyBarsChart bars = new EnergyBarsChart();
     private final Span summary = new Span();
     private final Div latest = new Div();
@@ -116,6 +118,10 @@ public class LoadCurvePanel extends VerticalLayout {
         substituteNote.setText(getTranslation("curve.chart.substitute.note"));
         substituteNote.getStyle().set("font-size", "var(--lumo-font-size-s)");
         substituteNote.setVisible(false);
+        legacyNote.setId("curve-legacy-" + householdId);
+        legacyNote.setText(getTranslation("curve.chart.legacy.note"));
+        legacyNote.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        legacyNote.setVisible(false);
         bars.setId("curve-bars-" + householdId);
         summary.setId("curve-summary-" + householdId);
         latest.setId("curve-latest-" + householdId);
@@ -130,6 +136,7 @@ public class LoadCurvePanel extends VerticalLayout {
         monthly.setAllRowsVisible(true);
         add(controls, latest, summary, chart, substituteNote, new H3(getTranslation("curve.bars.title")), bars,
                 new H3(getTranslation("curve.totals.title")), daily, monthly);
+        addComponentAtIndex(indexOf(substituteNote) + 1, legacyNote);
 
         span.setValue(CurveRange.Span.WEEK);
         date.setValue(openOnData());
@@ -185,6 +192,7 @@ public class LoadCurvePanel extends VerticalLayout {
                 curve.range().zone(), getTranslation("curve.chart.import"), getTranslation("curve.chart.export"),
                 getTranslation("curve.chart.import.substitute"), getTranslation("curve.chart.export.substitute"));
         substituteNote.setVisible(imports.substitutes() + exports.substitutes() > 0);
+        legacyNote.setVisible(curve.imports().anyLegacy() || curve.exports().anyLegacy());
         int due = curve.daily().stream().mapToInt(EnergyTotal::due).sum();
         int gaps = curve.daily().stream().mapToInt(EnergyTotal::gaps).sum();
         int pending = curve.daily().stream().mapToInt(EnergyTotal::pending).sum();
