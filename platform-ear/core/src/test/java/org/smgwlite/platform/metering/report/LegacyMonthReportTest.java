@@ -13,23 +13,22 @@ import org.smgwlite.platform.metering.query.SeriesBuilder;
 class LegacyMonthReportTest {
 
     private static final long STEP = 900;
+    private static final CurveRange JUNE = BillingMonth.of(2026, 6).range();
+    private static final long T0 = JUNE.from().getEpochSecond();
 
     @Test
     void quarter_hours_on_legacy_readings_are_counted_and_the_boundaries_say_where_they_came_from() {
-        BillingMonth june = BillingMonth.of(2026, 6);
-        CurveRange range = june.range();
-        long t0 = range.from().getEpochSecond();
-        SeriesBuilder b = new SeriesBuilder(Register.IMPORT, range.from(), range.slotCount());
+        SeriesBuilder b = new SeriesBuilder(Register.IMPORT, JUNE.from(), JUNE.slotCount());
         int switchedAt = 2_000; // the household moved to an SMGW.Lite gateway: readings from slot 2,000 on are legacy
-        for (int slot = 0; slot <= range.slotCount(); slot++) {
+        for (int slot = 0; slot <= JUNE.slotCount(); slot++) {
             boolean legacy = slot >= switchedAt;
             if (slot != 2_500) {
-                b.reading(t0 + STEP * slot, 1000 + 7L * slot, 0, "Wh", legacy ? 3 : 0, legacy);
+                b.reading(T0 + STEP * slot, 1000 + 7L * slot, 0, "Wh", legacy ? 3 : 0, legacy);
             }
         }
-        b.substitute(t0 + STEP * 2_500, 1000 + 7L * 2_500, 0, "Wh", "linear", true);
+        b.substitute(T0 + STEP * 2_500, 1000 + 7L * 2_500, 0, "Wh", "linear", true);
 
-        RegisterMonthReport r = RegisterMonthReport.of(b.build(), range.slotCount(), null);
+        RegisterMonthReport r = RegisterMonthReport.of(b.build(), JUNE.slotCount(), null);
 
         // intervals 1,999 (signed to legacy) .. 2,879 rest on a legacy reading: 881, less the two on the substitute
         assertThat(r.taf7().legacyQuarterHours()).isEqualTo(2_880 - 1_999 - 2);
@@ -43,15 +42,12 @@ class LegacyMonthReportTest {
 
     @Test
     void a_signed_month_counts_no_legacy_quarter_hour_and_a_missing_boundary_has_no_origin() {
-        BillingMonth june = BillingMonth.of(2026, 6);
-        CurveRange range = june.range();
-        long t0 = range.from().getEpochSecond();
-        SeriesBuilder b = new SeriesBuilder(Register.IMPORT, range.from(), range.slotCount());
-        for (int slot = 1; slot <= range.slotCount(); slot++) {
-            b.reading(t0 + STEP * slot, 1000 + 7L * slot, 0, "Wh", 0);
+        SeriesBuilder b = new SeriesBuilder(Register.IMPORT, JUNE.from(), JUNE.slotCount());
+        for (int slot = 1; slot <= JUNE.slotCount(); slot++) {
+            b.reading(T0 + STEP * slot, 1000 + 7L * slot, 0, "Wh", 0);
         }
 
-        RegisterMonthReport r = RegisterMonthReport.of(b.build(), range.slotCount(), null);
+        RegisterMonthReport r = RegisterMonthReport.of(b.build(), JUNE.slotCount(), null);
 
         assertThat(r.taf7().legacyQuarterHours()).isZero();
         assertThat(r.taf1().start().origin()).isNull();
