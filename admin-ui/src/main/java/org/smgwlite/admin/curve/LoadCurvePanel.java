@@ -66,6 +66,8 @@ public class LoadCurvePanel extends VerticalLayout {
     /** Says what the dashed lines are; shown when the range holds substitute values. */
     private final Span substituteNote = new Span();
     private final HighResolutionNote hiresNote;
+    /** Says that values of the range came from an SMGW.Lite gateway (unsigned); shown when any quarter hour rests on one. */
+    private final Span legacyNote = new Span();
     private final EnergyBarsChart bars = new EnergyBarsChart();
     private final Span summary = new Span();
     private final Div latest = new Div();
@@ -119,6 +121,10 @@ public class LoadCurvePanel extends VerticalLayout {
         substituteNote.setText(getTranslation("curve.chart.substitute.note"));
         substituteNote.getStyle().set("font-size", "var(--lumo-font-size-s)");
         substituteNote.setVisible(false);
+        legacyNote.setId("curve-legacy-" + householdId);
+        legacyNote.setText(getTranslation("curve.chart.legacy.note"));
+        legacyNote.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        legacyNote.setVisible(false);
         bars.setId("curve-bars-" + householdId);
         summary.setId("curve-summary-" + householdId);
         latest.setId("curve-latest-" + householdId);
@@ -133,6 +139,7 @@ public class LoadCurvePanel extends VerticalLayout {
         monthly.setAllRowsVisible(true);
         add(controls, latest, summary, chart, substituteNote, hiresNote, new H3(getTranslation("curve.bars.title")), bars,
                 new H3(getTranslation("curve.totals.title")), daily, monthly);
+        addComponentAtIndex(indexOf(substituteNote) + 1, legacyNote);
 
         span.setValue(CurveRange.Span.WEEK);
         date.setValue(openOnData());
@@ -189,6 +196,7 @@ public class LoadCurvePanel extends VerticalLayout {
                 getTranslation("curve.chart.import.substitute"), getTranslation("curve.chart.export.substitute"));
         substituteNote.setVisible(imports.substitutes() + exports.substitutes() > 0);
         hiresNote.refresh(range, span.getValue() == CurveRange.Span.DAY, curve.imports().startEpochSecond());
+        legacyNote.setVisible(curve.imports().anyLegacy() || curve.exports().anyLegacy());
         int due = curve.daily().stream().mapToInt(EnergyTotal::due).sum();
         int gaps = curve.daily().stream().mapToInt(EnergyTotal::gaps).sum();
         int pending = curve.daily().stream().mapToInt(EnergyTotal::pending).sum();

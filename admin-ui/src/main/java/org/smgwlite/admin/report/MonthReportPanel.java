@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.smgwlite.admin.i18n.LocalFormats;
+import org.smgwlite.platform.metering.Origin;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.report.BillingMonth;
 import org.smgwlite.platform.metering.report.BoundaryReading;
@@ -118,6 +119,9 @@ public class MonthReportPanel extends VerticalLayout {
         String kind = b.kind() == ReadingKind.SUBSTITUTE
                 ? getTranslation("report.kind.SUBSTITUTE", getTranslation("report.method." + b.substituteMethod()))
                 : getTranslation("report.kind.TRUE");
+        if (b.origin() == Origin.LEGACY) {
+            kind += ", " + getTranslation("report.origin.legacy");
+        }
         return getTranslation(key, when, formats.exact(b.value()) + " " + b.unit() + " (" + kind + ")");
     }
 
@@ -142,6 +146,8 @@ public class MonthReportPanel extends VerticalLayout {
         int flagged = ptb.get(3) + ptb.get(4);
         return getTranslation("report.taf7", formats.integer(t.trueValues()), formats.integer(t.expected()),
                 formats.integer(t.substitutes()), formats.integer(t.gaps()), formats.integer(flagged))
+                + (t.legacyQuarterHours() > 0 ? " " + getTranslation("report.taf7.legacy",
+                        formats.integer(t.legacyQuarterHours())) : "")
                 + (t.pending() > 0 ? " " + getTranslation("report.taf7.pending", formats.integer(t.pending())) : "");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.smgwlite.admin.i18n.LocalFormats;
+import org.smgwlite.platform.metering.Origin;
 import org.smgwlite.platform.metering.query.Register;
 import org.smgwlite.platform.metering.report.MonthOverviewRow;
 import org.smgwlite.platform.metering.report.ReadingKind;
@@ -36,11 +37,13 @@ final class OverviewColumns {
                 number(grid, "Gaps", r -> formats.integer(r.gaps())),
                 number(grid, "Not due", r -> formats.integer(r.pending())),
                 number(grid, "PTB 0/1/2/3/4", r -> r.ptbCounts().stream().map(String::valueOf)
-                        .collect(Collectors.joining("/")))));
+                        .collect(Collectors.joining("/"))),
+                number(grid, "Unsigned (SMGW.Lite)", r -> r.legacyQuarterHours() == null ? ""
+                        : formats.integer(r.legacyQuarterHours()))));
         sets.put(Set.TAF1, List.of(
-                grid.addColumn(r -> reading(r.startKind(), r.startValue(), r.startMethod(), r.unit()))
+                grid.addColumn(r -> reading(r.startKind(), r.startValue(), r.startMethod(), r.startOrigin(), r.unit()))
                         .setHeader("Reading at start").setFlexGrow(1),
-                grid.addColumn(r -> reading(r.endKind(), r.endValue(), r.endMethod(), r.unit()))
+                grid.addColumn(r -> reading(r.endKind(), r.endValue(), r.endMethod(), r.endOrigin(), r.unit()))
                         .setHeader("Reading at end").setFlexGrow(1),
                 number(grid, "Energy kWh", r -> kwh(r.energyWh()))));
         sets.put(Set.TAF2, List.of(
@@ -66,14 +69,17 @@ final class OverviewColumns {
         return wh == null ? "" : formats.kwh(wh);
     }
 
-    private String reading(ReadingKind kind, BigDecimal value, String method, String unit) {
+    /** The boundary reading; "unsigned" when it came from an SMGW.Lite gateway (or a substitute was made from one). */
+    private String reading(ReadingKind kind, BigDecimal value, String method, Origin origin, String unit) {
         if (kind == null) {
             return "";
         }
+        String unsigned = origin == Origin.LEGACY ? "unsigned, SMGW.Lite" : null;
         return switch (kind) {
             case MISSING -> "missing";
-            case TRUE -> formats.exact(value) + " " + unit;
-            case SUBSTITUTE -> formats.exact(value) + " " + unit + " (substitute, " + method + ")";
+            case TRUE -> formats.exact(value) + " " + unit + (unsigned == null ? "" : " (" + unsigned + ")");
+            case SUBSTITUTE -> formats.exact(value) + " " + unit + " (substitute, " + method
+                    + (unsigned == null ? "" : ", " + unsigned) + ")";
         };
     }
 }

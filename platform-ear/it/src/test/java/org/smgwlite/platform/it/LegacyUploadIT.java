@@ -95,9 +95,24 @@ class LegacyUploadIT {
         assertThat(sql("SELECT origin || ' ' || (signer_serial IS NULL) FROM reading_batch WHERE household_id = CAST(? AS bigint)",
                 String.valueOf(d.household()))).containsExactly("legacy true");
         // the curve's read model has the two quarter-hour values of each register (V8 packs a reading whose value fits
-        // an int8 in 17 bytes: int4 second of the day, int1 kind, int8 value, int2 scaler, int2 PTB level)
+        // an int8 in 17 bytes: int4 second of the day, int1 kind, int8 value, int2 scaler, int2 PTB level), each of kind
+        // 2 (V19: an int8 of origin legacy)
         assertThat(sql("SELECT sum(length(readings)) / 17 FROM meter_reading_day WHERE household_id = CAST(? AS bigint)"
                 + " AND obis = ?", String.valueOf(d.household()), IMPORT)).containsExactly("2");
+        assertThat(sql("SELECT get_byte(readings, 4) || ' ' || get_byte(readings, 21) FROM meter_reading_day"
+                + " WHERE household_id = CAST(? AS bigint) AND obis = ?", String.valueOf(d.household()), IMPORT))
+                .containsExactly("2 2");
+        // and the readings API's CSV says so: the quarter hour T0 rests on two legacy readings, the next on none
+        String day = java.time.LocalDate.ofInstant(Instant.ofEpochSecond(T0), java.time.ZoneId.of("Europe/Berlin")).toString();
+        HttpResponse<String> csv = ItPlatform.operator("GET", "/households/" + d.household() + "/readings?from=" + day
+                + "&to=" + day + "&format=csv", null);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body().lines()).contains(Instant.ofEpochSecond(T0) + ","
+                + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        Instant.ofEpochSecond(T0).atZone(java.time.ZoneId.of("Europe/Berlin")))
+                + "," + IMPORT + ",100000.0,Wh,70.0,3,ok,,legacy");
+        assertThat(csv.body().lines().filter(l -> l.contains(",ok,"))).as("no unsigned value passes as signed")
+                .isNotEmpty().allMatch(l -> l.endsWith(",legacy"));
         assertThat(sql("SELECT firmware || ' ' || target || ' ' || ip_last_octet || ' ' || fields || ' ' || last_received"
                 + " || ' ' || last_inserted FROM legacy_gateway WHERE device_id = ? AND tenant_id = ?", d.id(), TENANT))
                 .containsExactly("1.4.2 esp32c3 42 " + b.fields() + " 4 8");

@@ -196,7 +196,7 @@ class LoadCurveServiceIT {
             assertThat(lines[0] + "\n").isEqualTo(CsvRows.HEADER);
             assertThat(lines).hasSize(1 + 2 * 96);
             assertThat(lines[1]).isEqualTo(
-                    "2026-01-04T23:00:00Z,2026-01-05T00:00:00+01:00,1-0:1.8.0*255,12345.6789,kWh,100.0,0,ok,");
+                    "2026-01-04T23:00:00Z,2026-01-05T00:00:00+01:00,1-0:1.8.0*255,12345.6789,kWh,100.0,0,ok,,signed");
             assertThat(lines[1 + 2 * MISSING_IMPORT_SLOT]).startsWith(
                     "2026-01-05T09:00:00Z,2026-01-05T10:00:00+01:00,1-0:1.8.0*255,,,,,gap,\"meter silent at");
             assertThat(progress).containsExactly(100);

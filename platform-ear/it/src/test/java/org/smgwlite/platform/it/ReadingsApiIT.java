@@ -190,7 +190,7 @@ class ReadingsApiIT {
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).endsWith(".csv\"");
         String[] lines = text(csv).split("\n");
         assertThat(lines[0]).isEqualTo(
-                "slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh,ptb_level,status,gap_reason");
+                "slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh,ptb_level,status,gap_reason,origin");
         assertThat(lines).hasSize(1 + 2 * MONTH.slotCount());
         long[] imports = registers(true);
         for (int i = 0; i < MONTH.slotCount(); i++) {
@@ -200,14 +200,16 @@ class ReadingsApiIT {
             if (importGap(i)) {
                 assertThat(cells[5]).isEmpty();
                 assertThat(cells[7]).isEqualTo("gap");
+                assertThat(lines[1 + 2 * i]).as("a gap has no origin").endsWith(",");
             } else {
                 assertThat(new BigDecimal(cells[5])).isEqualByComparingTo(kwh(imports, i).movePointRight(3));
+                assertThat(lines[1 + 2 * i]).as("the agent's signed batches").endsWith(",signed");
             }
         }
         assertThat(json.statusCode()).isEqualTo(200);
         String body = text(json);
         assertThat(body).startsWith("[").contains("\"interval_energy_wh\":" + lines[1].split(",")[5] + ",")
-                .contains("\"slot_start_utc\":\"" + MONTH.from() + "\"");
+                .contains("\"slot_start_utc\":\"" + MONTH.from() + "\"").contains("\"origin\":\"signed\"}");
         assertThat(body.split("\n\\{|,\n\\{").length - 1).isEqualTo(2 * MONTH.slotCount());
     }
 

@@ -117,7 +117,9 @@ class ReportsBrowserIT {
 
             String csv = fetch(operator, "report-download-csv");
             assertThat(csv).startsWith("slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh")
-                    .contains(MONTH.start() + ",", ",1-0:1.8.0*255,5000000.0,Wh,");
+                    .contains(MONTH.start() + ",", ",1-0:1.8.0*255,5000000.0,Wh,", ",status,gap_reason,origin\n");
+            assertThat(csv.lines().filter(l -> l.contains(",ok,"))).as("the demo's agent signs its batches")
+                    .isNotEmpty().allMatch(l -> l.endsWith(",signed"));
             assertThat(csv.lines().filter(l -> l.contains(",1-0:1.8.0*255,")).count())
                     .as("one line per quarter hour of the month").isEqualTo(MONTH.quarterHours());
 

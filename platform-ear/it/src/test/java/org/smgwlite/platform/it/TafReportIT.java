@@ -180,6 +180,9 @@ class TafReportIT {
         MonthOverviewRow stored = page.get(3);
         assertThat(stored.trueValues()).isEqualTo(2_972);
         assertThat(stored.startKind()).isEqualTo(ReadingKind.TRUE);
+        assertThat(stored.legacyQuarterHours()).as("stored by V19's columns: no SMGW.Lite reading").isZero();
+        assertThat(stored.startOrigin()).isEqualTo(org.smgwlite.platform.metering.Origin.SIGNED);
+        assertThat(page.get(2).startOrigin()).as("a missing boundary has none").isNull();
         assertThat(stored.energyWh()).isEqualByComparingTo(imports.taf1().energyWh());
         assertThat(page.get(2).startKind()).isEqualTo(ReadingKind.MISSING);
         assertThat(page.get(2).energyWh()).isNull();

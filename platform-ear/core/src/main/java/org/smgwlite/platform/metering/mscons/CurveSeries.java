@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.smgwlite.platform.metering.Origin;
 import org.smgwlite.platform.metering.query.CurveRange;
 import org.smgwlite.platform.metering.query.IntervalSeries;
 import org.smgwlite.platform.metering.query.LoadCurve;
@@ -12,8 +13,9 @@ import org.smgwlite.platform.metering.query.Register;
 /**
  * A household's curve as MSCONS series, one per metered register over the curve's range: every interval with energy
  * becomes a quarter hour in kWh (Wh moved three places, exact, trailing zeros dropped), qualified as substitute
- * when it rests on an Ersatzwert ({@link IntervalSeries#substituteMethod}), else as true value; gaps and quarter
- * hours not due yet are left out.
+ * when it rests on an Ersatzwert ({@link IntervalSeries#substituteMethod}), as proposed value (Vorschlagswert) when it
+ * rests on a reading of an SMGW.Lite gateway ({@link IntervalSeries#origin} legacy: unsigned), else as true value;
+ * gaps and quarter hours not due yet are left out.
  */
 public final class CurveSeries {
 
@@ -51,11 +53,18 @@ public final class CurveSeries {
             if (s.isGap(i)) {
                 continue;
             }
-            Qualifier qualifier = s.substituteMethod(i) != null ? Qualifier.SUBSTITUTE : Qualifier.TRUE_VALUE;
-            values.add(new QuarterHour(s.intervalStart(i), kwh(s.energyWh(i)), qualifier));
+            values.add(new QuarterHour(s.intervalStart(i), kwh(s.energyWh(i)), qualifier(s, i)));
         }
         return new MeteringPointSeries(messlokationId, MsconsObis.of(s.register()), curve.range().from(),
                 curve.range().to(), values);
+    }
+
+    /** Substitute first (an Ersatzwert is made up, whatever its base), then unsigned, then true value. */
+    static Qualifier qualifier(IntervalSeries s, int i) {
+        if (s.substituteMethod(i) != null) {
+            return Qualifier.SUBSTITUTE;
+        }
+        return s.origin(i) == Origin.LEGACY ? Qualifier.PROPOSED : Qualifier.TRUE_VALUE;
     }
 
     /** Wh to kWh exactly: 1500 Wh is 1.5, 10000 Wh is 10 (never 1E+1: the writer prints it plain). */

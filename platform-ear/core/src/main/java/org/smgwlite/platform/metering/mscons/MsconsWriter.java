@@ -23,7 +23,7 @@ import java.util.Objects;
  * UNS+D'  NAD+DP'
  *   LOC+172+Messlokation'  DTM+163:from:303'  DTM+164:to:303'       one per series period (e.g. a month)
  *     LIN+k'  PIA+5+OBIS:SRW'                                         one per register
- *       QTY+220|67:kWh:KWH'  DTM+163:start:303'  DTM+164:end:303'   one per quarter hour with a value
+ *       QTY+220|67|201:kWh:KWH'  DTM+163:start:303'  DTM+164:end:303'  one per quarter hour with a value
  * UNT+segments+n'  UNZ+messages+ref'
  * </pre>
  * Series of the same Messlokation in a row share one message; the same Messlokation and period share one LOC group.

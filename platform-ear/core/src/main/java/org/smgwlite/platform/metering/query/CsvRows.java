@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.smgwlite.platform.metering.Origin;
 
 /**
  * The CSV lines of a curve, one per quarter hour and register, slot by slot. The register
@@ -15,11 +16,16 @@ import java.time.format.DateTimeFormatter;
  * ({@link ExpectedSlots}: after now, or after the newest reading in the current period) has status {@code pending}.
  * A quarter hour whose energy rests on a substitute value (Ersatzwert) at its start or end has status
  * {@code substitute:<method>} and an empty PTB level (it is no true value); its register reading is the substitute's.
+ *
+ * <p>The last column, {@code origin}, says where the quarter hour's energy came from: {@code legacy} when either
+ * reading it rests on came through the SMGW.Lite door (an unsigned gateway, PTB level 3), else {@code signed}; empty
+ * where there is no energy (gap, pending). A substitute's energy is {@code legacy} when a true reading it was made
+ * from (its gap's bounds) or the interval's other reading is legacy: an Ersatzwert is no better than its base.
  */
 public final class CsvRows {
 
     public static final String HEADER =
-            "slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh,ptb_level,status,gap_reason\n";
+            "slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh,ptb_level,status,gap_reason,origin\n";
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -47,7 +53,9 @@ public final class CsvRows {
                 line.append(s.isGap(i) || substitute != null ? "" : Integer.toString(s.ptbLevel(i))).append(',');
                 boolean missing = curve.missing(s, i);
                 line.append(status(s.isGap(i), missing, substitute)).append(',');
-                line.append(missing ? quote(s.gapReason(i)) : "").append('\n');
+                line.append(missing ? quote(s.gapReason(i)) : "").append(',');
+                Origin origin = s.origin(i);
+                line.append(origin == null ? "" : origin.column()).append('\n');
                 out.append(line);
             }
         }

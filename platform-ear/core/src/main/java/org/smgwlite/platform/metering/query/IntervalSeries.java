@@ -2,6 +2,7 @@ package org.smgwlite.platform.metering.query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.smgwlite.platform.metering.Origin;
 
 /**
  * One register's quarter hours on a regular grid: interval {@code i} starts at
@@ -20,10 +21,10 @@ public final class IntervalSeries {
     /**
      * The reading at each slot, {@code size() + 1} of them (the last closes the last interval): unscaled * 10^scaler
      * in unit; unit null where there is none; the reading's own PTB level; the Ersatzwert method where it is a
-     * substitute value, else null.
+     * substitute value, else null; whether it came through the legacy door (a substitute: was made from such a reading).
      */
     record Readings(long[] unscaled, BigDecimal[] bigUnscaled, byte[] scaler, String[] unit, byte[] ptbLevel,
-                    String[] substitute) {
+                    String[] substitute, boolean[] legacy) {
     }
 
     /** Each interval's energy in Wh: unscaled * 10^exponent, or the exact value where it needed one. */
@@ -117,6 +118,39 @@ public final class IntervalSeries {
         }
         String start = readings.substitute()[i];
         return start != null ? start : readings.substitute()[i + 1];
+    }
+
+    /**
+     * Where the reading at {@code slot} came from: {@link Origin#LEGACY} through the SMGW.Lite door (unsigned), else
+     * {@link Origin#SIGNED}; a substitute value is legacy when one of the true readings it was made from is. Null when
+     * the slot has no reading.
+     */
+    public Origin readingOrigin(int slot) {
+        if (readings.unit()[slot] == null) {
+            return null;
+        }
+        return readings.legacy()[slot] ? Origin.LEGACY : Origin.SIGNED;
+    }
+
+    /**
+     * Where interval {@code i}'s energy came from: {@link Origin#LEGACY} when either reading it rests on is legacy
+     * ({@link #readingOrigin}), so an unsigned value never passes as signed; null for a gap.
+     */
+    public Origin origin(int i) {
+        if (isGap(i)) {
+            return null;
+        }
+        return readings.legacy()[i] || readings.legacy()[i + 1] ? Origin.LEGACY : Origin.SIGNED;
+    }
+
+    /** Whether any interval with energy rests on a legacy reading ({@link #origin}). */
+    public boolean anyLegacy() {
+        for (int i = 0; i < size(); i++) {
+            if (origin(i) == Origin.LEGACY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isGap(int i) {

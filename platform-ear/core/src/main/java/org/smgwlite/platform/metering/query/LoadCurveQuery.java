@@ -43,6 +43,15 @@ public final class LoadCurveQuery {
                AND slot_start >= ? AND slot_start <= ?
              ORDER BY obis, slot_start""";
 
+    /**
+     * Whether substitute value {@code s} rests on a legacy reading: one of its gap's bounds (the true readings it was
+     * made from, V15's bound_from / bound_to) came through the SMGW.Lite door. Two primary-key probes per substitute.
+     */
+    public static final String SUBSTITUTE_LEGACY = """
+            EXISTS (SELECT 1 FROM meter_reading m
+                     WHERE m.tenant_id = s.tenant_id AND m.household_id = s.household_id AND m.obis = s.obis
+                       AND m.slot_start IN (s.bound_from, s.bound_to) AND m.origin = 'legacy')""";
+
     static final String GAPS_SQL = """
             SELECT obis, extract(epoch FROM slot_start)::bigint, reason
               FROM reading_gap
@@ -50,13 +59,24 @@ public final class LoadCurveQuery {
                AND slot_start >= ? AND slot_start <= ?
                AND filled_batch_id IS NULL""";
 
-    /** The current substitute values of the range (V15): a gap's slots only, so few rows; a true reading still wins. */
+    /**
+     * The current substitute values of the range (V15): a gap's slots only, so few rows; a true reading still wins.
+     * The last column: whether one of the two true readings the value was made from (its gap's bounds) is legacy.
+     */
     static final String SUBSTITUTES_SQL = """
-            SELECT obis, extract(epoch FROM slot_start)::bigint, value_unscaled, scaler, unit, method
-              FROM substitute_value
-             WHERE tenant_id = ? AND household_id = ? AND obis IN (?, ?)
-               AND slot_start >= ? AND slot_start <= ?
-               AND replaced_at IS NULL""";
+            SELECT s.obis, extract(epoch FROM s.slot_start)::bigint, s.value_unscaled, s.scaler, s.unit, s.method,
+                   """ + SUBSTITUTE_LEGACY + """
+
+              FROM substitute_value s
+             WHERE s.tenant_id = ? AND s.household_id = ? AND s.obis IN (?, ?)
+               AND s.slot_start >= ? AND s.slot_start <= ?
+               AND s.replaced_at IS NULL""";
+
+    /** Kind bit 0 of a packed reading: the value follows as text (else as int8). */
+    static final int KIND_TEXT = 1;
+    /** Kind bit 1 of a packed reading: the reading came through the legacy door ({@code origin = 'legacy'}). */
+    static final int KIND_LEGACY = 2;
+    private static final int KIND_BITS = KIND_TEXT | KIND_LEGACY;
 
     private LoadCurveQuery() {
     }
@@ -102,7 +122,7 @@ public final class LoadCurveQuery {
                 SeriesBuilder target = Register.IMPORT.obis().equals(rs.getString(1)) ? imports : exports;
                 // made from a register's own readings: an integer that fits a long as they do
                 target.substitute(rs.getLong(2), rs.getBigDecimal(3).longValueExact(), rs.getInt(4), rs.getString(5),
-                        rs.getString(6));
+                        rs.getString(6), rs.getBoolean(7));
             }
         }
         try (PreparedStatement ps = c.prepareStatement(METERED_SQL)) {
@@ -125,8 +145,10 @@ public final class LoadCurveQuery {
 
     /**
      * The readings of one day row into {@code target} (slots outside its range are ignored there). The format is
-     * V8's {@code meter_reading_pack}: per reading int4 seconds into the UTC day, int1 kind, the unscaled value
-     * (kind 0: int8; kind 1: int2 length and the decimal digits in ASCII), int2 scaler, int2 PTB level; big-endian.
+     * V19's {@code meter_reading_pack}: per reading int4 seconds into the UTC day, int1 kind (bit 0 the value's form,
+     * bit 1 its origin: set for legacy), the unscaled value (form 0: int8; form 1: int2 length and the decimal digits
+     * in ASCII), int2 scaler, int2 PTB level; big-endian. Kinds 0 and 1 are V8's, so rows written before V19 read as
+     * signed.
      */
     public static void unpack(LocalDate day, String unit, byte[] readings, SeriesBuilder target) {
         long dayStart = day.toEpochDay() * 86_400;
@@ -135,20 +157,22 @@ public final class LoadCurveQuery {
             while (b.hasRemaining()) {
                 long at = dayStart + b.getInt();
                 byte kind = b.get();
-                if (kind == 0) {
+                if ((kind & ~KIND_BITS) != 0) {
+                    throw new IllegalStateException("value kind " + kind + " at byte " + (b.position() - 1));
+                }
+                boolean legacy = (kind & KIND_LEGACY) != 0;
+                if ((kind & KIND_TEXT) == 0) {
                     long unscaled = b.getLong();
-                    target.reading(at, unscaled, b.getShort(), unit, b.getShort());
-                } else if (kind == 1) {
+                    target.reading(at, unscaled, b.getShort(), unit, b.getShort(), legacy);
+                } else {
                     byte[] digits = new byte[b.getShort()];
                     b.get(digits);
                     BigDecimal unscaled = new BigDecimal(new String(digits, StandardCharsets.US_ASCII));
-                    target.reading(at, unscaled, b.getShort(), unit, b.getShort());
-                } else {
-                    throw new IllegalStateException("value kind " + kind + " at byte " + (b.position() - 1));
+                    target.reading(at, unscaled, b.getShort(), unit, b.getShort(), legacy);
                 }
             }
         } catch (BufferUnderflowException | IllegalStateException | NumberFormatException e) {
-            throw new IllegalStateException("day row " + day + " (" + unit + ") of meter_reading_day is not in the V8 format: "
+            throw new IllegalStateException("day row " + day + " (" + unit + ") of meter_reading_day is not in the V19 format: "
                     + e, e);
         }
     }

@@ -38,6 +38,11 @@ public final class SeriesBuilder {
     private final byte[] ptb;
     /** The Ersatzwert method where the slot's reading is a substitute value; null for a true reading or none. */
     private final String[] substitute;
+    /**
+     * Whether the slot's reading came through the legacy door (unsigned SMGW.Lite gateway, {@code origin = 'legacy'});
+     * for a substitute value: whether one of the true readings it was made from did.
+     */
+    private final boolean[] legacy;
     private final String[] recordedGap;
     private boolean metered = true;
     private String lastUnit;
@@ -53,6 +58,7 @@ public final class SeriesBuilder {
         this.unit = new String[intervals + 1];
         this.ptb = new byte[intervals + 1];
         this.substitute = new String[intervals + 1];
+        this.legacy = new boolean[intervals + 1];
         this.recordedGap = new String[intervals + 1];
     }
 
@@ -64,18 +70,23 @@ public final class SeriesBuilder {
         return (int) (offset / STEP);
     }
 
-    /** A stored reading: value = unscaled * 10^scaler in {@code unit}. */
+    /** A stored signed reading: value = unscaled * 10^scaler in {@code unit}. */
     public void reading(long epochSecond, BigDecimal unscaled, int scaler, String unit, int ptbLevel) {
+        reading(epochSecond, unscaled, scaler, unit, ptbLevel, false);
+    }
+
+    /** A stored reading, {@code legacy} when it came through the SMGW.Lite door (unsigned). */
+    public void reading(long epochSecond, BigDecimal unscaled, int scaler, String unit, int ptbLevel, boolean legacy) {
         BigDecimal integer = unscaled;
         if (integer.scale() != 0) { // stored values are integers; any other is taken exactly all the same
             scaler -= integer.scale();
             integer = new BigDecimal(integer.unscaledValue());
         }
         if (integer.precision() <= 18) {
-            reading(epochSecond, integer.longValue(), scaler, unit, ptbLevel);
+            reading(epochSecond, integer.longValue(), scaler, unit, ptbLevel, legacy);
             return;
         }
-        int i = put(epochSecond, scaler, unit, ptbLevel);
+        int i = put(epochSecond, scaler, unit, ptbLevel, legacy);
         if (i >= 0) {
             if (bigUnscaled == null) {
                 bigUnscaled = new BigDecimal[intervals + 1];
@@ -84,9 +95,17 @@ public final class SeriesBuilder {
         }
     }
 
-    /** A stored reading whose unscaled value fits a {@code long} (nearly every one): no object made. */
+    /** A stored signed reading whose unscaled value fits a {@code long}. */
     public void reading(long epochSecond, long unscaled, int scaler, String unit, int ptbLevel) {
-        int i = put(epochSecond, scaler, unit, ptbLevel);
+        reading(epochSecond, unscaled, scaler, unit, ptbLevel, false);
+    }
+
+    /**
+     * A stored reading whose unscaled value fits a {@code long} (nearly every one): no object made; {@code legacy} when
+     * it came through the SMGW.Lite door (unsigned).
+     */
+    public void reading(long epochSecond, long unscaled, int scaler, String unit, int ptbLevel, boolean legacy) {
+        int i = put(epochSecond, scaler, unit, ptbLevel, legacy);
         if (i >= 0) {
             this.unscaled[i] = unscaled;
             if (bigUnscaled != null) {
@@ -98,14 +117,15 @@ public final class SeriesBuilder {
     /**
      * A substitute value (Ersatzwert) for a slot without a true reading, made by {@code method}. A true reading of the
      * same slot always wins, whichever arrives first: a substitute never replaces a true value. Its PTB level is 0;
-     * {@link IntervalSeries#substituteMethod} tells the interval apart from a true one.
+     * {@link IntervalSeries#substituteMethod} tells the interval apart from a true one. {@code legacy}: one of the two
+     * true readings it was made from (its gap's bounds) came through the SMGW.Lite door, so it rests on unsigned values.
      */
-    public void substitute(long epochSecond, long unscaled, int scaler, String unit, String method) {
+    public void substitute(long epochSecond, long unscaled, int scaler, String unit, String method, boolean legacy) {
         int i = slot(epochSecond);
         if (i < 0 || this.unit[i] != null && substitute[i] == null) {
             return;
         }
-        put(epochSecond, scaler, unit, 0);
+        put(epochSecond, scaler, unit, 0, legacy);
         this.unscaled[i] = unscaled;
         if (bigUnscaled != null) {
             bigUnscaled[i] = null;
@@ -113,8 +133,13 @@ public final class SeriesBuilder {
         substitute[i] = method;
     }
 
+    /** A substitute value made between two signed readings. */
+    public void substitute(long epochSecond, long unscaled, int scaler, String unit, String method) {
+        substitute(epochSecond, unscaled, scaler, unit, method, false);
+    }
+
     /** Everything of a reading but its value; the slot, or -1 when it is not one of the range. */
-    private int put(long epochSecond, int scaler, String unit, int ptbLevel) {
+    private int put(long epochSecond, int scaler, String unit, int ptbLevel, boolean legacy) {
         int i = slot(epochSecond);
         if (i < 0) {
             return -1;
@@ -129,6 +154,7 @@ public final class SeriesBuilder {
         this.whExponent[i] = lastUnitExponent == NOT_ENERGY ? NOT_ENERGY : (byte) (scaler + lastUnitExponent);
         this.unit[i] = u;
         this.ptb[i] = (byte) ptbLevel;
+        this.legacy[i] = legacy;
         return i;
     }
 
@@ -197,7 +223,7 @@ public final class SeriesBuilder {
         }
         return new IntervalSeries(register, start, metered,
                 new IntervalSeries.Readings(unscaled.clone(), bigUnscaled == null ? null : bigUnscaled.clone(),
-                        scaler.clone(), unit.clone(), ptb.clone(), substitute.clone()),
+                        scaler.clone(), unit.clone(), ptb.clone(), substitute.clone(), legacy.clone()),
                 new IntervalSeries.Energies(energy, energyExponent, bigEnergy), level, reason);
     }
 

@@ -22,7 +22,8 @@ import org.smgwlite.platform.metering.query.SeriesBuilder;
  */
 final class ChunkSubstitutes {
 
-    private record Value(boolean imports, long epochSecond, long unscaled, int scaler, String unit, String method) {
+    private record Value(boolean imports, long epochSecond, long unscaled, int scaler, String unit, String method,
+                         boolean legacy) {
     }
 
     private final Map<Long, List<Value>> byHousehold;
@@ -40,7 +41,7 @@ final class ChunkSubstitutes {
                 while (rs.next()) {
                     byHousehold.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(new Value(
                             Register.IMPORT.obis().equals(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                            rs.getString(6), rs.getString(7)));
+                            rs.getString(6), rs.getString(7), rs.getBoolean(8)));
                 }
             }
         }
@@ -49,7 +50,8 @@ final class ChunkSubstitutes {
 
     void into(long householdId, SeriesBuilder imports, SeriesBuilder exports) {
         for (Value v : byHousehold.getOrDefault(householdId, List.of())) {
-            (v.imports() ? imports : exports).substitute(v.epochSecond(), v.unscaled(), v.scaler(), v.unit(), v.method());
+            (v.imports() ? imports : exports).substitute(v.epochSecond(), v.unscaled(), v.scaler(), v.unit(), v.method(),
+                    v.legacy());
         }
     }
 }

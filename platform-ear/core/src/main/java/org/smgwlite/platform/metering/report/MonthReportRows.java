@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.metering.Origin;
 import org.smgwlite.platform.metering.query.Register;
 import org.smgwlite.platform.shared.LikePrefix;
 import org.smgwlite.platform.shared.PageRequest;
@@ -28,16 +29,16 @@ public final class MonthReportRows {
             INSERT INTO taf_month_report (tenant_id, month, household_id, obis, has_data, expected, true_values,
                    substitutes, gaps, pending, ptb_counts, completeness, first_at, first_value, last_at, last_value, unit,
                    start_kind, start_value, start_method, end_kind, end_value, end_method, energy_wh, tariff_profile,
-                   zones, error_wh, total_wh, missing, computed_at)
+                   zones, error_wh, total_wh, missing, legacy_quarter_hours, start_origin, end_origin, computed_at)
             SELECT ?, ?, h, o, d, e, t, s, g, p, ARRAY[p0, p1, p2, p3, p4], c, to_timestamp(fa), fv, to_timestamp(la), lv,
-                   u, sk, sv, sm, ek, ev, em, en, tp, z::jsonb, er, tt, mi, ?
+                   u, sk, sv, sm, ek, ev, em, en, tp, z::jsonb, er, tt, mi, lq, so, eo, ?
               FROM unnest(?::bigint[], ?::text[], ?::boolean[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[],
                           ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::numeric[], ?::bigint[], ?::numeric[],
                           ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[],
                           ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
-                          ?::int[])
+                          ?::int[], ?::int[], ?::text[], ?::text[])
                 AS x(h, o, d, e, t, s, g, p, p0, p1, p2, p3, p4, c, fa, fv, la, lv, u, sk, sv, sm, ek, ev, em, en, tp,
-                     z, er, tt, mi)""";
+                     z, er, tt, mi, lq, so, eo)""";
 
     private static final String MATCH = """
 
@@ -51,7 +52,8 @@ public final class MonthReportRows {
                    r.unit, r.energy_wh, r.tariff_profile,
                    ARRAY(SELECT z->>'zone' FROM jsonb_array_elements(r.zones) z),
                    ARRAY(SELECT (z->>'wh')::numeric FROM jsonb_array_elements(r.zones) z),
-                   r.error_wh, r.total_wh, r.missing, r.computed_at""";
+                   r.error_wh, r.total_wh, r.missing, r.computed_at, r.legacy_quarter_hours, r.start_origin,
+                   r.end_origin""";
 
     private MonthReportRows() {
     }
@@ -151,13 +153,18 @@ public final class MonthReportRows {
             zones.add(new ZoneEnergy(names[z], wh[z]));
         }
         Integer missing = rs.getObject(30) == null ? null : rs.getInt(30);
+        Integer legacy = rs.getObject(32) == null ? null : rs.getInt(32);
         return new MonthOverviewRow(rs.getLong(1), rs.getString(2), rs.getString(3), Register.ofObis(rs.getString(4)),
-                rs.getBoolean(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), ptb,
+                rs.getBoolean(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), ptb, legacy,
                 rs.getBigDecimal(12), value(rs, 13, 14, unit), value(rs, 15, 16, unit),
-                kind(rs.getString(17)), rs.getBigDecimal(18), rs.getString(19),
-                kind(rs.getString(20)), rs.getBigDecimal(21), rs.getString(22), unit,
+                kind(rs.getString(17)), rs.getBigDecimal(18), rs.getString(19), origin(rs.getString(33)),
+                kind(rs.getString(20)), rs.getBigDecimal(21), rs.getString(22), origin(rs.getString(34)), unit,
                 rs.getBigDecimal(24), rs.getString(25), zones, rs.getBigDecimal(28), rs.getBigDecimal(29), missing,
                 rs.getTimestamp(31).toInstant());
+    }
+
+    private static Origin origin(String column) {
+        return column == null ? null : Origin.valueOf(column.toUpperCase(Locale.ROOT));
     }
 
     private static RegisterValue value(ResultSet rs, int at, int value, String unit) throws SQLException {

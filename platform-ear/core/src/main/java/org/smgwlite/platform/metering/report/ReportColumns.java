@@ -35,6 +35,9 @@ final class ReportColumns {
     private final List<BigDecimal> error = new ArrayList<>();
     private final List<BigDecimal> total = new ArrayList<>();
     private final List<Integer> missing = new ArrayList<>();
+    private final List<Integer> legacy = new ArrayList<>();
+    private final List<String> startOrigin = new ArrayList<>();
+    private final List<String> endOrigin = new ArrayList<>();
 
     void add(long householdId, RegisterMonthReport r) {
         Taf7Completeness t7 = r.taf7();
@@ -67,6 +70,9 @@ final class ReportColumns {
         error.add(t2 == null ? null : t2.errorWh());
         total.add(t2 == null ? null : t2.totalWh());
         missing.add(t2 == null ? null : t2.missing());
+        legacy.add(t7.legacyQuarterHours());
+        startOrigin.add(start == null || start.origin() == null ? null : start.origin().column());
+        endOrigin.add(end == null || end.origin() == null ? null : end.origin().column());
     }
 
     /** The register's unit: the first reading's that has one (meters do not change it within a month). */
@@ -84,7 +90,7 @@ final class ReportColumns {
         return household.size();
     }
 
-    /** Binds the 31 arrays from parameter {@code index} on. */
+    /** Binds the 34 arrays from parameter {@code index} on. */
     void bind(Connection c, PreparedStatement ps, int index) throws SQLException {
         int i = index;
         ps.setArray(i++, c.createArrayOf("bigint", household.toArray()));
@@ -114,6 +120,9 @@ final class ReportColumns {
         ps.setArray(i++, c.createArrayOf("text", zones.toArray()));
         ps.setArray(i++, c.createArrayOf("numeric", error.toArray()));
         ps.setArray(i++, c.createArrayOf("numeric", total.toArray()));
-        ps.setArray(i, c.createArrayOf("int4", missing.toArray()));
+        ps.setArray(i++, c.createArrayOf("int4", missing.toArray()));
+        ps.setArray(i++, c.createArrayOf("int4", legacy.toArray()));
+        ps.setArray(i++, c.createArrayOf("text", startOrigin.toArray()));
+        ps.setArray(i, c.createArrayOf("text", endOrigin.toArray()));
     }
 }

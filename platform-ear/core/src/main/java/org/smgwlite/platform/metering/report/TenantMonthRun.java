@@ -57,12 +57,14 @@ public final class TenantMonthRun {
                AND NOT EXISTS (SELECT 1 FROM meter_reading_day d WHERE d.tenant_id = ? AND d.household_id = h
                                   AND d.obis = ?)""";
 
-    /** The current substitute values (V15, helper SUBST's table); read only where the table exists. */
+    /** The current substitute values (V15), each with whether it rests on a legacy reading (LoadCurveQuery's rule). */
     static final String SUBSTITUTES_SQL = """
-            SELECT household_id, obis, extract(epoch FROM slot_start)::bigint, value_unscaled, scaler, unit, method
-              FROM substitute_value
-             WHERE tenant_id = ? AND household_id BETWEEN ? AND ? AND obis IN (?, ?)
-               AND slot_start >= ? AND slot_start <= ? AND replaced_at IS NULL""";
+            SELECT s.household_id, s.obis, extract(epoch FROM s.slot_start)::bigint, s.value_unscaled, s.scaler, s.unit,
+                   s.method, """ + LoadCurveQuery.SUBSTITUTE_LEGACY + """
+
+              FROM substitute_value s
+             WHERE s.tenant_id = ? AND s.household_id BETWEEN ? AND ? AND s.obis IN (?, ?)
+               AND s.slot_start >= ? AND s.slot_start <= ? AND s.replaced_at IS NULL""";
 
     /** Tariff calendars of a chunk of households; a household without a profile may be left out. */
     @FunctionalInterface

@@ -65,9 +65,9 @@ class MsconsValidationTest {
         assertThatThrownBy(() -> read(edi.replace("UNT+16+1'", "UNT+17+1'")))
                 .isInstanceOf(MsconsException.class)
                 .hasMessageContaining("(UNT)").hasMessageContaining("CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT");
-        assertThatThrownBy(() -> read(edi.replace("QTY+220:", "QTY+201:")))
+        assertThatThrownBy(() -> read(edi.replace("QTY+220:", "QTY+187:")))
                 .isInstanceOf(MsconsException.class)
-                .hasMessageContaining("(QTY)").hasMessageContaining("INVALID_CODE_VALUE '201'");
+                .hasMessageContaining("(QTY)").hasMessageContaining("INVALID_CODE_VALUE '187'");
         assertThatThrownBy(() -> read(edi.replace("UNS+D'", "")))
                 .isInstanceOf(MsconsException.class)
                 .hasMessageContaining("UNEXPECTED_SEGMENT");

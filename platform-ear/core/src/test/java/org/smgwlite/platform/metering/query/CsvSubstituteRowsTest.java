@@ -27,10 +27,10 @@ class CsvSubstituteRowsTest {
         CsvRows.write(curve, out);
 
         String[] lines = out.toString().split("\n");
-        assertThat(lines[8]).endsWith(",1800,Wh,100,1,ok,");
-        assertThat(lines[9]).isEqualTo("2026-01-05T01:15:00Z,2026-01-05T02:15:00+01:00,1-0:1.8.0*255,1900,Wh,97,,substitute:linear,");
-        assertThat(lines[10]).isEqualTo("2026-01-05T01:30:00Z,2026-01-05T02:30:00+01:00,1-0:1.8.0*255,1997,Wh,103,,substitute:linear,");
-        assertThat(lines[11]).endsWith(",2100,Wh,100,1,ok,");
+        assertThat(lines[8]).endsWith(",1800,Wh,100,1,ok,,signed");
+        assertThat(lines[9]).isEqualTo("2026-01-05T01:15:00Z,2026-01-05T02:15:00+01:00,1-0:1.8.0*255,1900,Wh,97,,substitute:linear,,signed");
+        assertThat(lines[10]).isEqualTo("2026-01-05T01:30:00Z,2026-01-05T02:30:00+01:00,1-0:1.8.0*255,1997,Wh,103,,substitute:linear,,signed");
+        assertThat(lines[11]).endsWith(",2100,Wh,100,1,ok,,signed");
         assertThat(curve.daily().get(0).importWh()).isEqualByComparingTo("9600");
         assertThat(curve.daily().get(0).gaps()).isZero();
         assertThat(CsvRows.status(true, true, null)).isEqualTo("gap");

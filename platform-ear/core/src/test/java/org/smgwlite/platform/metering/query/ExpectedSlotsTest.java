@@ -86,8 +86,8 @@ class ExpectedSlotsTest {
         StringWriter csv = new StringWriter();
         CsvRows.write(curve, csv);
         String[] lines = csv.toString().split("\n");
-        assertThat(lines[2 * 96 - 1]).endsWith(",ok,");
-        assertThat(lines[2 * 96]).endsWith(",,,pending,");
+        assertThat(lines[2 * 96 - 1]).endsWith(",ok,,signed");
+        assertThat(lines[2 * 96]).endsWith(",,,pending,,");
         assertThat(csv.toString()).doesNotContain(",gap,");
     }
 }

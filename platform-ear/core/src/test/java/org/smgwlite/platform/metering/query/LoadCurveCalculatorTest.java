@@ -145,9 +145,9 @@ class LoadCurveCalculatorTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2 * 96);
         assertThat(lines[0]).isEqualTo(
-                "2026-01-04T23:00:00Z,2026-01-05T00:00:00+01:00,1-0:1.8.0*255,1000000,Wh,125,0,ok,");
+                "2026-01-04T23:00:00Z,2026-01-05T00:00:00+01:00,1-0:1.8.0*255,1000000,Wh,125,0,ok,,signed");
         assertThat(lines[1]).isEqualTo("2026-01-04T23:00:00Z,2026-01-05T00:00:00+01:00,1-0:2.8.0*255,,,,,gap,"
-                + "\"no telegram, \"\"optical head\"\" loose at 2026-01-04T23:00:00Z\"");
+                + "\"no telegram, \"\"optical head\"\" loose at 2026-01-04T23:00:00Z\",");
         assertThat(CsvRows.HEADER).startsWith("slot_start_utc,slot_start_local,obis,register_reading,unit,interval_energy_wh");
     }
 

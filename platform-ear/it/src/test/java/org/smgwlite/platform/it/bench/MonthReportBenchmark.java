@@ -30,7 +30,7 @@ import org.smgwlite.platform.tariff.VersionedCalendar;
  * <li>Setup (once, kept): migrates the database with the platform's own Flyway migrations ({@link SchemaMigration});
  *     tenant {@code bench-report} with {@code --households N} households, each with October 2025 (2,980 quarter
  *     hours, the autumn switch) of import and export readings plus the closing reading of November 1st, written as
- *     the day rows the reports read ({@code meter_reading_day}, packed by V8's {@code meter_reading_pack}) through
+ *     the day rows the reports read ({@code meter_reading_day}, packed by V19's {@code meter_reading_pack}, signed) through
  *     generate_series; every 97th household misses a day and a few readings carry PTB level 3.</li>
  * <li>Measured: {@link TenantMonthRun#run} on one connection as the service runs it: stream the day rows chunk by
  *     chunk, decode, calculate, insert the results; each household gets a calendar object of its own over the platform's HT/NT profile
@@ -111,12 +111,12 @@ public final class MonthReportBenchmark {
                     SELECT '%s', 'Bench ' || n, 'Weg 1', '34117', 'Kassel', 'DEBENCH' || lpad(n::text, 26, '0'), 'BENCH' || n
                       FROM generate_series(1, %d) n
                     ON CONFLICT DO NOTHING""".formatted(TENANT, households));
-            // slot n of the month (0 .. 2,980: the closing reading), per register; grouped into UTC days as V8 packs them
+            // slot n of the month (0 .. 2,980: the closing reading), per register; grouped into UTC days as V19 packs them
             s.execute("""
                     INSERT INTO meter_reading_day (tenant_id, household_id, obis, unit, day, readings)
                     SELECT '%1$s', h.id, o.obis, 'Wh', (t AT TIME ZONE 'UTC')::date,
                            string_agg(meter_reading_pack(t, 1000000 + n * o.step + (n * n) %% 11, -1::smallint,
-                                      CASE WHEN (n + h.id) %% 499 = 0 THEN 3 ELSE 0 END::smallint), ''::bytea)
+                                      CASE WHEN (n + h.id) %% 499 = 0 THEN 3 ELSE 0 END::smallint, 'signed'), ''::bytea)
                       FROM household h,
                            (VALUES ('1-0:1.8.0*255', 37), ('1-0:2.8.0*255', 19)) AS o(obis, step),
                            generate_series(0, %2$d) n,

@@ -37,7 +37,9 @@ class CsvJsonWriterTest {
         long t0 = day.from().getEpochSecond();
         for (int i = 0; i <= day.slotCount(); i++) {
             if (i != 40) {
-                imports.reading(t0 + 900L * i, BigDecimal.valueOf(123_456_789L + 1_234L * i), -4, "kWh", i == 7 ? 2 : 0);
+                boolean legacy = i == 50; // one reading of an SMGW.Lite gateway: intervals 49 and 50 rest on it
+                imports.reading(t0 + 900L * i, BigDecimal.valueOf(123_456_789L + 1_234L * i), -4, "kWh",
+                        i == 7 ? 2 : legacy ? 3 : 0, legacy);
             }
         }
         imports.gap(t0 + 900L * 40, "no value, \"meter\" offline");
@@ -63,6 +65,11 @@ class CsvJsonWriterTest {
         JsonObject gap = rows.getJsonObject(39);
         assertThat(gap.get("interval_energy_wh")).isEqualTo(JsonValue.NULL);
         assertThat(gap.getString("status")).isEqualTo("gap");
+        assertThat(gap.get("origin")).isEqualTo(JsonValue.NULL);
+        assertThat(first.getString("origin")).isEqualTo("signed");
+        assertThat(rows.getJsonObject(49).getString("origin")).isEqualTo("legacy");
+        assertThat(rows.getJsonObject(50).getString("origin")).isEqualTo("legacy");
+        assertThat(rows.getJsonObject(51).getString("origin")).isEqualTo("signed");
         for (int i = 1; i < lines.length; i++) { // each value exactly as the CSV prints it
             String[] cells = lines[i].split(",", 9);
             JsonObject row = rows.getJsonObject(i - 1);
