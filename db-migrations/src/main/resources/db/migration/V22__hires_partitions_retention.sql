@@ -63,7 +63,7 @@ DECLARE
 BEGIN
     SELECT * INTO t FROM public.retention_target r WHERE r.table_name = tbl AND r.method = wanted;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'table % is not a % target of the retention (retention_target)', tbl, wanted USING ERRCODE = '42501';
+        RAISE EXCEPTION 'table % is not listed in retention_target with method %', tbl, wanted USING ERRCODE = '42501';
     END IF;
     RETURN t;
 END

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -122,13 +123,16 @@ public final class SizingBenchmark {
         X509Certificate cert = ca.issueGatewayCertificate(Csr.fromDer(GatewayRequests.csrDer(keys, gw)), gw,
                 CertificateProfile.GATEWAY_SIGNATURE).certificate();
         List<byte[]> bodies = new ArrayList<>();
+        long[][] year = registers(1, daysOf(YEAR) * 96);
         for (int d = 0; d < daysOf(YEAR); d++) {
             Instant day = LocalDate.of(YEAR, 1, 1).plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
             List<BatchValue> values = new ArrayList<>();
             for (int slot = 0; slot < 96; slot++) {
-                long q = d * 96L + slot;
-                values.add(new BatchValue(1, 7, day.plus(Duration.ofMinutes(15L * slot)), OBIS[0], importRegister(q), -1, "Wh", 3, 0));
-                values.add(new BatchValue(1, 7, day.plus(Duration.ofMinutes(15L * slot)), OBIS[1], exportRegister(q), -1, "Wh", 3, 0));
+                int q = d * 96 + slot;
+                for (int r = 0; r < 2; r++) {
+                    values.add(new BatchValue(1, 7, day.plus(Duration.ofMinutes(15L * slot)), OBIS[r], BigInteger.valueOf(year[r][q]),
+                            -1, "Wh", 3, 0));
+                }
             }
             bodies.add(SignedBatches.sign(new ReadingBatch(gw.value(), day.plus(Duration.ofMinutes(1450)), values,
                     List.of(d + 1 + "\t" + day + "\tDAY\tclosed\t" + "0".repeat(64) + "\t" + "a".repeat(64))), keys.getPrivate(), cert));
@@ -136,16 +140,24 @@ public final class SizingBenchmark {
         return bodies;
     }
 
-    /** Import register in 0.1 Wh: 5 MWh at the start, a household's ~3,500 kWh a year in a daily shape. */
-    private static BigInteger importRegister(long q) {
-        return BigInteger.valueOf(50_000_000L + q * 800 + (q % 96) * (q % 96) * 3);
-    }
-
-    /** Export register (PV feed-in) in 0.1 Wh, growing only around midday. */
-    private static BigInteger exportRegister(long q) {
-        long days = q / 96;
-        long slot = q % 96;
-        return BigInteger.valueOf(2_000_000L + days * 30_000 + (slot > 40 && slot < 64 ? (slot - 40) * 1_300 : slot >= 64 ? 30_000 : 0));
+    /**
+     * A household's two registers in 0.1 Wh over the year, quarter hour by quarter hour: import from 5 MWh on, 0-160 Wh
+     * a quarter hour at random (about 3,500 kWh a year); export (PV feed-in) 0-250 Wh a quarter hour around midday only.
+     * Random, not a formula, so that the archive's compression is not flattered by regular values.
+     */
+    private static long[][] registers(long household, int quarterHours) {
+        SplittableRandom random = new SplittableRandom(household);
+        long[][] values = new long[2][quarterHours];
+        long in = 50_000_000L + random.nextLong(10_000_000L);
+        long out = 2_000_000L + random.nextLong(1_000_000L);
+        for (int q = 0; q < quarterHours; q++) {
+            in += random.nextInt(1_600);
+            int slot = q % 96;
+            out += slot > 36 && slot < 68 ? random.nextInt(2_500) : 0;
+            values[0][q] = in;
+            values[1][q] = out;
+        }
+        return values;
     }
 
     private static void load(Connection c, int households) throws SQLException, IOException {
@@ -178,12 +190,13 @@ public final class SizingBenchmark {
     /** A household's year as COPY text rows. */
     private static InputStream householdYear(long h, String[] slots) {
         StringBuilder rows = new StringBuilder(slots.length * 2 * 110);
+        long[][] values = registers(h, slots.length);
         for (int q = 0; q < slots.length; q++) {
             long batch = h * 1000 + q / 96;
             String received = slots[Math.min(slots.length - 1, (q / 96 + 1) * 96)];
             for (int r = 0; r < 2; r++) {
                 rows.append(TENANT).append('\t').append(h).append('\t').append(OBIS[r]).append('\t').append(slots[q]).append('\t')
-                        .append(r == 0 ? importRegister(q) : exportRegister(q)).append("\t-1\tWh\t3\t0\t7\t").append(batch)
+                        .append(values[r][q]).append("\t-1\tWh\t3\t0\t7\t").append(batch)
                         .append('\t').append(received).append('\n');
             }
         }

@@ -227,10 +227,10 @@ class RetentionTest {
                     .hasMessageContaining("has not ended");
             c.rollback();
             assertThatThrownBy(() -> s.execute("SELECT retention_month_open('reading_batch', DATE '" + OLD.atDay(1) + "')"))
-                    .hasMessageContaining("not a partition target");
+                    .hasMessageContaining("not listed in retention_target with method partition");
             c.rollback();
             assertThatThrownBy(() -> s.execute("SELECT retention_delete_aged('reading_batch', now(), 10)"))
-                    .hasMessageContaining("not a aged target");
+                    .hasMessageContaining("not listed in retention_target with method aged");
             c.rollback();
             assertThatThrownBy(() -> s.execute("SELECT count(*) FROM " + OLD_PART)).as("partition unreadable outside a retirement")
                     .isInstanceOf(SQLException.class);
