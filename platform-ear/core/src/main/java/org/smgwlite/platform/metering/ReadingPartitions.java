@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,8 +29,9 @@ import org.smgwlite.platform.cluster.JobSlots;
 import org.smgwlite.platform.infra.PlatformDataSource;
 
 /**
- * Keeps monthly partitions of {@code meter_reading} ahead of time: at startup (after the migrations) and daily,
- * the current month and the next three exist. A month that cannot be created (rows for it already sit in the
+ * Keeps monthly partitions of {@code meter_reading} and {@code meter_reading_hires} (the partitioned tables of
+ * {@code retention_target}, db-migrations V22) ahead of time: at startup (after the migrations) and daily, the
+ * current month and the next three exist. A month that cannot be created (rows for it already sit in the
  * DEFAULT partition) is logged and left to an operator; the readings stay safe in the DEFAULT partition.
  *
  * <p>Once per cluster and UTC day ({@link ClusterJobs}): the first of a node's start or the ticks at 01:17 UTC runs
@@ -68,21 +70,42 @@ public class ReadingPartitions {
     JobResult ensureComingMonths(LocalDate today) {
         LocalDate month = today.withDayOfMonth(1);
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i <= MONTHS_AHEAD; i++) {
-            LocalDate from = month.plusMonths(i);
-            // The platform's login role owns no table: the owner's function creates the month (db-migrations V10).
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("SELECT CAST(meter_reading_ensure_month(?) AS text)")) {
-                s.setObject(1, from);
-                s.execute();
-            } catch (SQLException e) {
-                String name = from.getYear() + "-" + String.format("%02d", from.getMonthValue());
-                missing.add(name);
-                LOG.log(Level.WARNING, "partition of " + name + " not created: " + e.getMessage());
+        List<String> tables = partitionedTables();
+        if (tables.isEmpty()) {
+            return JobResult.of(true, "no partitioned table read from retention_target (see the log)");
+        }
+        for (String table : tables) {
+            for (int i = 0; i <= MONTHS_AHEAD; i++) {
+                LocalDate from = month.plusMonths(i);
+                // The platform's login role owns no table: the owner's function creates the month (db-migrations V10, V22).
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement s = c.prepareStatement("SELECT CAST(partition_ensure_month(?, ?) AS text)")) {
+                    s.setString(1, table);
+                    s.setObject(2, from);
+                    s.execute();
+                } catch (SQLException e) {
+                    String name = table + " " + from.getYear() + "-" + String.format("%02d", from.getMonthValue());
+                    missing.add(name);
+                    LOG.log(Level.WARNING, "partition of " + name + " not created: " + e.getMessage());
+                }
             }
         }
         return JobResult.of(!missing.isEmpty(), missing.isEmpty()
                 ? "months " + month + " to " + month.plusMonths(MONTHS_AHEAD) + " in place"
                 : "not created (see the log): " + String.join(", ", missing));
+    }
+
+    private List<String> partitionedTables() {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT table_name FROM retention_target WHERE method = 'partition' ORDER BY table_name");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "partitioned tables not read from retention_target, no month created: " + e.getMessage());
+        }
+        return tables;
     }
 }
