@@ -83,6 +83,17 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the field can take input: a field the view enables after a server round trip is not typed into early. */
+    /**
+     * Types into a date picker and confirms with Enter: on a phone its overlay opens on focus and a Tab leaves the typed
+     * date uncommitted.
+     */
+    void typeDate(String fieldId, String value) {
+        WebElement input = until(ExpectedConditions.elementToBeClickable(await(fieldId).findElement(By.tagName("input"))),
+                "#" + fieldId + " enabled");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value, Keys.ENTER);
+    }
+
     void type(String fieldId, String value) {
         WebElement input = until(ExpectedConditions.elementToBeClickable(await(fieldId).findElement(By.tagName("input"))),
                 "#" + fieldId + " enabled");
@@ -132,11 +143,13 @@ final class Browser implements AutoCloseable {
 
     void clickGridCell(String gridId, String text) {
         await(gridId);
-        driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+        WebElement cell = driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
                 .filter(e -> e.getAttribute("textContent").strip().equals(text))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no grid cell " + text))
-                .click();
+                .orElseThrow(() -> new AssertionError("no grid cell " + text));
+        // below the fold a toast or the page's end can cover it: into the middle of the window first
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", cell);
+        cell.click();
     }
 
     /** Clicks the confirm button of the open Vaadin confirm dialog. */
