@@ -14,16 +14,16 @@ import org.smgwlite.devstack.ClusterStack;
  * HAProxy's view of the nodes, from its status page as CSV ({@link ClusterStack#balancerStatus()}): which node holds a
  * device-port session now, and whether every node is up in every backend.
  */
-final class BalancerStatus {
+public final class BalancerStatus {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEVICE_BACKEND = "nodes_device_port";
+    public static final String DEVICE_BACKEND = "nodes_device_port";
     private static final String NODE = "smgw-node";
 
-    /** One server line of the CSV: backend, server, current sessions, status (UP, DOWN, ...). */
-    record Server(String backend, String name, int sessions, String status) {
+    /** One server line of the CSV: backend, server, current sessions, sessions in all, status (UP, DOWN, ...). */
+    public record Server(String backend, String name, int sessions, long total, String status) {
 
-        int node() {
+        public int node() {
             return Integer.parseInt(name.substring(NODE.length()));
         }
     }
@@ -32,7 +32,7 @@ final class BalancerStatus {
     }
 
     /** The node servers of every backend as HAProxy sees them now. */
-    static List<Server> servers() throws IOException, InterruptedException {
+    public static List<Server> servers() throws IOException, InterruptedException {
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(ClusterStack.balancerStatus() + ";csv"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (csv.statusCode() != 200) {
@@ -43,7 +43,7 @@ final class BalancerStatus {
             // # pxname,svname,qcur,qmax,scur,smax,slim,stot,...,status (column 17),...
             String[] f = line.split(",", -1);
             if (f.length > 17 && f[1].startsWith(NODE)) {
-                servers.add(new Server(f[0], f[1], Integer.parseInt(f[4]), f[17]));
+                servers.add(new Server(f[0], f[1], Integer.parseInt(f[4]), Long.parseLong(f[7]), f[17]));
             }
         }
         return servers;
