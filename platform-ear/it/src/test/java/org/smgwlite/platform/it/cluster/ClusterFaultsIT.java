@@ -81,7 +81,7 @@ class ClusterFaultsIT {
         ExecutorService agentThread = Executors.newSingleThreadExecutor();
         // both JVMs looked up before: between the fourth commit and the kill only HAProxy's status is read
         List<ProcessHandle> jvms = List.of(cluster.stack().process(1), cluster.stack().process(2));
-        int killed;
+        int killed = 0;
         long killedPid;
         UploadSettings settings;
         try (SlowLink link = new SlowLink(DevicePort.PORT, LINK_DELAY);
@@ -104,8 +104,7 @@ class ClusterFaultsIT {
             long doneMs = (System.nanoTime() - killedAt) / 1_000_000;
             List<String> afterKill = List.copyOf(events.subList(eventsAtKill, events.size()));
             System.out.printf("ClusterFaultsIT: SIGKILL to %s (pid %d) after %d committed batches; backlog done on the other node"
-                    + " %d ms later%n", ClusterStack.instance(killed), killedPid,
-                    committedBeforeKill, doneMs);
+                    + " %d ms later%n", ClusterStack.instance(killed), killedPid, committedBeforeKill, doneMs);
 
             assertThat(run.complete()).as(String.join("\n", events)).isTrue();
             assertThat(afterKill).as("the kill hit the upload: an attempt failed, the batch whose answer was lost went again"
@@ -115,18 +114,21 @@ class ClusterFaultsIT {
             assertThat(run.batches()).hasSize(backlog.batches());
             assertThat(run.sent()).isEqualTo(backlog.values());
             assertThat(store.readUnacknowledged(10)).as("the agent's store holds nothing unacknowledged").isEmpty();
+
+            long restarted = System.nanoTime();
+            cluster.stack().restart(killed, RESTART_TIMEOUT);
+            System.out.printf("ClusterFaultsIT: %s serves again %.1f s after start-instance%n",
+                    ClusterStack.instance(killed), (System.nanoTime() - restarted) / 1e9);
+            assertThat(cluster.pid(killed)).as("a new JVM").isNotEqualTo(killedPid);
+            assertThat(ItCluster.readiness()).as("both nodes ready").containsOnly(200);
+            BalancerStatus.awaitAllUp(Duration.ofSeconds(30));
         } finally {
             agentThread.shutdownNow();
+            if (killed != 0) {
+                cluster.ensureRunning(killed); // after a failure between the kill and the restart: the next tests need it
+            }
         }
         backlog.assertStoredExactlyOnce(gw, household);
-
-        long restarted = System.nanoTime();
-        cluster.stack().restart(killed, RESTART_TIMEOUT);
-        System.out.printf("ClusterFaultsIT: %s serves again %.1f s after start-instance%n",
-                ClusterStack.instance(killed), (System.nanoTime() - restarted) / 1e9);
-        assertThat(cluster.pid(killed)).as("a new JVM").isNotEqualTo(killedPid);
-        assertThat(ItCluster.readiness()).as("both nodes ready").containsOnly(200);
-        BalancerStatus.awaitAllUp(Duration.ofSeconds(30));
 
         // the same backlog once more through the balancer, spread over both nodes, as from an agent that lost every
         // acknowledgement: all duplicates, nothing new
@@ -138,7 +140,7 @@ class ClusterFaultsIT {
                     .uploadNow();
             assertThat(repeat.complete()).isTrue();
         }
-        backlog.assertStoredExactlyOnce(gw, household);
+        backlog.assertSentTwiceStoredOnce(gw, household);
     }
 
     /**

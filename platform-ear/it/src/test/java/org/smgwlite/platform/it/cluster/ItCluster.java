@@ -120,6 +120,15 @@ public final class ItCluster {
         return all;
     }
 
+    /** Starts node {@code node} again if its JVM is gone (a fault test that failed between its kill and its restart). */
+    public void ensureRunning(int node) {
+        try {
+            stack.process(node);
+        } catch (IllegalStateException gone) {
+            stack.restart(node, READY_TIMEOUT);
+        }
+    }
+
     /** The pid of node {@code node}'s JVM. */
     public long pid(int node) {
         return stack.process(node).pid();
