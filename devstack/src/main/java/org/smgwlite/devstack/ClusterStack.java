@@ -169,16 +169,20 @@ public final class ClusterStack implements AutoCloseable {
         }
     }
 
-    /**
-     * True if {@code process} is the instance's server JVM: its command line names the instance folder (as
-     * {@code com.sun.aas.instanceRoot}) or the instance by name ({@code -instancename}, {@code instanceName=}).
-     * {@code asadmin start-instance} and its helpers name the instance too, but neither its folder nor these options.
-     */
     private static boolean isInstance(ProcessHandle process, Path dir, int node) {
-        String line = commandLine(process);
-        String name = instance(node);
+        return namesInstance(commandLine(process), dir, instance(node));
+    }
+
+    /**
+     * True if {@code commandLine} (ending in a space) is the instance's server JVM: it names the instance folder (as
+     * {@code -Dcom.sun.aas.instanceRoot=}) or the instance ({@code -Dcom.sun.aas.instanceName=}, {@code -instancename}),
+     * as Payara's launcher starts it. {@code asadmin start-instance} and its helpers name the instance too, but by none
+     * of these.
+     */
+    static boolean namesInstance(String commandLine, Path dir, String instance) {
         String folder = dir.toAbsolutePath().normalize().toString();
-        return line.contains(folder + " ") || line.contains(folder + "/") || line.contains("-instancename " + name + " ") || line.contains("instanceName=" + name + " ");
+        return commandLine.contains("=" + folder + " ") || commandLine.contains("=" + folder + "/")
+                || commandLine.contains("-instancename " + instance + " ") || commandLine.contains("instanceName=" + instance + " ");
     }
 
     /** The full command line, NULs as spaces (from {@code /proc}, which ProcessHandle may cut short), with a space at the end. */
