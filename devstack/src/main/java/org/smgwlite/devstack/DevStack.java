@@ -35,7 +35,7 @@ public final class DevStack implements AutoCloseable {
     private volatile Postgres postgres;
     private volatile KeycloakServer keycloak;
     private volatile PayaraServer payara;
-    private volatile LoadBalancer balancer;
+    private volatile ClusterStack cluster;
     private volatile DemoFleet fleet;
     private List<String> fleetReport = List.of();
 
@@ -140,36 +140,13 @@ public final class DevStack implements AutoCloseable {
         });
     }
 
-    /**
-     * The clustered mode ({@link PayaraCluster}): node 1 first, with the deployment and the device port (the first
-     * start migrates the database, makes the development root and seeds the demo; one node does it alone), then the
-     * other nodes, then the load balancer in front of them.
-     */
+    /** The clustered mode ({@link ClusterStack}): the deployment group's nodes behind the load balancer. */
     private void startCluster() {
-        String readiness = config.readinessUrl().getPath();
-        PayaraCluster cluster = timed("Payara deployment group (" + config.nodes() + " nodes)", () -> payara.cluster(config.nodes()));
-        timed("Node 1 and deployment of " + config.ear().getFileName(), () -> {
-            cluster.start(1);
-            payara.deploy(config.ear(), APPLICATION_NAME, PayaraCluster.GROUP);
-            cluster.awaitReady(1, readiness, READY_TIMEOUT);
-            return null;
-        });
-        timed("Device port listener of the group", () -> {
-            if (DevicePort.configure(payara.home(), cluster.devicePortTarget(DevicePort.storesDir(payara.home())), payara.asadminLog())) {
-                cluster.awaitReady(1, readiness, READY_TIMEOUT);
-            }
-            return null;
-        });
-        for (int node = 2; node <= config.nodes(); node++) {
-            int n = node;
-            timed("Node " + n, () -> {
-                cluster.start(n);
-                cluster.awaitReady(n, readiness, READY_TIMEOUT);
-                return null;
-            });
-        }
-        balancer = timed("Load balancer (HAProxy)", () -> LoadBalancer.start(layout, config.nodes(), readiness));
-        payara.awaitReady(config.readinessUrl(), READY_TIMEOUT);
+        cluster = ClusterStack.start(payara, layout, config.ear(), config.nodes(), config.readinessUrl(), READY_TIMEOUT,
+                (what, step) -> timed(what, () -> {
+                    step.run();
+                    return null;
+                }));
     }
 
     /**
@@ -278,7 +255,7 @@ public final class DevStack implements AutoCloseable {
             return;
         }
         stop("demo gateways", fleet);
-        stop("load balancer", balancer);
+        stop("load balancer", cluster);
         stop("Payara", payara);
         stop("Keycloak", keycloak);
         stop("PostgreSQL", postgres);

@@ -13,16 +13,22 @@ import java.util.stream.IntStream;
 /**
  * HAProxy (Debian's {@code haproxy} package) in front of the clustered mode's instances ({@link PayaraCluster}):
  * <ul>
- *   <li>{@value PayaraServer#HTTP_PORT}: HTTP, round robin, checked on each node's readiness URL; a request with a
+ *   <li>{@value PayaraServer#HTTP_PORT}: HTTP, round robin, checked on each node's readiness URL (see below); a request with a
  *       {@code JSESSIONID} (the admin UI's Vaadin session, the OIDC login) stays on the node that made the session:
  *       HAProxy prefixes the cookie with the node's name and strips it again. The REST API (bearer tokens, no
  *       session) spreads over all nodes.</li>
  *   <li>{@value DevicePort#PORT}: the device port as TCP, TLS untouched, so client certificates reach Payara; round
- *       robin per connection, a node is taken out when its readiness URL fails.</li>
+ *       robin per connection, a node is taken out when its readiness URL does not answer.</li>
  *   <li>{@value PayaraServer#HTTPS_PORT}: the browser HTTPS port as TCP, by client address.</li>
  *   <li>{@value #STATS_PORT} on 127.0.0.1: HAProxy's status page (which node is up, sessions per node).</li>
  * </ul>
- * The configuration is written to {@code .run/haproxy.cfg} on every start.
+ * A node counts as up while its readiness URL answers at all, 200 or 503: during a database outage every node answers
+ * 503 with {@code Retry-After} itself, which gateways and operators must get (HAProxy taking all nodes out would answer
+ * the device port's TLS with a closed connection and HTTP with its own 503 without a retry time). A node that does not
+ * answer (killed, hung) is out after two failed checks; a connection that finds it dead before that is dispatched to
+ * another node ({@code option redispatch}).
+ *
+ * <p>The configuration is written to {@code .run/haproxy.cfg} on every start.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -87,8 +93,11 @@ final class LoadBalancer implements AutoCloseable {
                     # longer than the longest TAF 6 long poll (60 s) plus its grace
                     timeout client 120s
                     timeout server 120s
-                    timeout check 5s
+                    # a node's readiness may wait for its database pool during an outage; it still answers
+                    timeout check 10s
                     default-server inter 2s fall 2 rise 2
+                    retries 3
+                    option redispatch
 
                 frontend http
                     mode http
@@ -100,6 +109,7 @@ final class LoadBalancer implements AutoCloseable {
                     mode http
                     balance roundrobin
                     option httpchk GET %5$s
+                    http-check expect rstatus ^(200|503)$
                     cookie JSESSIONID prefix nocache
                 %2$s
                 frontend device_port
@@ -111,6 +121,7 @@ final class LoadBalancer implements AutoCloseable {
                     mode tcp
                     balance roundrobin
                     option httpchk GET %5$s
+                    http-check expect rstatus ^(200|503)$
                 %6$s
                 frontend https
                     mode tcp
@@ -121,6 +132,7 @@ final class LoadBalancer implements AutoCloseable {
                     mode tcp
                     balance source
                     option httpchk GET %5$s
+                    http-check expect rstatus ^(200|503)$
                 %7$s
                 listen stats
                     mode http

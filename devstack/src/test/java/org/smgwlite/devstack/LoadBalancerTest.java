@@ -23,7 +23,11 @@ class LoadBalancerTest {
                 "    server smgw-node2 127.0.0.1:22443 check port 22080\n",
                 "    server smgw-node3 127.0.0.1:23081 check port 23080\n",
                 "cookie JSESSIONID prefix nocache",
-                "option httpchk GET /health/ready");
+                "option httpchk GET /health/ready",
+                "option redispatch");
+        // a node that answers its readiness with 503 (database away) stays in: it answers 503 + Retry-After itself
+        assertThat(config.split(java.util.regex.Pattern.quote("http-check expect rstatus ^(200|503)$"), -1))
+                .as("in each of the three backends").hasSize(4);
         // the device port is passed through as TCP: HAProxy must not end the TLS (client certificates reach Payara)
         String devicePort = config.substring(config.indexOf("frontend device_port"), config.indexOf("frontend https"));
         assertThat(devicePort).contains("mode tcp", "bind :8443").doesNotContain("ssl", "crt");

@@ -6,7 +6,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Watching an agent's upload in the database: for the tests that break something in the middle of one. */
-final class CommittedBatches {
+public final class CommittedBatches {
 
     private CommittedBatches() {
     }
@@ -17,7 +17,7 @@ final class CommittedBatches {
      *
      * @param event what the test does next ("the kill"), for the failure message
      */
-    static long await(String gw, int n, Future<?> upload, String event) throws Exception {
+    public static long await(String gw, int n, Future<?> upload, String event) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             long committed = Long.parseLong(sql("SELECT count(*) FROM reading_batch WHERE gateway_id = ?", gw).get(0));

@@ -22,12 +22,12 @@ import org.smgwlite.devstack.DevicePort;
  * {@link ItServices} started, the device port of the Payara that Arquillian started, and gateways
  * registered by the demo operator.
  */
-final class ItPlatform {
+public final class ItPlatform {
 
-    static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
-    static final String BASE = "http://localhost:8080";
-    static final String DEVICE = "https://localhost:" + DevicePort.PORT;
-    static final String TENANT = "stadtwerke-demo";
+    public static final String DB_URL = "jdbc:postgresql://localhost:54329/smgw";
+    public static final String BASE = "http://localhost:8080";
+    public static final String DEVICE = "https://localhost:" + DevicePort.PORT;
+    public static final String TENANT = "stadtwerke-demo";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The demo tenant's operator API (registration and codes); no device-port calls through it. */
     private static final TestGateway.Platform DEMO = new TestGateway.Platform(BASE, DEVICE, TENANT, null);
@@ -39,7 +39,7 @@ final class ItPlatform {
      * Runs {@code query} with string parameters and returns the first column of every row (none for
      * a statement without a result set).
      */
-    static List<String> sql(String query, String... parameters) throws Exception {
+    public static List<String> sql(String query, String... parameters) throws Exception {
         try (Connection c = DriverManager.getConnection(DB_URL, "postgres", "postgres");
              PreparedStatement s = c.prepareStatement(query)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -97,14 +97,14 @@ final class ItPlatform {
      * A gateway of a household of its own in the demo tenant, registered by the demo operator over the REST API,
      * so that every run and every test starts from an empty series.
      */
-    static String registeredGateway() throws Exception {
+    public static String registeredGateway() throws Exception {
         String gw = "RDGW" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         DEMO.registerGateway(operatorToken(), gw, newHousehold(TENANT, "Readings IT"));
         return gw;
     }
 
     /** A new household of {@code tenant} with a random Messlokation (SQL, as the database owner); its id. */
-    static long newHousehold(String tenant, String name) throws Exception {
+    public static long newHousehold(String tenant, String name) throws Exception {
         String mlo = ("DE" + UUID.randomUUID().toString().replace("-", "") + "00000").toUpperCase().substring(0, 33);
         return Long.parseLong(sql("INSERT INTO household (tenant_id, name, street, postal_code, city, messlokation_id, meter_id)"
                 + " VALUES (?, ?, 'Teststr. 1', '12345', 'Teststadt', ?, '1ESY0000000001') RETURNING id", tenant, name, mlo).get(0));
@@ -123,12 +123,12 @@ final class ItPlatform {
         return id;
     }
 
-    static long householdOfGateway(String gw) throws Exception {
+    public static long householdOfGateway(String gw) throws Exception {
         return Long.parseLong(sql("SELECT household_id FROM gateway WHERE tenant_id = ? AND gateway_id = ?", TENANT, gw).get(0));
     }
 
     /** A new one-time enrollment code for the gateway, from the demo operator. */
-    static String enrollmentCode(String gw) throws Exception {
+    public static String enrollmentCode(String gw) throws Exception {
         return DEMO.enrollmentCode(operatorToken(), gw);
     }
 
@@ -139,8 +139,14 @@ final class ItPlatform {
 
     /** {@code user} (password = user name) calls {@code /api/tenants/<tenant><path>} with a bearer token. */
     static HttpResponse<String> tenantCall(String user, String tenant, String method, String path, String json) throws Exception {
+        return tenantCall(BASE, user, tenant, method, path, json);
+    }
+
+    /** {@link #tenantCall(String, String, String, String, String)} on the platform at {@code base} (one node of a cluster). */
+    public static HttpResponse<String> tenantCall(String base, String user, String tenant, String method, String path, String json)
+            throws Exception {
         String token = token(user);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/api/tenants/" + tenant + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/tenants/" + tenant + path))
                 .header("Authorization", "Bearer " + token);
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -152,7 +158,7 @@ final class ItPlatform {
     }
 
     /** An access token of {@code user} (password = user name) from the test Keycloak. */
-    static String token(String user) throws Exception {
+    public static String token(String user) throws Exception {
         return KeycloakTokens.accessToken("http://localhost:8180/realms/smgw", user);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (it only moves bytes), so the device port's mutual TLS is unchanged. {@link #cut} drops every connection at
  * once, without passing on what it holds back: an answer lost on the way.
  */
-final class SlowLink implements AutoCloseable {
+public final class SlowLink implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
@@ -24,7 +24,7 @@ final class SlowLink implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile long generation;
 
-    SlowLink(int targetPort, Duration answerDelay) throws IOException {
+    public SlowLink(int targetPort, Duration answerDelay) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.answerDelay = answerDelay;
@@ -33,12 +33,12 @@ final class SlowLink implements AutoCloseable {
         accept.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Drops every open connection (RST to the client); what was held back is lost. New connections work. */
-    void cut() {
+    public void cut() {
         generation++;
         for (Socket s : open) {
             close(s, true);

@@ -2,34 +2,23 @@ package org.smgwlite.platform.it.bench;
 
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
-import org.smgwlite.agent.json.JsonObject;
 import org.smgwlite.metering.contract.BatchValue;
-import org.smgwlite.metering.contract.ReadingBatch;
 import org.smgwlite.pki.pem.PemCredentials;
-import org.smgwlite.platform.it.KeycloakTokens;
 import org.smgwlite.platform.it.TestGateway;
 
 /**
@@ -93,50 +82,26 @@ public final class IngestionBenchmark {
         ExecutorService pool = BenchSupport.pool(threads);
 
         long t0 = System.nanoTime();
-        long[] all = BenchSupport.households(db, tenant, run, total);
         TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
                 PemCredentials.readChain(root).get(0));
-        TestGateway[] gws = new TestGateway[total];
-        byte[][] bodies = new byte[total][];
-        BenchSupport.OperatorToken token = new BenchSupport.OperatorToken(keycloak);
-        BenchSupport.parallel(pool, threads, total, i -> {
-            String id = "ING" + run + String.format(Locale.ROOT, "%06d", i);
-            String code = platform.register(token.get(), id, all[i]);
-            gws[i] = platform.enroll(id, all[i], code);
-            bodies[i] = gws[i].sign(new ReadingBatch(id, Instant.now(), values(all[i], firstDay, days), List.of()));
-        });
-        long bytes = Arrays.stream(bodies).mapToLong(b -> b.length).sum();
+        Fleet fleet = Fleet.enroll(pool, threads, platform, new BenchSupport.OperatorToken(keycloak), db, run, total, firstDay, days);
         System.out.printf(Locale.ROOT, "setup: %d households, gateways enrolled (TLS + signature certificate), batches signed"
-                + " (%.1f MB) in %.1f s%n", total, bytes / 1e6, BenchSupport.seconds(t0));
+                + " (%.1f MB) in %.1f s%n", total, fleet.bytes() / 1e6, BenchSupport.seconds(t0));
 
         // warm-up: the first uploads after a deployment run in the interpreter and keep the JIT compiler busy
         long tw = System.nanoTime();
-        BenchSupport.parallel(pool, threads, warmup, i -> upload(device, gws[i], bodies[i], perGateway));
+        fleet.upload(pool, threads, device, 0, warmup, perGateway);
         System.out.printf(Locale.ROOT, "warm-up: %d uploads in %.1f s (not counted)%n", warmup, BenchSupport.seconds(tw));
 
-        long[] households = Arrays.copyOfRange(all, warmup, total);
-        long[] micros = new long[gateways];
-        AtomicLong stored = new AtomicLong();
-        long t1 = System.nanoTime();
-        BenchSupport.parallel(pool, threads, gateways, i -> {
-            long s = System.nanoTime();
-            upload(device, gws[warmup + i], bodies[warmup + i], perGateway);
-            micros[i] = (System.nanoTime() - s) / 1000;
-            stored.addAndGet(perGateway);
-        });
-        double upload = BenchSupport.seconds(t1);
+        long[] households = Arrays.copyOfRange(fleet.households(), warmup, total);
+        Fleet.Measured measured = fleet.upload(pool, threads, device, warmup, gateways, perGateway);
         pool.shutdown();
-        long inDb = countRows(db, tenant, households[0], households[gateways - 1]);
-        if (inDb != (long) gateways * perGateway) {
-            throw new IllegalStateException("database holds " + inDb + " rows for the benchmark households, expected "
-                    + (long) gateways * perGateway);
-        }
-        Arrays.sort(micros);
-        double platformRate = stored.get() / upload;
+        fleet.requireStored(db, tenant, warmup, gateways, perGateway);
+        double upload = measured.seconds();
+        double platformRate = measured.readingsPerSecond();
         System.out.printf(Locale.ROOT, "platform: %,d readings stored in %.1f s = %,.0f readings/s (%,.1f uploads/s, 0 errors)%n",
-                stored.get(), upload, platformRate, gateways / upload);
-        System.out.printf(Locale.ROOT, "upload time per gateway: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                pct(micros, 50), pct(micros, 95), pct(micros, 99), micros[gateways - 1] / 1000.0);
+                measured.stored(), upload, platformRate, gateways / upload);
+        System.out.println("upload time per gateway: " + measured.percentiles());
         if (days == 1) {
             double for10k = upload * 10_000 / gateways;
             System.out.printf(Locale.ROOT, "daily target (10,000 gateways' days in 15 min): %s — %.1f s for %d gateways"
@@ -145,18 +110,9 @@ public final class IngestionBenchmark {
 
         CopyRates copy = copy(db, tenant, households, firstDay, days);
         System.out.printf(Locale.ROOT, "COPY of the same %,d rows into meter_reading, one connection: %,.0f readings/s as deployed"
-                + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", stored.get(), copy.asDeployed(), copy.withoutRollup());
+                + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", measured.stored(), copy.asDeployed(), copy.withoutRollup());
         System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (as deployed), %.2f (trigger off); target for backlogs of a week"
                 + " or more: >= 0.50%n", platformRate / copy.asDeployed(), platformRate / copy.withoutRollup());
-    }
-
-    /** One gateway's upload; anything but 200 with every value accepted stops the benchmark. */
-    private static void upload(String device, TestGateway gw, byte[] body, int values) throws Exception {
-        var answer = gw.upload(device, body);
-        if (answer.statusCode() != 200
-                || JsonObject.parse(answer.body()).optionalLong("accepted").orElse(-1L) != values) {
-            throw new IllegalStateException("gateway " + gw.id() + ": " + answer.statusCode() + " " + answer.body());
-        }
     }
 
     /** {@code days} days of import and export register values from {@code firstDay} for one household. */
@@ -168,20 +124,6 @@ public final class IngestionBenchmark {
             values.add(new BatchValue(household, 7, slot, EXPORT, BigInteger.valueOf(500_000 + 20L * i), -1, "Wh", 0, 0));
         }
         return values;
-    }
-
-    private static long countRows(String db, String tenant, long fromHousehold, long toHousehold) throws Exception {
-        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT count(*) FROM meter_reading WHERE tenant_id = ? AND household_id BETWEEN ? AND ?")) {
-            ps.setString(1, tenant);
-            ps.setLong(2, fromHousehold);
-            ps.setLong(3, toHousehold);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     /** Readings per second of one {@code COPY}: with the table as deployed, and with its day-rollup trigger off. */
@@ -247,10 +189,5 @@ public final class IngestionBenchmark {
             throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
         }
         return copied / s;
-    }
-
-    private static double pct(long[] sortedMicros, int p) {
-        int at = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
-        return sortedMicros[Math.max(0, at)] / 1000.0;
     }
 }
