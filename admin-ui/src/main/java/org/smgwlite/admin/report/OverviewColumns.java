@@ -1,6 +1,7 @@
 package org.smgwlite.admin.report;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,8 +39,7 @@ final class OverviewColumns {
                 number(grid, "Not due", r -> formats.integer(r.pending())),
                 number(grid, "PTB 0/1/2/3/4", r -> r.ptbCounts().stream().map(String::valueOf)
                         .collect(Collectors.joining("/"))),
-                number(grid, "Unsigned (SMGW.Lite)", r -> r.legacyQuarterHours() == null ? ""
-                        : formats.integer(r.legacyQuarterHours()))));
+                unsigned(grid)));
         sets.put(Set.TAF1, List.of(
                 grid.addColumn(r -> reading(r.startKind(), r.startValue(), r.startMethod(), r.startOrigin(), r.unit()))
                         .setHeader("Reading at start").setFlexGrow(1),
@@ -54,6 +54,14 @@ final class OverviewColumns {
                 number(grid, "Error register kWh", r -> kwh(r.errorWh())),
                 number(grid, "Total kWh", r -> kwh(r.totalWh())),
                 number(grid, "Without value", r -> r.missing() == null ? "" : formats.integer(r.missing()))));
+    }
+
+    /** Quarter hours resting on an SMGW.Lite reading; a short header (the tab fits 1400 px), the long name on hover. */
+    private Grid.Column<MonthOverviewRow> unsigned(Grid<MonthOverviewRow> grid) {
+        Span header = new Span("Unsigned");
+        header.getElement().setAttribute("title", "Quarter hours resting on a reading of an SMGW.Lite gateway (legacy, unsigned)");
+        return number(grid, "", r -> r.legacyQuarterHours() == null ? "" : formats.integer(r.legacyQuarterHours()))
+                .setHeader(header);
     }
 
     void show(Set visible) {
