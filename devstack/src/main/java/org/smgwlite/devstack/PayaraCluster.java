@@ -29,7 +29,6 @@ final class PayaraCluster {
     static final String DEVICE_PORT_PROPERTY = "SMGW_DEVICE_PORT";
     /** The platform's settings (MicroProfile Config reads system properties) for its device port. */
     static final String PLATFORM_DEVICE_PORT = "smgw.device-port.port";
-    static final String PLATFORM_DEVICE_PORT_URL = "smgw.device-port.url";
     static final int DAS_HTTP_PORT = 4880;
     static final int DAS_HTTPS_PORT = 4881;
     static final int MAX_NODES = 4;
@@ -96,9 +95,9 @@ final class PayaraCluster {
             commands.add("create-deployment-group " + GROUP);
         }
         String existing = das.asadminOutput("list-instances", "--nostatus");
-        // the platform tells the device port's requests by their local port; gateways are told the balancer's URL
-        commands.add("create-system-properties --target " + CONFIG + " " + DEVICE_PORT_PROPERTY + "=" + DevicePort.PORT
-                + ":" + PLATFORM_DEVICE_PORT_URL + "=https\\://localhost\\:" + DevicePort.PORT);
+        // the platform tells the device port's requests by their local port (smgw.device-port.port, per instance)
+        // the URL gateways are told (the balancer's) comes with the environment: PayaraServer.start
+        commands.add("create-system-properties --target " + CONFIG + " " + DEVICE_PORT_PROPERTY + "=" + DevicePort.PORT);
         for (int node = 1; node <= nodes; node++) {
             if (!existing.contains(instance(node))) {
                 commands.add("create-instance --node localhost-" + PayaraServer.DOMAIN + " --deploymentgroup " + GROUP

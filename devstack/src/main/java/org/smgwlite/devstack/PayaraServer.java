@@ -27,6 +27,8 @@ public final class PayaraServer implements AutoCloseable {
     public static final String DOMAIN = "domain1";
     /** The platform's PKI folder ({@code smgw.pki.dir}); by default the server's own instance folder. */
     static final String PKI_DIR_ENV = "SMGW_PKI_DIR";
+    /** {@code smgw.device-port.url}: the device port's URL as gateways are told it. */
+    static final String DEVICE_PORT_URL_ENV = "SMGW_DEVICE_PORT_URL";
     static final String SERVER_LOG = "payara-server.log";
     static final String ASADMIN_LOG = "payara-asadmin.log";
     private static final long START_TIMEOUT_SECONDS = 180;
@@ -67,6 +69,8 @@ public final class PayaraServer implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(env);
         if (clustered) {
             environment.putIfAbsent(PKI_DIR_ENV, DevicePort.storesDir(home).getParent().toString());
+            // every instance serves the device port on a port of its own; gateways reach them through the balancer
+            environment.putIfAbsent(DEVICE_PORT_URL_ENV, "https://localhost:" + DevicePort.PORT);
         }
         PayaraServer server = new PayaraServer(home, layout.log(ASADMIN_LOG), serverLog, Map.copyOf(environment));
         server.redirectServerLog();
