@@ -129,16 +129,7 @@ class DatabaseOutageIT extends OnDevicePort {
             database.start(); // later test classes need it; nothing happens if it runs
         }
 
-        for (HttpResponse<String> r : duringOutage) {
-            assertThat(r.statusCode()).as(r.request().uri() + ": " + r.body()).isEqualTo(503);
-            assertThat(r.headers().firstValue("Retry-After")).as(r.request().uri() + " Retry-After")
-                    .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
-            assertThat(r.body()).contains("DATABASE_UNAVAILABLE").doesNotContain("Exception").doesNotContain("at org.");
-        }
-        assertThat(run.complete()).as(String.join("\n", events)).isTrue();
-        assertThat(events).as("the agent was told 503 during the outage and tried the same batch again")
-                .anyMatch(e -> e.startsWith("upload attempt") && e.contains("503") && e.contains("DATABASE_UNAVAILABLE"))
-                .noneMatch(e -> e.contains("(500 "));
+        OutageChecks.assertToldToRetry(duringOutage, run.complete(), events);
         assertThat(payaraPid()).as("the same Payara JVM: no restart of the platform").isEqualTo(payaraPid);
 
         assertStoredExactlyOnce(String.valueOf(household));

@@ -33,6 +33,7 @@ import org.smgwlite.agent.upload.Uploader;
 import org.smgwlite.devstack.ClusterStack;
 import org.smgwlite.devstack.DevicePort;
 import org.smgwlite.devstack.Postgres;
+import org.smgwlite.platform.it.OutageChecks;
 import org.smgwlite.platform.it.CommittedBatches;
 import org.smgwlite.platform.it.ItPlatform;
 import org.smgwlite.platform.it.ItServices;
@@ -203,16 +204,7 @@ class ClusterFaultsIT {
             database.start(); // the next tests need it; nothing happens if it runs
         }
 
-        for (HttpResponse<String> r : duringOutage) {
-            assertThat(r.statusCode()).as(r.request().uri() + ": " + r.body()).isEqualTo(503);
-            assertThat(r.headers().firstValue("Retry-After")).as(r.request().uri() + " Retry-After")
-                    .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
-            assertThat(r.body()).contains("DATABASE_UNAVAILABLE").doesNotContain("Exception").doesNotContain("at org.");
-        }
-        assertThat(run.complete()).as(String.join("\n", events)).isTrue();
-        assertThat(events).as("the agent was told 503 during the outage and tried the same batch again")
-                .anyMatch(e -> e.startsWith("upload attempt") && e.contains("503") && e.contains("DATABASE_UNAVAILABLE"))
-                .noneMatch(e -> e.contains("(500 "));
+        OutageChecks.assertToldToRetry(duringOutage, run.complete(), events);
         assertThat(List.of(cluster.pid(1), cluster.pid(2))).as("the same JVMs: no node was restarted").isEqualTo(pids);
         backlog.assertStoredExactlyOnce(gw, household);
     }
