@@ -70,14 +70,14 @@ public final class DevicePort {
      * @param config         the Payara configuration holding the listener
      * @param port           the listener port as the configuration says it: a number or a {@code ${PROPERTY}}
      * @param asadminTarget  what {@code --target} names for jvm options and log levels
-     * @param restart        the asadmin command that restarts what uses {@code config}
+     * @param restart        the asadmin commands that restart what uses {@code config}
      * @param stores         the folder with the key store, trust store and their password
      */
-    public record Target(String config, String port, String asadminTarget, String restart, Path stores) {
+    public record Target(String config, String port, String asadminTarget, List<String> restart, Path stores) {
 
         /** The domain's own server ({@code server-config}) on {@value #PORT}, stores in the domain's PKI folder. */
         public static Target domain(Path payaraHome) {
-            return new Target("server-config", Integer.toString(PORT), "server", "restart-domain " + PayaraServer.DOMAIN,
+            return new Target("server-config", Integer.toString(PORT), "server", List.of("restart-domain " + PayaraServer.DOMAIN),
                     storesDir(payaraHome));
         }
 
@@ -220,7 +220,7 @@ public final class DevicePort {
         }
         boolean restart = valveMissing || renegotiationAllowed;
         if (restart) {
-            commands.add(target.restart());
+            commands.addAll(target.restart());
         }
         Path file;
         try {
@@ -232,7 +232,7 @@ public final class DevicePort {
         try {
             Path out = Files.createTempFile("smgw-device-port", ".out");
             try {
-                int exit = asadmin(payaraHome, out, 120, "multimode", "--file", file.toString());
+                int exit = asadmin(payaraHome, out, 360, "multimode", "--file", file.toString());
                 String output = Files.readString(out);
                 Files.writeString(log, output.replaceAll("(password=)\\S+", "$1****"), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                 // multimode reports success even when one of its commands failed

@@ -137,8 +137,10 @@ final class PayaraCluster {
 
     /** The device port's listener on the group's configuration, each instance on its own port, stores shared. */
     DevicePort.Target devicePortTarget(Path stores) {
-        // the first configuration restarts the only instance running then (the valve is read at start)
-        return new DevicePort.Target(CONFIG, "${" + DEVICE_PORT_PROPERTY + "}", CONFIG, "restart-instance " + instance(1), stores);
+        // the first configuration restarts the only instance running then (the valve is read at start); stopped and
+        // started rather than restart-instance, whose restarted JVM did not come up once in the cluster harness
+        return new DevicePort.Target(CONFIG, "${" + DEVICE_PORT_PROPERTY + "}", CONFIG,
+                List.of("stop-instance " + instance(1), "start-instance " + instance(1)), stores);
     }
 
     /** Stops the group's instances; the DAS is stopped by its own {@link PayaraServer#close}. */
