@@ -106,6 +106,11 @@ final class PayaraCluster {
             commands.add("create-system-properties --target " + instance(node) + " " + DEVICE_PORT_PROPERTY + "=" + devicePort(node)
                     + ":" + PLATFORM_DEVICE_PORT + "=" + devicePort(node));
         }
+        if (das.asadminOutput("list-network-listeners", "server-config").contains(DevicePort.NAME)) {
+            // a single-node run gave the DAS a device port on 8443, which the balancer takes now; the next single-node
+            // run enables it again (DevicePort.configure)
+            commands.add("set " + DAS_LISTENERS + DevicePort.NAME + ".enabled=false");
+        }
         commands.add("set " + DAS_LISTENERS + "http-listener-1.port=" + DAS_HTTP_PORT);
         commands.add("set " + DAS_LISTENERS + "http-listener-2.port=" + DAS_HTTPS_PORT);
         das.multimode("Payara cluster", commands, CREATE_TIMEOUT_SECONDS);
