@@ -97,14 +97,15 @@ final class PayaraCluster {
         String existing = das.asadminOutput("list-instances", "--nostatus");
         // the platform tells the device port's requests by their local port (smgw.device-port.port, per instance)
         // the URL gateways are told (the balancer's) comes with the environment: PayaraServer.start
-        commands.add("create-system-properties --target " + CONFIG + " " + DEVICE_PORT_PROPERTY + "=" + DevicePort.PORT);
+        // set once: on an instance that exists but is stopped asadmin reports the command failed (not replicated)
+        addMissingProperties(das, commands, CONFIG, DEVICE_PORT_PROPERTY + "=" + DevicePort.PORT);
         for (int node = 1; node <= nodes; node++) {
             if (!existing.contains(instance(node))) {
                 commands.add("create-instance --node localhost-" + PayaraServer.DOMAIN + " --deploymentgroup " + GROUP
                         + " --config " + CONFIG + " --portbase " + portBase(node) + " " + instance(node));
             }
-            commands.add("create-system-properties --target " + instance(node) + " " + DEVICE_PORT_PROPERTY + "=" + devicePort(node)
-                    + ":" + PLATFORM_DEVICE_PORT + "=" + devicePort(node));
+            addMissingProperties(das, commands, instance(node), DEVICE_PORT_PROPERTY + "=" + devicePort(node),
+                    PLATFORM_DEVICE_PORT + "=" + devicePort(node));
         }
         if (das.asadminOutput("list-network-listeners", "server-config").contains(DevicePort.NAME)) {
             // a single-node run gave the DAS a device port on 8443, which the balancer takes now; the next single-node
@@ -115,6 +116,16 @@ final class PayaraCluster {
         commands.add("set " + DAS_LISTENERS + "http-listener-2.port=" + DAS_HTTPS_PORT);
         das.multimode("Payara cluster", commands, CREATE_TIMEOUT_SECONDS);
         return new PayaraCluster(das, nodes);
+    }
+
+    /** Adds a {@code create-system-properties} for those of {@code properties} ({@code name=value}) that {@code target} lacks. */
+    private static void addMissingProperties(PayaraServer das, List<String> commands, String target, String... properties) {
+        String present = target.startsWith("smgw-node") && !das.asadminOutput("list-instances", "--nostatus").contains(target)
+                ? "" : das.asadminOutput("list-system-properties", target);
+        List<String> missing = java.util.Arrays.stream(properties).filter(p -> !present.lines().anyMatch(p::equals)).toList();
+        if (!missing.isEmpty()) {
+            commands.add("create-system-properties --target " + target + " " + String.join(":", missing));
+        }
     }
 
     /**
