@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * deployment group's instances with the platform deployed and the device port configured, and the load balancer in
  * front. Started on a running DAS ({@link PayaraServer#start(RunLayout, java.util.Map, boolean)} with {@code clustered});
  * node 1 first and alone (its first start migrates the database, makes the development root and seeds the demo), then
- * the others, then HAProxy.
+ * the others, then the device port's listener on the group's configuration (the first time with a stop and start of the
+ * group: the valve is read at start), then HAProxy.
  *
  * <p>For the fault tests it also kills one instance's JVM ({@link #kill}: SIGKILL, no orderly shutdown) and starts it
  * again with {@code asadmin start-instance} ({@link #restart}).
@@ -63,11 +64,6 @@ public final class ClusterStack implements AutoCloseable {
             das.deploy(ear, DevStack.APPLICATION_NAME, PayaraCluster.GROUP);
             cluster.awaitReady(1, readiness, timeout);
         });
-        steps.run("Device port listener of the group", () -> {
-            if (DevicePort.configure(das.home(), cluster.devicePortTarget(DevicePort.storesDir(das.home())), das.asadminLog())) {
-                cluster.awaitReady(1, readiness, timeout);
-            }
-        });
         for (int node = 2; node <= nodes; node++) {
             int n = node;
             steps.run("Node " + n, () -> {
@@ -75,6 +71,15 @@ public final class ClusterStack implements AutoCloseable {
                 cluster.awaitReady(n, readiness, timeout);
             });
         }
+        // with every instance running: asadmin reports a configuration change that it cannot pass on to a stopped
+        // instance as failed
+        steps.run("Device port listener of the group", () -> {
+            if (DevicePort.configure(das.home(), cluster.devicePortTarget(DevicePort.storesDir(das.home())), das.asadminLog())) {
+                for (int node = 1; node <= nodes; node++) {
+                    cluster.awaitReady(node, readiness, timeout);
+                }
+            }
+        });
         steps.run("Load balancer (HAProxy)", () -> stack.balancer = LoadBalancer.start(layout, nodes, readiness));
         try {
             das.awaitReady(readinessUrl, timeout);

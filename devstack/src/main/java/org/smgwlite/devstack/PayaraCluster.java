@@ -153,10 +153,10 @@ final class PayaraCluster {
 
     /** The device port's listener on the group's configuration, each instance on its own port, stores shared. */
     DevicePort.Target devicePortTarget(Path stores) {
-        // the first configuration restarts the only instance running then (the valve is read at start); stopped and
-        // started rather than restart-instance, whose restarted JVM did not come up once in the cluster harness
+        // the first configuration restarts the group (the valve is read at start); stopped and started rather than
+        // restarted: a restart-instance's JVM did not come up once in the cluster harness
         return new DevicePort.Target(CONFIG, "${" + DEVICE_PORT_PROPERTY + "}", CONFIG,
-                List.of("stop-instance " + instance(1), "start-instance " + instance(1)), stores);
+                List.of("stop-deployment-group " + GROUP, "start-deployment-group " + GROUP), stores);
     }
 
     /** Stops the group's instances; the DAS is stopped by its own {@link PayaraServer#close}. */
