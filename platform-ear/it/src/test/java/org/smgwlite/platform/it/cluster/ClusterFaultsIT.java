@@ -48,7 +48,10 @@ import org.smgwlite.platform.it.SlowLink;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
 
-    /** Default outage in mvn verify: long enough for the agent's waits to reach their 60 s cap; the five minutes with {@code -Dit.outage.seconds=300}. */
+    /**
+     * Default outage in {@code mvn verify}: long enough for the agent's waits to reach their 60 s cap; the issue's five
+     * minutes with {@code -Dit.outage.seconds=300}.
+     */
     static final long DEFAULT_OUTAGE_SECONDS = 90;
     static final long FAIL_FAST_SECONDS = 12;
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("it.outage.seconds", DEFAULT_OUTAGE_SECONDS));
