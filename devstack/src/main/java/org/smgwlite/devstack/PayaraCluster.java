@@ -129,14 +129,20 @@ final class PayaraCluster {
     }
 
     /**
-     * Gives the DAS its usual ports back after a clustered run, so the single-node mode serves on them; a no-op when
-     * they are already set.
+     * Gives the DAS its usual ports back after a clustered run, so the single-node mode serves on them, and restarts the
+     * domain: a port changed on the running DAS is not enough (its applications were not served on 8080 until the
+     * restart). Instances a killed clustered run left running are stopped first. A no-op when the ports are the usual
+     * ones already.
      */
     static void releaseDasPorts(PayaraServer das) {
         if (das.asadminOutput("get", DAS_LISTENERS + "http-listener-1.port").contains("=" + DAS_HTTP_PORT)) {
+            if (das.asadminOutput("list-deployment-groups").contains(GROUP)) {
+                das.asadmin(START_TIMEOUT_SECONDS, "stop-deployment-group", GROUP);
+            }
             das.multimode("Payara", List.of(
                     "set " + DAS_LISTENERS + "http-listener-1.port=" + PayaraServer.HTTP_PORT,
                     "set " + DAS_LISTENERS + "http-listener-2.port=" + PayaraServer.HTTPS_PORT), CREATE_TIMEOUT_SECONDS);
+            das.asadminOrFail("restart-domain", START_TIMEOUT_SECONDS, "restart-domain", PayaraServer.DOMAIN);
         }
     }
 
