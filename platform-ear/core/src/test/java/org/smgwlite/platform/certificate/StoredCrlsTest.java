@@ -1,6 +1,7 @@
 package org.smgwlite.platform.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -38,6 +39,7 @@ import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.pki.crl.CrlSigner;
 import org.smgwlite.pki.crl.RevocationReason;
 import org.smgwlite.pki.crl.RevokedCertificate;
+import org.smgwlite.platform.infra.DatabaseUnavailable;
 import org.smgwlite.platform.infra.MigratedPostgres;
 
 /**
@@ -187,6 +189,32 @@ class StoredCrlsTest {
         revoking.get(10, TimeUnit.SECONDS);
 
         assertThat(node(NOW).current(TENANT, this::issue).getRevokedCertificate(serial)).as("the next CRL").isNotNull();
+    }
+
+    /** An outage while a CRL is issued: the failure passes through as it is, nothing is stored, no number is used up. */
+    @Test
+    void aFailedIssuanceStoresNothingAndUsesUpNoNumber() throws Exception {
+        X509CRL first = node(NOW).current(TENANT, this::issue);
+        Clock later = Clock.offset(NOW, VALIDITY.dividedBy(4).plusMinutes(1));
+        IllegalStateException outage = new IllegalStateException("revoked list", new SQLException("connection lost", "08006"));
+
+        assertThatThrownBy(() -> node(later).current(TENANT, number -> {
+            throw outage;
+        })).isSameAs(outage);
+
+        assertThat(node(NOW).current(TENANT, this::issue).getEncoded()).as("the stored CRL stays").isEqualTo(first.getEncoded());
+        assertThat(CrlSigner.number(node(later).current(TENANT, this::issue))).isEqualTo(CrlSigner.number(first).add(BigInteger.ONE));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAnOutage() {
+        PGSimpleDataSource gone = new PGSimpleDataSource();
+        gone.setURL("jdbc:postgresql://localhost:1/smgw"); // nothing listens on port 1
+        gone.setConnectTimeout(2);
+
+        assertThatThrownBy(() -> new StoredCrls(gone, VALIDITY, NOW).current(TENANT, this::issue))
+                .satisfies(e -> assertThat(DatabaseUnavailable.isCause(e)).as("classified as an outage: " + e).isTrue());
+        assertThat(issued).hasValue(0);
     }
 
     private static StoredCrls node(Clock clock) {
