@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A tenant's issuing CA as stored: chain PEM and the private key encrypted under {@code smgw.pki.secret}.
- * A platform table (not tenant-bound): the tenant role has no access to CA keys.
+ * A platform table (not tenant-bound): the tenant role has no access to CA keys. The row's CRL columns and its CRL
+ * counter ({@code next_crl_number}, 1 for a new CA by the column's default) are {@link StoredCrls}'s, in SQL of its own.
  */
 @Entity
 @Table(name = "tenant_ca")
@@ -27,9 +28,6 @@ public class TenantCaRecord {
     @Column(name = "encrypted_key_pem", nullable = false)
     private String encryptedKeyPem;
 
-    @Column(name = "next_crl_number", nullable = false)
-    private long nextCrlNumber;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -42,13 +40,7 @@ public class TenantCaRecord {
         this.curvePolicy = curvePolicy;
         this.chainPem = chainPem;
         this.encryptedKeyPem = encryptedKeyPem;
-        this.nextCrlNumber = 1;
         this.createdAt = Instant.now();
-    }
-
-    /** Hands out the next CRL number; the caller's transaction persists the increment. */
-    long takeCrlNumber() {
-        return nextCrlNumber++;
     }
 
     public String tenantId() {

@@ -1,5 +1,6 @@
 package org.smgwlite.platform.certificate;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,20 +8,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.security.cert.X509CRL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.smgwlite.pki.CurvePolicy;
 import org.smgwlite.pki.TenantId;
 import org.smgwlite.pki.ca.CaHierarchy;
 import org.smgwlite.pki.ca.CertificateAuthority;
 import org.smgwlite.platform.audit.AuditAction;
 import org.smgwlite.platform.audit.AuditLog;
+import org.smgwlite.platform.infra.PlatformDataSource;
 import org.smgwlite.platform.shared.NotFoundException;
 import org.smgwlite.platform.tenant.Tenant;
 
 /**
- * Reads and creates tenant CAs in the {@code tenant_ca} table, each in a transaction of its own (the
+ * Reads and creates tenant CAs in the {@code tenant_ca} table, and their CRLs, each in a transaction of its own (the
  * caller's transaction may be bound to the tenant role, which has no access to CA keys).
  */
 @Stateless
@@ -31,6 +36,9 @@ public class TenantCaStore {
 
     @PersistenceContext(unitName = "smgw")
     EntityManager em;
+
+    @Resource(lookup = PlatformDataSource.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     PlatformRoot root;
@@ -82,12 +90,14 @@ public class TenantCaStore {
         return Optional.ofNullable(em.find(TenantCaRecord.class, tenant.value())).map(r -> CurvePolicy.parse(r.curvePolicy()));
     }
 
-    /** The next number of the tenant's CRL, strictly increasing (RFC 5280 5.2.3). */
-    public long takeCrlNumber(TenantId tenant) {
-        TenantCaRecord record = em.find(TenantCaRecord.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (record == null) {
-            throw new NotFoundException("CA of tenant", tenant);
-        }
-        return record.takeCrlNumber();
+    /**
+     * The tenant's current CRL as the deployment group shares it ({@link StoredCrls}): the stored one while fresh, else
+     * issued by {@code issuer} under the row's lock, by this node or by the one that held the lock first. Outside any
+     * container transaction, since the lock is held while {@code issuer} reads the revoked certificates in a
+     * transaction of its own (bound to the tenant, which this one must not be).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public X509CRL crl(TenantId tenant, StoredCrls.CrlIssuer issuer) {
+        return new StoredCrls(dataSource, settings.crlValidity(), Clock.systemUTC()).current(tenant, issuer);
     }
 }

@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.math.BigInteger;
 import java.security.cert.X509CRL;
-import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +25,14 @@ import org.smgwlite.platform.cluster.ClusterSignal;
 import org.smgwlite.platform.cluster.ClusterSignals;
 
 /**
- * The tenants' issuing CAs and their current CRLs, kept in memory: opening a CA key costs a quarter of a
- * second (PBKDF2), so each is opened once per server start (a tenant CA never changes once stored in
- * {@code tenant_ca}, so every node may keep it). A CRL is reissued when a revocation happened or when a quarter of
- * its validity has passed, so a published CRL is never close to its nextUpdate. A revocation on any node of the
- * deployment group drops the tenant's CRL on every node ({@link #revoked}); after the node's signal listener
- * reconnected, every cached CRL is dropped, since a revocation signal may have been missed.
+ * The tenants' issuing CAs and their current CRLs. A CA is kept in memory: opening its key costs a quarter of a second
+ * (PBKDF2), so each is opened once per server start (a tenant CA never changes once stored in {@code tenant_ca}, so every
+ * node may keep it). A CRL is issued once per deployment group and stored in {@code tenant_ca} ({@link StoredCrls}):
+ * every node serves that one, so their CRLs and numbers agree; it is reissued when a revocation happened or when a
+ * quarter of its validity has passed, so a published CRL is never close to its nextUpdate. Each node keeps a copy of
+ * the stored CRL while it is fresh; a revocation on any node of the deployment group drops the tenant's copy on every
+ * node ({@link #revoked}), and after the node's signal listener reconnected every copy is dropped, since a revocation
+ * signal may have been missed.
  */
 @ApplicationScoped
 public class TenantCas {
@@ -62,7 +62,10 @@ public class TenantCas {
         return authorities.computeIfAbsent(tenant.value(), t -> store.loadOrCreate(tenant));
     }
 
-    /** The tenant CA's current CRL, listing every revoked certificate of the tenant. */
+    /**
+     * The tenant CA's current CRL, listing every revoked certificate of the tenant: this node's copy while fresh, else
+     * the deployment group's stored one, issued now (by this node or another) if it is missing or due.
+     */
     public X509CRL crl(TenantId tenant) {
         X509CRL current = crls.get(tenant.value());
         if (current != null && isFresh(current)) {
@@ -75,12 +78,11 @@ public class TenantCas {
             }
             CertificateAuthority ca = forTenant(tenant);
             long before = drops.get();
-            X509CRL issued = ca.issueCrl(records.revoked(tenant), BigInteger.valueOf(store.takeCrlNumber(tenant)),
-                    settings.crlValidity());
-            if (drops.get() == before) { // else a revocation may have committed after the list was read: not kept
-                crls.put(tenant.value(), issued);
+            X509CRL crl = store.crl(tenant, number -> ca.issueCrl(records.revoked(tenant), number, settings.crlValidity()));
+            if (drops.get() == before) { // else a revocation may have committed after it was read or issued: not kept
+                crls.put(tenant.value(), crl);
             }
-            return issued;
+            return crl;
         }
     }
 
@@ -105,7 +107,8 @@ public class TenantCas {
     /**
      * Call inside the transaction that revoked {@code serials} of {@code tenant}: once it commits, this node drops the
      * tenant's CRL at once and every node (this one again) on the {@link ClusterChannel#REVOCATION} signal, so the next
-     * {@link #crl} call anywhere issues a CRL that lists them. A rollback drops nothing.
+     * {@link #crl} call anywhere reads the stored CRL again, which the revocation cleared (V24), and a CRL that lists them
+     * is issued. A rollback drops nothing.
      */
     public void revoked(TenantId tenant, List<String> serials) {
         signals.send(ClusterChannel.REVOCATION, new RevocationSignal(tenant, serials).payload());
@@ -124,7 +127,7 @@ public class TenantCas {
         });
     }
 
-    /** A revocation was committed: the next {@link #crl} call issues a new CRL. */
+    /** A revocation was committed: the next {@link #crl} call reads the stored CRL, which the revocation cleared. */
     void revocationsChanged(TenantId tenant) {
         drops.incrementAndGet();
         crls.remove(tenant.value());
@@ -142,8 +145,7 @@ public class TenantCas {
     }
 
     private boolean isFresh(X509CRL crl) {
-        Duration age = Duration.between(crl.getThisUpdate().toInstant(), Instant.now());
-        return age.compareTo(settings.crlValidity().dividedBy(4)) < 0;
+        return StoredCrls.isFresh(crl, settings.crlValidity(), Instant.now());
     }
 
     private Object lockFor(TenantId tenant) {

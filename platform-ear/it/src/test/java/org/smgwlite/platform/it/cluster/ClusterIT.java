@@ -41,6 +41,7 @@ import org.smgwlite.agent.upload.UploadService;
 import org.smgwlite.agent.upload.UploadSettings;
 import org.smgwlite.agent.upload.Uploader;
 import org.smgwlite.metering.contract.Taf6Order;
+import org.smgwlite.pki.crl.CrlSigner;
 import org.smgwlite.pki.pem.PemCredentials;
 import org.smgwlite.platform.it.ItPlatform;
 import org.smgwlite.platform.it.TestGateway;
@@ -124,6 +125,8 @@ class ClusterIT {
      * A gateway known to both nodes (its certificate used on each, node 2's CRL of the tenant fetched and cached) is
      * revoked by the operator on node 1: node 2's device port refuses the certificate on the next request, and node 2's
      * CRL lists every serial of the gateway within seconds, though its cached list was fresh for a quarter of an hour.
+     * The CRL is the cluster's (stored in {@code tenant_ca}, V24): both nodes serve the same one, before and after, and
+     * its number only goes up.
      */
     @Test
     void a_revocation_on_node_1_is_refused_by_node_2s_device_port_at_once_and_on_node_2s_crl() throws Exception {
@@ -143,6 +146,7 @@ class ClusterIT {
         assertThat(serials).as("TLS and signature certificate").hasSize(2);
         X509CRL before = crl(2);
         assertThat(serials).as("node 2's cached CRL before").allMatch(s -> before.getRevokedCertificate(s) == null);
+        assertThat(crl(1).getEncoded()).as("node 1 serves the CRL node 2 serves").isEqualTo(before.getEncoded());
 
         HttpResponse<String> revoked = operatorOn(1, "POST", "/gateways/" + gwId + "/revoke", "{\"reason\":\"keyCompromise\"}");
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
@@ -161,6 +165,8 @@ class ClusterIT {
         X509CRL onNode2 = listed;
         assertThat(serials).as("node 2's CRL lists every serial of the gateway within 5 s")
                 .allMatch(s -> onNode2.getRevokedCertificate(s) != null);
+        assertThat(CrlSigner.number(onNode2)).as("CRL number after the revocation").isGreaterThan(CrlSigner.number(before));
+        assertThat(crl(1).getEncoded()).as("node 1 serves the CRL node 2 serves").isEqualTo(onNode2.getEncoded());
     }
 
     private static boolean listsAll(X509CRL crl, List<BigInteger> serials) {
