@@ -123,6 +123,31 @@ class SharedFailureLimitsTest {
     }
 
     @Test
+    void failures_racing_on_two_nodes_are_all_counted() throws Exception {
+        EnrollmentAttempts a = new EnrollmentAttempts(clock, 1000, 1000, WINDOW, new AttemptFailureStore(login()));
+        EnrollmentAttempts b = new EnrollmentAttempts(clock, 1000, 1000, WINDOW, new AttemptFailureStore(login()));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                EnrollmentAttempts node = t % 2 == 0 ? a : b;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        node.failed(T, "GW1", "10.0.0.1");
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(storedFailures("enrollment-gateway", "stadtwerke-a/GW1")).isEqualTo(200);
+        assertThat(storedFailures("enrollment-address", "10.0.0.1")).isEqualTo(200);
+    }
+
+    @Test
     void once_a_node_knows_the_limit_is_reached_it_refuses_from_memory_without_the_database() {
         failOnBoth("GW1", 5);
         assertThatThrownBy(() -> nodeA.check(T, "GW1", "10.0.0.1")).isInstanceOf(EnrollmentThrottledException.class);
@@ -193,6 +218,33 @@ class SharedFailureLimitsTest {
             }
         }
         assertThatThrownBy(() -> knowing.check(T, "GW3", "10.0.0.3")).isInstanceOf(EnrollmentThrottledException.class);
+    }
+
+    @Test
+    void a_check_reads_both_keys_through_the_primary_key_however_many_rows_there_are() throws Exception {
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO attempt_failure SELECT 'legacy-address', '10.1.' || (i / 256) || '.' || (i % 256), 1,"
+                    + " now() + interval '15 minutes' FROM generate_series(1, 20000) i");
+            s.execute("ANALYZE attempt_failure");
+        }
+        sqlOfA.clear();
+        nodeA.check(T, "GW1", "10.0.0.1");
+        assertThat(sqlOfA).hasSize(1);
+
+        try (Connection c = login().getConnection(); var explain = c.prepareStatement("EXPLAIN " + sqlOfA.get(0))) {
+            explain.setString(1, "enrollment-gateway");
+            explain.setString(2, "stadtwerke-a/GW1");
+            explain.setString(3, "enrollment-address");
+            explain.setString(4, "10.0.0.1");
+            explain.setObject(5, java.time.OffsetDateTime.now());
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).contains("attempt_failure_pkey").doesNotContain("Seq Scan");
+        }
     }
 
     @Test
