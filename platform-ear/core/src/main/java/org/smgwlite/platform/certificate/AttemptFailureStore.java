@@ -30,7 +30,8 @@ public final class AttemptFailureStore implements SharedFailureCounts {
     /** Rows deleted per statement by {@link #deleteEnded}: a long backlog leaves in short transactions. */
     static final int DELETE_BATCH = 5_000;
 
-    private static final String RECORD_HEAD = "INSERT INTO attempt_failure AS f (scope, key, failures, window_end) VALUES ";
+    private static final String RECORD_HEAD =
+            "INSERT INTO attempt_failure AS f (scope, key, failures, window_end) VALUES ";
     private static final String RECORD_TAIL = """
              ON CONFLICT (scope, key) DO UPDATE
                SET failures = CASE WHEN f.window_end > ? THEN f.failures + 1 ELSE 1 END,
@@ -73,7 +74,8 @@ public final class AttemptFailureStore implements SharedFailureCounts {
         String sql = RECORD_HEAD + repeat("(?, ?, 1, ?)", ", ", keys.size()) + RECORD_TAIL;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = 1;
-            for (Key key : keys) { // always in the caller's order (id before address): no two upserts lock in opposite orders
+            // always in the caller's order (id before address): no two upserts lock rows in opposite orders
+            for (Key key : keys) {
                 s.setString(next++, key.scope());
                 s.setString(next++, key.key());
                 s.setObject(next++, utc(now.plus(window)));

@@ -63,7 +63,8 @@ public final class IdAndAddressLimits {
      * Throws what {@code throttled} makes of the party that used up its failures ({@code "<idKind> <id>"} or
      * {@code "this address"}) and the time until it may try again; returns when neither has.
      */
-    public void check(TenantId tenant, String id, String address, BiFunction<String, Duration, ? extends RuntimeException> throttled) {
+    public void check(TenantId tenant, String id, String address,
+                      BiFunction<String, Duration, ? extends RuntimeException> throttled) {
         String idKey = idKey(tenant, id);
         String addressKey = cut(address);
         refuseIfBlocked(id, idKey, addressKey, throttled);
@@ -77,7 +78,8 @@ public final class IdAndAddressLimits {
         String addressKey = cut(address);
         perId.failed(idKey);
         perAddress.failed(addressKey);
-        adopt(shared.record(List.of(idShared(idKey), addressShared(addressKey)), clock.instant(), window), idKey, addressKey);
+        List<SharedFailureCounts.Key> both = List.of(idShared(idKey), addressShared(addressKey));
+        adopt(shared.record(both, clock.instant(), window), idKey, addressKey);
     }
 
     /** A refused attempt without an id worth counting (an unknown tenant): counts for the address only. */
@@ -115,7 +117,8 @@ public final class IdAndAddressLimits {
         });
     }
 
-    private void adopt(Map<SharedFailureCounts.Key, SharedFailureCounts.Count> counts, String idKey, String addressKey) {
+    private void adopt(Map<SharedFailureCounts.Key, SharedFailureCounts.Count> counts, String idKey,
+                       String addressKey) {
         if (idKey != null) {
             adopt(perId, counts.get(idShared(idKey)), idKey);
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public interface SharedFailureCounts {
 
-    /** What is counted ({@code enrollment-gateway}, {@code legacy-address}, ...) and for whom (a tenant's id, an address). */
+    /** What is counted ({@code enrollment-gateway}, {@code legacy-address}, ...) and for whom (an id, an address). */
     record Key(String scope, String key) {
     }
 

@@ -17,8 +17,8 @@ import org.smgwlite.platform.certificate.SharedFailureCounts;
 /**
  * The abuse rule of the SMGW.Lite door, where a token is the only credential: refused requests are limited per device
  * id of a tenant and per client address (several gateways may share one NAT, so that limit is higher), after which
- * every request is refused with a retry time until the window closes, without a database lookup. Refusals are counted
- * and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
+ * every request is refused with a retry time until the window closes, before the device is looked up. Refusals are
+ * counted and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
  *
  * <p>Across the deployment group: the limits hold for the refusals all nodes saw together, counted in the database
  * ({@link ClusterFailureCounts}, outside the request's transaction, so that a refusal's rollback keeps its count), with

@@ -22,8 +22,9 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  *
  * <p>Steps of an upload: failure limit, authenticate, field manifest, decode, quarter hours ({@link UploadValues}),
  * the rule, the gateway's last upload, the upload log ({@code legacy_upload}: every answered upload of a known device,
- * 200, 400 or 413; a 400 / 413 in a transaction of its own, {@link LegacyUploadLog}). Invariants: a refused request (403, 400, 413, 429) stores nothing of it (one
- * transaction; everything that can refuse runs before the first write; a 403 is counted by the failure limit apart); the same buffer a second time inserts nothing
+ * 200, 400 or 413; a 400 / 413 in a transaction of its own, {@link LegacyUploadLog}). Invariants: a refused request
+ * (403, 400, 413, 429) stores nothing of it (one transaction; everything that can refuse runs before the first write;
+ * a 403 is counted by the failure limit apart, {@link LegacyAttempts}); the same buffer a second time inserts nothing
  * and answers {@code inserted: 0}.
  */
 @Stateless
