@@ -16,7 +16,10 @@ import org.smgwlite.pki.TenantId;
  * after which every attempt is refused with a retry time until the window closes. Attempts for unknown tenants write
  * no audit row each (the audit log is per tenant and must not be floodable); they are counted and logged sparsely.
  *
- * <p>Per platform node, in memory ({@link FailureLimiter}): behind a load balancer each node counts for itself.
+ * <p>Across the deployment group: the limits hold for the failures all nodes saw together, counted in the database
+ * ({@link ClusterFailureCounts}), with each node's memory as the first line ({@link IdAndAddressLimits}): a party this
+ * node knows to be throttled is refused without a database call, and a success writes nothing unless the gateway id
+ * had failures. A database that cannot be reached while checking or counting is answered 503, as any outage.
  */
 @ApplicationScoped
 public class EnrollmentAttempts {
@@ -34,6 +37,10 @@ public class EnrollmentAttempts {
     @ConfigProperty(name = "smgw.enrollment.failure-window", defaultValue = "PT15M")
     String window;
 
+    /** The group's counts; {@link SharedFailureCounts#NONE} leaves each node to its own memory. */
+    @Inject
+    SharedFailureCounts shared = SharedFailureCounts.NONE;
+
     private IdAndAddressLimits limits;
     private final AtomicLong unknownTenants = new AtomicLong();
 
@@ -41,7 +48,13 @@ public class EnrollmentAttempts {
     public EnrollmentAttempts() {
     }
 
+    /** Limits of this node alone (its memory). */
     EnrollmentAttempts(Clock clock, int maxPerGateway, int maxPerAddress, Duration window) {
+        this(clock, maxPerGateway, maxPerAddress, window, SharedFailureCounts.NONE);
+    }
+
+    EnrollmentAttempts(Clock clock, int maxPerGateway, int maxPerAddress, Duration window, SharedFailureCounts shared) {
+        this.shared = shared;
         this.maxPerGateway = maxPerGateway;
         this.maxPerAddress = maxPerAddress;
         this.window = window.toString();
@@ -54,12 +67,12 @@ public class EnrollmentAttempts {
     }
 
     private void start(Clock clock) {
-        limits = new IdAndAddressLimits(clock, maxPerGateway, maxPerAddress, window);
+        limits = new IdAndAddressLimits(clock, "enrollment", "gateway", maxPerGateway, maxPerAddress, window, shared);
     }
 
     /** @throws EnrollmentThrottledException if the gateway id or the address has used up its failures */
     public void check(TenantId tenant, String gatewayId, String address) {
-        limits.check(tenant, "gateway", gatewayId, address, EnrollmentThrottledException::new);
+        limits.check(tenant, gatewayId, address, EnrollmentThrottledException::new);
     }
 
     /** A refused attempt that could have been a guess (code, gateway id). */

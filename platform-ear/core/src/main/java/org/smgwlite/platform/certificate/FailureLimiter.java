@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Counts failures per key in a fixed window that opens with a key's first failure: after {@code maxFailures} in
- * one window the key is blocked until the window closes; a success clears the key. In memory, per platform node.
+ * one window the key is blocked until the window closes; a success clears the key. In memory, per platform node; what
+ * the other nodes counted comes in through {@link #adopt} ({@link IdAndAddressLimits}).
  *
  * <p>Memory is bounded: at most {@code maxKeys} keys are kept. When full, expired keys are dropped first, then the
  * oldest ones, so a flood of made-up keys costs the flooder its own counts, never the platform its heap.
@@ -22,15 +23,15 @@ public final class FailureLimiter {
     private final int maxFailures;
     private final Duration window;
     private final int maxKeys;
-    /** Insertion order = order of the windows' start, oldest first. */
+    /** Insertion order = about the order of the windows' end, soonest first (adopted windows may end a little off). */
     private final LinkedHashMap<String, Window> windows = new LinkedHashMap<>();
 
     private static final class Window {
-        final Instant start;
+        Instant end; // changed by adopt only
         int failures;
 
-        Window(Instant start) {
-            this.start = start;
+        Window(Instant end) {
+            this.end = end;
         }
     }
 
@@ -50,7 +51,7 @@ public final class FailureLimiter {
         if (w == null || w.failures < maxFailures) {
             return Optional.empty();
         }
-        Duration left = Duration.between(clock.instant(), w.start.plus(window));
+        Duration left = Duration.between(clock.instant(), w.end);
         return Optional.of(Duration.ofSeconds(left.getSeconds() + (left.getNano() > 0 ? 1 : 0)));
     }
 
@@ -60,15 +61,35 @@ public final class FailureLimiter {
         Window w = current(key, now);
         if (w == null) {
             makeRoom(now);
-            w = new Window(now);
+            w = new Window(now.plus(window));
             windows.put(key, w);
         }
         w.failures++;
     }
 
-    /** Forgets {@code key}'s failures (it proved itself). */
-    public synchronized void succeeded(String key) {
-        windows.remove(key);
+    /**
+     * Takes over the count of {@code key}'s window as the whole deployment group has it ({@code failures} ending at
+     * {@code windowEnd}), which includes this node's own failures: it replaces this node's count, also a higher one (a
+     * success elsewhere forgot the key, or the shared window started over).
+     */
+    public synchronized void adopt(String key, int failures, Instant windowEnd) {
+        Instant now = clock.instant();
+        if (failures < 1 || !now.isBefore(windowEnd)) {
+            return;
+        }
+        Window w = current(key, now);
+        if (w == null) {
+            makeRoom(now);
+            w = new Window(windowEnd);
+            windows.put(key, w);
+        }
+        w.end = windowEnd;
+        w.failures = failures;
+    }
+
+    /** Forgets {@code key}'s failures (it proved itself); true if there were any in an open window. */
+    public synchronized boolean succeeded(String key) {
+        return current(key, clock.instant()) != null && windows.remove(key) != null;
     }
 
     /** Keys held now (for tests and monitoring). */
@@ -78,7 +99,7 @@ public final class FailureLimiter {
 
     private Window current(String key, Instant now) {
         Window w = windows.get(key);
-        if (w != null && !now.isBefore(w.start.plus(window))) {
+        if (w != null && !now.isBefore(w.end)) {
             windows.remove(key);
             return null;
         }
@@ -90,8 +111,8 @@ public final class FailureLimiter {
             return;
         }
         for (Iterator<Map.Entry<String, Window>> it = windows.entrySet().iterator(); it.hasNext(); ) {
-            if (now.isBefore(it.next().getValue().start.plus(window))) {
-                break; // the rest started later and has not expired either
+            if (now.isBefore(it.next().getValue().end)) {
+                break; // the rest end about as late or later: dropping them is left to the oldest-first rule below
             }
             it.remove();
         }

@@ -10,15 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smgwlite.pki.TenantId;
+import org.smgwlite.platform.certificate.ClusterFailureCounts;
 import org.smgwlite.platform.certificate.IdAndAddressLimits;
+import org.smgwlite.platform.certificate.SharedFailureCounts;
 
 /**
  * The abuse rule of the SMGW.Lite door, where a token is the only credential: refused requests are limited per device
  * id of a tenant and per client address (several gateways may share one NAT, so that limit is higher), after which
- * every request is refused with a retry time until the window closes, without a database lookup. Refusals are counted
- * and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
+ * every request is refused with a retry time until the window closes, before the device is looked up. Refusals are
+ * counted and logged sparsely, not audited one by one (the audit log is per tenant and must not be floodable).
  *
- * <p>Per platform node, in memory ({@link IdAndAddressLimits}).
+ * <p>Across the deployment group: the limits hold for the refusals all nodes saw together, counted in the database
+ * ({@link ClusterFailureCounts}, outside the request's transaction, so that a refusal's rollback keeps its count), with
+ * each node's memory as the first line ({@link IdAndAddressLimits}): a party this node knows to be throttled is refused
+ * without a database call, and an authenticated request writes nothing unless its device id had refusals. A database
+ * that cannot be reached while checking or counting is answered 503, as any outage.
  */
 @ApplicationScoped
 public class LegacyAttempts {
@@ -42,6 +48,10 @@ public class LegacyAttempts {
     @ConfigProperty(name = "smgw.legacy.trusted-proxies")
     Optional<String> trustedProxies = Optional.empty();
 
+    /** The group's counts; {@link SharedFailureCounts#NONE} leaves each node to its own memory. */
+    @Inject
+    SharedFailureCounts shared = SharedFailureCounts.NONE;
+
     private IdAndAddressLimits limits;
     private final AtomicLong refusals = new AtomicLong();
 
@@ -49,7 +59,13 @@ public class LegacyAttempts {
     public LegacyAttempts() {
     }
 
+    /** Limits of this node alone (its memory). */
     LegacyAttempts(Clock clock, int maxPerDevice, int maxPerAddress, Duration window) {
+        this(clock, maxPerDevice, maxPerAddress, window, SharedFailureCounts.NONE);
+    }
+
+    LegacyAttempts(Clock clock, int maxPerDevice, int maxPerAddress, Duration window, SharedFailureCounts shared) {
+        this.shared = shared;
         this.maxPerDevice = maxPerDevice;
         this.maxPerAddress = maxPerAddress;
         this.window = window.toString();
@@ -62,7 +78,7 @@ public class LegacyAttempts {
     }
 
     private void start(Clock clock) {
-        limits = new IdAndAddressLimits(clock, maxPerDevice, maxPerAddress, window);
+        limits = new IdAndAddressLimits(clock, "legacy", "device", maxPerDevice, maxPerAddress, window, shared);
     }
 
     /** {@code smgw.legacy.trusted-proxies} as configured, null for none. */
@@ -72,7 +88,7 @@ public class LegacyAttempts {
 
     /** @throws LegacyThrottledException if the device id or the address has used up its failures */
     public void check(TenantId tenant, String deviceId, String address) {
-        limits.check(tenant, "device", deviceId, address, LegacyThrottledException::new);
+        limits.check(tenant, deviceId, address, LegacyThrottledException::new);
     }
 
     /** A request refused for its id or token. */

@@ -22,8 +22,9 @@ import org.smgwlite.platform.shared.TenantEntityManagers;
  *
  * <p>Steps of an upload: failure limit, authenticate, field manifest, decode, quarter hours ({@link UploadValues}),
  * the rule, the gateway's last upload, the upload log ({@code legacy_upload}: every answered upload of a known device,
- * 200, 400 or 413; a 400 / 413 in a transaction of its own, {@link LegacyUploadLog}). Invariants: a refused request (403, 400, 413, 429) stores nothing (one
- * transaction; everything that can refuse runs before the first write); the same buffer a second time inserts nothing
+ * 200, 400 or 413; a 400 / 413 in a transaction of its own, {@link LegacyUploadLog}). Invariants: a refused request
+ * (403, 400, 413, 429) stores nothing of it (one transaction; everything that can refuse runs before the first write;
+ * a 403 is counted by the failure limit apart, {@link LegacyAttempts}); the same buffer a second time inserts nothing
  * and answers {@code inserted: 0}.
  */
 @Stateless
@@ -50,7 +51,7 @@ public class LegacyIngestion {
     }
 
     public LegacyAnswer upload(TenantId tenant, LegacyRequest request) {
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
+        try (EntityManager em = checked(tenant, request)) {
             LegacyGateways gateways = new LegacyGateways(em, tenant);
             LegacyGateways.Device device = authenticate(tenant, gateways, request);
             byte[] body = request.body();
@@ -88,7 +89,7 @@ public class LegacyIngestion {
     public void tooLarge(TenantId tenant, LegacyRequest request, long declaredBytes) {
         long bytes = declaredBytes < 0 ? RingBufferDecoder.MAX_BODY_BYTES + 1L : declaredBytes;
         UploadTooLargeException refused = new UploadTooLargeException(bytes, RingBufferDecoder.MAX_BODY_BYTES);
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
+        try (EntityManager em = checked(tenant, request)) {
             LegacyGateways.Device device = authenticate(tenant, new LegacyGateways(em, tenant), request);
             uploadLog.refused(tenant, device.gatewayRef(), bytes, 413, refused.getMessage());
         }
@@ -97,7 +98,7 @@ public class LegacyIngestion {
 
     /** {@code backend_test=true}: the id and token are right. */
     public String backendTest(TenantId tenant, LegacyRequest request) {
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
+        try (EntityManager em = checked(tenant, request)) {
             authenticate(tenant, new LegacyGateways(em, tenant), request);
             return request.deviceId();
         }
@@ -105,7 +106,7 @@ public class LegacyIngestion {
 
     /** {@code log.php}: the events not stored yet, and the model, firmware and config version the query names. */
     public byte[] log(TenantId tenant, LegacyRequest request) {
-        try (EntityManager em = entityManagers.forTenant(tenant)) {
+        try (EntityManager em = checked(tenant, request)) {
             LegacyGateways gateways = new LegacyGateways(em, tenant);
             LegacyGateways.Device device = authenticate(tenant, gateways, request);
             byte[] body = request.body();
@@ -139,13 +140,23 @@ public class LegacyIngestion {
     }
 
     /**
-     * The device of the request's id whose token hash matches, not retired; else a failure counted and 403. Always one
-     * hash and one constant-time compare, so the time does not tell whether an id exists.
+     * The tenant's entity manager once the failure limit let the request through. The limit is checked first, before
+     * the transaction holds a connection: the check reads the group's counts on a connection of its own, and a request
+     * should not hold two of the pool's while it waits.
      *
      * @throws LegacyThrottledException when the id or the address used up its failures (before any lookup)
      */
-    private LegacyGateways.Device authenticate(TenantId tenant, LegacyGateways gateways, LegacyRequest request) {
+    private EntityManager checked(TenantId tenant, LegacyRequest request) {
         attempts.check(tenant, request.deviceId(), request.address());
+        return entityManagers.forTenant(tenant);
+    }
+
+    /**
+     * The device of the request's id whose token hash matches, not retired; else a failure counted and 403. Always one
+     * hash and one constant-time compare, so the time does not tell whether an id exists. The failure limit was
+     * checked when the entity manager was opened ({@link #checked}).
+     */
+    private LegacyGateways.Device authenticate(TenantId tenant, LegacyGateways gateways, LegacyRequest request) {
         Optional<LegacyGateways.Device> found = request.deviceId() == null || request.deviceId().length() > LegacyDeviceId.MAX_LENGTH
                 ? Optional.empty() : gateways.find(request.deviceId());
         boolean matches = LegacyToken.matches(request.token(), found.map(LegacyGateways.Device::tokenSha256).orElse(NO_SUCH_TOKEN));

@@ -70,6 +70,31 @@ class FailureLimiterTest {
     }
 
     @Test
+    void the_group_count_a_node_adopts_blocks_it_until_the_group_window_ends_and_replaces_its_own() {
+        limiter.adopt("gw1", 5, clock.now.plus(Duration.ofMinutes(4)));
+        assertThat(limiter.blockedFor("gw1")).as("blocked by the other nodes' failures").contains(Duration.ofMinutes(4));
+
+        fail("gw2", 4);
+        limiter.adopt("gw2", 1, clock.now.plus(WINDOW));
+        limiter.failed("gw2");
+        assertThat(limiter.blockedFor("gw2")).as("the group counted 1 (a success elsewhere), then this node 1 more").isEmpty();
+
+        limiter.adopt("gw3", 5, clock.now);
+        assertThat(limiter.blockedFor("gw3")).as("a window that has ended is not adopted").isEmpty();
+    }
+
+    @Test
+    void a_success_tells_whether_the_key_had_failures_in_an_open_window() {
+        assertThat(limiter.succeeded("gw1")).isFalse();
+        limiter.failed("gw1");
+        assertThat(limiter.succeeded("gw1")).isTrue();
+        assertThat(limiter.succeeded("gw1")).isFalse();
+        limiter.failed("gw1");
+        clock.advance(WINDOW);
+        assertThat(limiter.succeeded("gw1")).as("window ended").isFalse();
+    }
+
+    @Test
     void a_success_resets_the_key() {
         fail("gw1", 4);
         limiter.succeeded("gw1");
