@@ -18,7 +18,8 @@ import org.smgwlite.devstack.DatabaseRoles;
 /**
  * V26 on an embedded PostgreSQL: after an UPDATE of meter_reading the chart's day rows (meter_reading_day) are what a
  * fresh rebuild from meter_reading gives, for a changed value, a reading moved to another day or to another month's
- * partition, and a household's readings moved to another household. Two households, two registers, 2 March 2026 and
+ * partition, a household's readings moved to another household, and an upsert or a transaction that both updates and
+ * inserts readings of one day (each reading once, not appended after the rebuild already holds it). Two households, two registers, 2 March 2026 and
  * the next day at quarter hours, reloaded before each test.
  */
 class DayRowsOnUpdateTest {
@@ -100,6 +101,61 @@ class DayRowsOnUpdateTest {
 
         List<String> stored = rows(STORED);
         assertThat(stored).isEqualTo(rows(FRESH)).hasSize(4).allMatch(row -> row.startsWith("tenant-u two "));
+    }
+
+    @Test
+    void an_upsert_that_updates_one_reading_and_inserts_another_on_the_same_day_stores_each_once() throws Exception {
+        execute("DELETE FROM meter_reading WHERE slot_start = TIMESTAMPTZ '2026-03-02 11:00Z'",
+                "INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level, taf,"
+                        + " batch_id) SELECT tenant_id, household_id, obis, slot_start + t, value_unscaled + 1, scaler, unit, ptb_level,"
+                        + " taf, batch_id FROM meter_reading, (VALUES (interval '0'), (interval '1 hour')) v(t)"
+                        + " WHERE slot_start = TIMESTAMPTZ '2026-03-02 10:00Z' ON CONFLICT (tenant_id, household_id, obis, slot_start)"
+                        + " DO UPDATE SET value_unscaled = excluded.value_unscaled");
+
+        assertThat(rows(STORED)).isEqualTo(rows(FRESH));
+    }
+
+    @Test
+    void an_update_then_an_insert_into_the_same_day_in_one_transaction_stores_each_once() throws Exception {
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM meter_reading WHERE slot_start = TIMESTAMPTZ '2026-03-02 11:00Z'");
+            s.execute("UPDATE meter_reading SET value_unscaled = value_unscaled + 1 WHERE slot_start = TIMESTAMPTZ '2026-03-02 10:00Z'");
+            s.execute("INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level,"
+                    + " taf, batch_id) SELECT tenant_id, household_id, obis, slot_start + interval '1 hour', value_unscaled + 1, scaler,"
+                    + " unit, ptb_level, taf, batch_id FROM meter_reading WHERE slot_start = TIMESTAMPTZ '2026-03-02 10:00Z'");
+            c.commit();
+        }
+
+        assertThat(rows(STORED)).isEqualTo(rows(FRESH));
+    }
+
+    @Test
+    void a_plain_insert_appends_to_its_day_rows_and_only_an_upsert_rebuilds_them() throws Exception {
+        String next = "INSERT INTO meter_reading (tenant_id, household_id, obis, slot_start, value_unscaled, scaler, unit, ptb_level, taf,"
+                + " batch_id) SELECT tenant_id, household_id, obis, slot_start + interval '%s', value_unscaled, scaler, unit, ptb_level,"
+                + " taf, batch_id FROM meter_reading WHERE slot_start = TIMESTAMPTZ '2026-03-03 23:45Z'";
+
+        assertThat(rebuildsBy(next.formatted("15 minutes"))).as("plain insert").isZero();
+        assertThat(rebuildsBy(next.formatted("30 minutes") + " ON CONFLICT DO NOTHING")).as("insert, conflicts ignored").isZero();
+        assertThat(rebuildsBy(next.formatted("45 minutes") + " ON CONFLICT (tenant_id, household_id, obis, slot_start)"
+                + " DO UPDATE SET value_unscaled = excluded.value_unscaled")).as("upsert: old, new and inserted days").isEqualTo(3);
+        assertThat(rows(STORED)).isEqualTo(rows(FRESH));
+    }
+
+    /** How often {@code sql} calls meter_reading_day_rebuild (counted by the superuser for the transaction). */
+    private static long rebuildsBy(String sql) throws SQLException {
+        try (Connection c = db.embedded().getDatabase("postgres", "smgw").getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL track_functions = 'all'");
+            s.execute(sql);
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(pg_stat_get_xact_function_calls('meter_reading_day_rebuild'::regproc), 0)")) {
+                rs.next();
+                long calls = rs.getLong(1);
+                c.commit();
+                return calls;
+            }
+        }
     }
 
     private static Connection owner() throws SQLException {
