@@ -56,7 +56,7 @@ import org.smgwlite.devstack.Postgres;
  * {@code pg_ctl stop -m fast}, sessions ended, data kept) for {@code -Dit.outage.seconds} (default
  * {@value #DEFAULT_OUTAGE_SECONDS}; the issue's five minutes: {@code -Dit.outage.seconds=300}). Meanwhile the
  * operator API and the SMGW.Lite door are asked every few seconds: each answer is 503 with {@code Retry-After} and
- * {@code fields.reason DATABASE_UNAVAILABLE}, within {@value #FAIL_FAST_SECONDS} s. Then PostgreSQL is started on the
+ * {@code fields.reason DATABASE_UNAVAILABLE}, within {@value OutageChecks#FAIL_FAST_SECONDS} s. Then PostgreSQL is started on the
  * same data and port, and the same Payara (same pid) answers the operator 200 again.
  *
  * <p>PostgreSQL runs again when this class ends, also after a failure, so later test classes find it.
@@ -66,7 +66,6 @@ import org.smgwlite.devstack.Postgres;
 class DatabaseOutageIT extends OnDevicePort {
 
     static final long DEFAULT_OUTAGE_SECONDS = 20;
-    static final long FAIL_FAST_SECONDS = 12;
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("it.outage.seconds", DEFAULT_OUTAGE_SECONDS));
     private static final String IMPORT = "1-0:1.8.0*255";
     private static final String EXPORT = "1-0:2.8.0*255";
@@ -108,8 +107,8 @@ class DatabaseOutageIT extends OnDevicePort {
             long stoppedAt = System.nanoTime();
             database.stop();
             do {
-                duringOutage.add(timed(() -> ItPlatform.operator("GET", "/gateways?limit=1", null)));
-                duringOutage.add(timed(() -> HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?ID=zz9"))
+                duringOutage.add(OutageChecks.timed(() -> ItPlatform.operator("GET", "/gateways?limit=1", null)));
+                duringOutage.add(OutageChecks.timed(() -> HTTP.send(HttpRequest.newBuilder(URI.create(DOOR + "?ID=zz9"))
                         .header("X-Auth-Token", "not-a-token").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build(),
                         HttpResponse.BodyHandlers.ofString())));
                 Thread.sleep(3_000);
@@ -137,20 +136,6 @@ class DatabaseOutageIT extends OnDevicePort {
                 + " || ' ' || sum(rejected) FROM reading_batch WHERE gateway_id = ?", gw))
                 .as("batches, distinct bodies, accepted, duplicates, rejected: each batch recorded once")
                 .containsExactly(BATCHES + " " + BATCHES + " " + VALUES + " 0 0");
-    }
-
-    /** A call during the outage; it must be answered, and quickly (the pool's wait and the driver's timeouts are bounded). */
-    private static HttpResponse<String> timed(Call call) throws Exception {
-        long started = System.nanoTime();
-        HttpResponse<String> r = call.run();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as(r.request().uri() + " answered within the fail-fast bound")
-                .isLessThan(Duration.ofSeconds(FAIL_FAST_SECONDS));
-        return r;
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        HttpResponse<String> run() throws Exception;
     }
 
     /** Polls the operator API until it answers 200 (at most 60 s); returns the last status. */

@@ -1,15 +1,9 @@
 package org.smgwlite.platform.it.bench;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import org.smgwlite.pki.pem.PemCredentials;
-import org.smgwlite.platform.it.TestGateway;
 import org.smgwlite.platform.it.cluster.BalancerStatus;
 
 /**
@@ -44,30 +38,20 @@ public final class ClusterIngestionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = BenchSupport.options(args);
-        int gateways = Integer.parseInt(opts.getOrDefault("gateways", "1000"));
-        int days = Integer.parseInt(opts.getOrDefault("days", "1"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(gateways, 1000))));
-        String single = opts.getOrDefault("single", "https://localhost:21443");
-        String balancer = opts.getOrDefault("balancer", "https://localhost:8443");
-        String base = opts.getOrDefault("base", "http://localhost:8080");
-        String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
-        String db = opts.getOrDefault("db", "jdbc:postgresql://localhost:54329/smgw");
-        String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
-        Path root = Path.of(opts.getOrDefault("root", BenchSupport.platformRoot().toString()));
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-        Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
-        int perGateway = days * 96 * 2;
-
+        IngestionOptions o = IngestionOptions.parse(args);
+        String single = o.other("single", "https://localhost:21443");
+        String balancer = o.other("balancer", "https://localhost:8443");
+        int gateways = o.gateways();
+        int threads = o.threads();
+        int warmup = o.warmup();
+        int perGateway = o.perGateway();
         System.out.printf(Locale.ROOT, "cluster ingestion benchmark: %d gateways x %d day(s) = %,d readings per phase, %d upload"
-                + " threads, run %s, %d cores here (after %d warm-up gateways)%n", gateways, days, (long) gateways * perGateway, threads,
-                run, Runtime.getRuntime().availableProcessors(), warmup);
+                + " threads, run %s, %d cores here (after %d warm-up gateways)%n", gateways, o.days(), (long) gateways * perGateway,
+                threads, o.run(), Runtime.getRuntime().availableProcessors(), warmup);
         ExecutorService pool = BenchSupport.pool(threads);
         long t0 = System.nanoTime();
-        TestGateway.Platform platform = new TestGateway.Platform(base, balancer, tenant, PemCredentials.readChain(root).get(0));
         int total = warmup + 2 * gateways;
-        Fleet fleet = Fleet.enroll(pool, threads, platform, new BenchSupport.OperatorToken(keycloak), db, run, total, firstDay, days);
+        Fleet fleet = o.enroll(pool, balancer, total);
         System.out.printf(Locale.ROOT, "setup: %d gateways enrolled through the balancer, batches signed (%.1f MB) in %.1f s%n",
                 total, fleet.bytes() / 1e6, BenchSupport.seconds(t0));
 
@@ -77,11 +61,11 @@ public final class ClusterIngestionBenchmark {
                 BenchSupport.seconds(tw));
 
         Fleet.Measured one = fleet.upload(pool, threads, single, warmup, gateways, perGateway);
-        fleet.requireStored(db, tenant, warmup, gateways, perGateway);
+        fleet.requireStored(o.db(), o.tenant(), warmup, gateways, perGateway);
         Map<String, Long> before = deviceSessions();
         Fleet.Measured two = fleet.upload(pool, threads, balancer, warmup + gateways, gateways, perGateway);
         Map<String, Long> after = deviceSessions();
-        fleet.requireStored(db, tenant, warmup + gateways, gateways, perGateway);
+        fleet.requireStored(o.db(), o.tenant(), warmup + gateways, gateways, perGateway);
         pool.shutdown();
 
         System.out.printf(Locale.ROOT, "one node  (%s): %,d readings in %5.1f s = %,9.0f readings/s; upload %s%n", single,

@@ -2,24 +2,19 @@ package org.smgwlite.platform.it.bench;
 
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.postgresql.PGConnection;
 import org.smgwlite.metering.contract.BatchValue;
-import org.smgwlite.pki.pem.PemCredentials;
-import org.smgwlite.platform.it.TestGateway;
 
 /**
  * Readings per second the day-after pipeline stores, next to a plain PostgreSQL {@code COPY} of the same rows
@@ -61,54 +56,41 @@ public final class IngestionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = BenchSupport.options(args);
-        int gateways = Integer.parseInt(opts.getOrDefault("gateways", "1000"));
-        int days = Integer.parseInt(opts.getOrDefault("days", "1"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(gateways, 1000))));
-        String base = opts.getOrDefault("base", "http://localhost:8080");
-        String device = opts.getOrDefault("device", "https://localhost:8443");
-        String tenant = opts.getOrDefault("tenant", "stadtwerke-demo");
-        String db = opts.getOrDefault("db", "jdbc:postgresql://localhost:54329/smgw");
-        String keycloak = opts.getOrDefault("keycloak", "http://localhost:8180/realms/smgw");
-        Path root = Path.of(opts.getOrDefault("root", BenchSupport.platformRoot().toString()));
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-        Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
-        int perGateway = days * 96 * 2;
-
+        IngestionOptions o = IngestionOptions.parse(args);
+        String device = o.other("device", "https://localhost:8443");
+        int perGateway = o.perGateway();
         System.out.printf(Locale.ROOT, "ingestion benchmark: %d gateways x %d day(s) = %,d readings, %d upload threads, run %s"
-                + " (after %d warm-up gateways)%n", gateways, days, (long) gateways * perGateway, threads, run, warmup);
-        int total = warmup + gateways;
-        ExecutorService pool = BenchSupport.pool(threads);
+                + " (after %d warm-up gateways)%n", o.gateways(), o.days(), (long) o.gateways() * perGateway, o.threads(), o.run(),
+                o.warmup());
+        int total = o.warmup() + o.gateways();
+        ExecutorService pool = BenchSupport.pool(o.threads());
 
         long t0 = System.nanoTime();
-        TestGateway.Platform platform = new TestGateway.Platform(base, device, tenant,
-                PemCredentials.readChain(root).get(0));
-        Fleet fleet = Fleet.enroll(pool, threads, platform, new BenchSupport.OperatorToken(keycloak), db, run, total, firstDay, days);
+        Fleet fleet = o.enroll(pool, device, total);
         System.out.printf(Locale.ROOT, "setup: %d households, gateways enrolled (TLS + signature certificate), batches signed"
                 + " (%.1f MB) in %.1f s%n", total, fleet.bytes() / 1e6, BenchSupport.seconds(t0));
 
         // warm-up: the first uploads after a deployment run in the interpreter and keep the JIT compiler busy
         long tw = System.nanoTime();
-        fleet.upload(pool, threads, device, 0, warmup, perGateway);
-        System.out.printf(Locale.ROOT, "warm-up: %d uploads in %.1f s (not counted)%n", warmup, BenchSupport.seconds(tw));
+        fleet.upload(pool, o.threads(), device, 0, o.warmup(), perGateway);
+        System.out.printf(Locale.ROOT, "warm-up: %d uploads in %.1f s (not counted)%n", o.warmup(), BenchSupport.seconds(tw));
 
-        long[] households = Arrays.copyOfRange(fleet.households(), warmup, total);
-        Fleet.Measured measured = fleet.upload(pool, threads, device, warmup, gateways, perGateway);
+        long[] households = Arrays.copyOfRange(fleet.households(), o.warmup(), total);
+        Fleet.Measured measured = fleet.upload(pool, o.threads(), device, o.warmup(), o.gateways(), perGateway);
         pool.shutdown();
-        fleet.requireStored(db, tenant, warmup, gateways, perGateway);
+        fleet.requireStored(o.db(), o.tenant(), o.warmup(), o.gateways(), perGateway);
         double upload = measured.seconds();
         double platformRate = measured.readingsPerSecond();
         System.out.printf(Locale.ROOT, "platform: %,d readings stored in %.1f s = %,.0f readings/s (%,.1f uploads/s, 0 errors)%n",
-                measured.stored(), upload, platformRate, gateways / upload);
+                measured.stored(), upload, platformRate, o.gateways() / upload);
         System.out.println("upload time per gateway: " + measured.percentiles());
-        if (days == 1) {
-            double for10k = upload * 10_000 / gateways;
+        if (o.days() == 1) {
+            double for10k = upload * 10_000 / o.gateways();
             System.out.printf(Locale.ROOT, "daily target (10,000 gateways' days in 15 min): %s — %.1f s for %d gateways"
-                    + " (%.1f min scaled to 10,000)%n", for10k <= 900 ? "met" : "MISSED", upload, gateways, for10k / 60);
+                    + " (%.1f min scaled to 10,000)%n", for10k <= 900 ? "met" : "MISSED", upload, o.gateways(), for10k / 60);
         }
 
-        CopyRates copy = copy(db, tenant, households, firstDay, days);
+        CopyRates copy = copy(o.db(), o.tenant(), households, o.firstDay(), o.days());
         System.out.printf(Locale.ROOT, "COPY of the same %,d rows into meter_reading, one connection: %,.0f readings/s as deployed"
                 + " (day-rollup trigger on), %,.0f readings/s with the trigger off%n", measured.stored(), copy.asDeployed(), copy.withoutRollup());
         System.out.printf(Locale.ROOT, "ratio platform / COPY: %.2f (as deployed), %.2f (trigger off); target for backlogs of a week"

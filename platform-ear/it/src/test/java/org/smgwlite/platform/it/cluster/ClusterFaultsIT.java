@@ -53,7 +53,6 @@ class ClusterFaultsIT {
      * minutes with {@code -Dit.outage.seconds=300}.
      */
     static final long DEFAULT_OUTAGE_SECONDS = 90;
-    static final long FAIL_FAST_SECONDS = 12;
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("it.outage.seconds", DEFAULT_OUTAGE_SECONDS));
     private static final Duration LINK_DELAY = Duration.ofMillis(300);
     private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(6);
@@ -184,9 +183,9 @@ class ClusterFaultsIT {
             do {
                 for (int node = 1; node <= ItCluster.NODES; node++) {
                     int n = node;
-                    duringOutage.add(timed(() -> ItCluster.operatorOn(n, "GET", "/gateways?limit=1", null)));
+                    duringOutage.add(OutageChecks.timed(() -> ItCluster.operatorOn(n, "GET", "/gateways?limit=1", null)));
                 }
-                duringOutage.add(timed(() -> ItPlatform.tenantCall(ItPlatform.BASE, "operator", ItPlatform.TENANT, "GET",
+                duringOutage.add(OutageChecks.timed(() -> ItPlatform.tenantCall(ItPlatform.BASE, "operator", ItPlatform.TENANT, "GET",
                         "/gateways?limit=1", null)));
                 Thread.sleep(3_000);
             } while (System.nanoTime() - stoppedAt < OUTAGE.toNanos());
@@ -217,20 +216,6 @@ class ClusterFaultsIT {
     @Order(3)
     void each_scheduled_job_ran_once_per_slot_in_the_cluster() throws Exception {
         new ClusterJobsCheck(cluster).assertEachSlotRanOnce();
-    }
-
-    /** A call during the outage; it must be answered, and quickly (the pool's wait and the driver's timeouts are bounded). */
-    private static HttpResponse<String> timed(Call call) throws Exception {
-        long started = System.nanoTime();
-        HttpResponse<String> r = call.run();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as(r.request().uri() + " answered within the fail-fast bound")
-                .isLessThan(Duration.ofSeconds(FAIL_FAST_SECONDS));
-        return r;
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        HttpResponse<String> run() throws Exception;
     }
 
     /** Polls node {@code node}'s operator API until it answers 200 (at most 60 s); returns the last status. */
