@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.smgwlite.devstack.DatabaseRoles;
@@ -160,7 +161,7 @@ public final class SizingBenchmark {
                 + " day(s), scaled x%d/%d):%n", days, yearDays, days);
         System.out.println("| households | readings a year | bytes a year | rows per monthly partition | one partition |");
         System.out.println("|---:|---:|---:|---:|---:|");
-        for (long n : new long[] {households, 10_000, 100_000, 1_000_000}) {
+        for (long n : LongStream.of(households, 10_000, 100_000, 1_000_000).distinct().toArray()) {
             long rowsPerYear = rowsPerHouseholdYear * n;
             System.out.printf(Locale.ROOT, "| %,d%s | %,d | %s | %,d | %s |%n", n, n == households ? " (measured)" : "", rowsPerYear,
                     human(total * n), rowsPerYear / 12, human(partitionBytes * n / 12));
