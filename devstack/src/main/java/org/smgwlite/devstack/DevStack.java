@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.smgwlite.devstack.demo.DemoFleet;
 
@@ -39,6 +41,13 @@ public final class DevStack implements AutoCloseable {
     private volatile DemoFleet fleet;
     private List<String> fleetReport = List.of();
 
+    /**
+     * Bouncy Castle's TLS library (the demo gateways' client) logs the JDK security properties it finds, and the ones it
+     * ignores, on the console at its first handshake: not news of the run. Errors still show. Held here: JUL keeps
+     * loggers weakly, and a collected one would forget its level.
+     */
+    private static final Logger BOUNCY_CASTLE_TLS = Logger.getLogger("org.bouncycastle.jsse");
+
     DevStack(StackConfig config, RunLayout layout) {
         this.config = config;
         this.layout = layout;
@@ -46,6 +55,7 @@ public final class DevStack implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
+        BOUNCY_CASTLE_TLS.setLevel(Level.SEVERE);
         if (Arrays.asList(args).contains("-h") || Arrays.asList(args).contains("--help")) {
             System.out.println(StackConfig.USAGE);
             return;
