@@ -49,6 +49,11 @@ public final class JobClaims {
     private static final String MATCH = " WHERE (CAST(? AS varchar) IS NULL OR job LIKE ?)";
     private static final String PAGE = "SELECT job, slot, node, attempt, taken_from, claimed_at, lease_until, finished_at, outcome,"
             + " detail, lease_until < now() FROM cluster_job_run" + MATCH + " ORDER BY claimed_at DESC, job, slot DESC LIMIT ? OFFSET ?";
+    /** At most a batch of finished runs that ended before the days given; a claim not finished is never touched. */
+    private static final String PRUNE = """
+            DELETE FROM cluster_job_run WHERE (job, slot) IN (
+                SELECT job, slot FROM cluster_job_run
+                 WHERE finished_at IS NOT NULL AND finished_at < now() - ? * interval '1 day' LIMIT ?)""";
 
     private final DataSource dataSource;
 
@@ -116,6 +121,31 @@ public final class JobClaims {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * Deletes the finished runs ({@code DONE} or {@code FAILED}) that ended more than {@code days} days ago, at most
+     * {@code batch} rows a statement, each its own transaction, until a statement finds fewer: a first run on a big
+     * table holds no long transaction. Runs not finished (running, or abandoned by a dead node) stay. Why a deleted slot
+     * does not run again: {@link JobHistory}.
+     *
+     * @return how many runs were deleted
+     */
+    public long deleteFinishedBefore(int days, int batch) throws SQLException {
+        if (days < 1 || batch < 1) {
+            throw new IllegalArgumentException("days and batch must be positive, are " + days + " and " + batch);
+        }
+        long deleted = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(PRUNE)) {
+            s.setInt(1, days);
+            s.setInt(2, batch);
+            int rows;
+            do {
+                rows = s.executeUpdate();
+                deleted += rows;
+            } while (rows == batch);
+        }
+        return deleted;
     }
 
     private static void bindClaim(PreparedStatement s, int from, Claim claim) throws SQLException {

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.smgwlite.devstack.DatabaseRoles;
 import org.smgwlite.platform.infra.MigratedPostgres;
 import org.smgwlite.platform.shared.PageRequest;
@@ -51,11 +50,7 @@ class ClusterJobsTest {
     @BeforeAll
     static void start() throws Exception {
         db = MigratedPostgres.start(ROLES);
-        PGSimpleDataSource login = new PGSimpleDataSource();
-        login.setURL(db.url());
-        login.setUser(ROLES.login());
-        login.setPassword(ROLES.loginPassword());
-        claims = new JobClaims(login);
+        claims = new JobClaims(db.as(ROLES.login(), ROLES.loginPassword()));
         renewals = Executors.newScheduledThreadPool(2);
     }
 

@@ -370,6 +370,10 @@ class DatabaseWallTest {
             bind(c, A);
             assertThat(count(c, "SELECT count(*) FROM tenant_ca")).as("CA keys inside a tenant transaction").isZero();
             assertThat(count(c, "SELECT count(*) FROM cluster_job_run")).as("cluster job claims inside a tenant transaction").isZero();
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("DELETE FROM cluster_job_run")).as("the jobs' history pruned inside a tenant transaction (V27)")
+                        .isZero();
+            }
             assertRefused(c, "INSERT INTO cluster_job_run (job, slot, node, lease_until) VALUES ('wall', now() - interval '1 day',"
                     + " 'n', now())");
             assertThat(count(c, "SELECT count(*) FROM audit_event WHERE tenant_id = '" + A + "'"))

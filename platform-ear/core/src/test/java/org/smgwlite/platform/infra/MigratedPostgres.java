@@ -2,6 +2,7 @@ package org.smgwlite.platform.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.smgwlite.devstack.DatabaseRoles;
 
 /**
@@ -19,6 +20,15 @@ public record MigratedPostgres(EmbeddedPostgres embedded, String url) implements
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/smgw";
         new SchemaMigration(url, roles.owner(), roles.ownerPassword(), roles.login()).migrate();
         return new MigratedPostgres(postgres, url);
+    }
+
+    /** A data source connecting as {@code user}, e.g. the login role, each connection autocommit as the driver's. */
+    public PGSimpleDataSource as(String user, String password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
     }
 
     @Override
