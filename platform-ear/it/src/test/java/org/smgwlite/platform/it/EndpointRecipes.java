@@ -205,7 +205,7 @@ final class EndpointRecipes {
         r.put("GET " + tenantApi + "legacy-gateways/{deviceId}/events", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.get("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/events")));
         r.put("GET " + tenantApi + "legacy-gateways/{deviceId}/uploads", new Recipe(Access.OPERATOR, true,
-                (f, t) -> Call.get("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/uploads?page=0&size=20")));
+                (f, t) -> Call.get("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/uploads?offset=0&limit=20")));
         r.put("POST " + tenantApi + "legacy-gateways/{deviceId}/token", new Recipe(Access.OPERATOR, true,
                 (f, t) -> Call.post("tenants/" + t + "/legacy-gateways/" + f.legacyDevice(t) + "/token", JSON, "{}")));
         // a line of another tenant's device id is no conflict: each call imports one new device of a new household

@@ -137,7 +137,7 @@ class LegacyUploadIT {
         assertThat(fineSteps(d, IMPORT, 2)).containsExactly("0 60 5 300.000", "60 120 5 300.000", "120 900 60 276.923");
         assertThat(fineSteps(d, EXPORT, 2)).containsExactly("0 60 0 0.000", "60 120 0.1 6.000", "120 900 0.1 0.462");
         // the operator's upload log: every answered upload, newest first, a page at a time
-        HttpResponse<String> log = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?page=0&size=2", null);
+        HttpResponse<String> log = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?offset=0&limit=2", null);
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         assertThat(log.headers().firstValue("X-Total-Count")).hasValue("3");
         List<String> newest = objects(log.body());
@@ -146,10 +146,21 @@ class LegacyUploadIT {
                 "\"bytes\":" + b.sentRanges().length);
         assertThat(newest.get(1)).contains("\"inserted\":0", "\"duplicates\":8")
                 .contains("nothing new stored");
-        HttpResponse<String> second = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?page=1&size=2", null);
+        HttpResponse<String> second = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?offset=2&limit=2", null);
         assertThat(objects(second.body())).singleElement().asString().contains("\"inserted\":8", "\"highResolution\":4",
                 "\"bytes\":" + body.length);
-        assertThat(ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?size=501", null).statusCode()).isEqualTo(400);
+        assertThat(second.headers().firstValue("X-Total-Count")).hasValue("3");
+        // past the end: an empty page, as on every list; a bad limit 400 naming it
+        HttpResponse<String> past = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?offset=3&limit=2", null);
+        assertThat(past.statusCode()).as(past.body()).isEqualTo(200);
+        assertThat(objects(past.body())).isEmpty();
+        HttpResponse<String> tooMany = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?limit=501", null);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"limit\"");
+        // the old page/size of this call are refused, not ignored (an old caller would get page 0 for ever)
+        HttpResponse<String> old = ItPlatform.operator("GET", "/legacy-gateways/" + d.id() + "/uploads?page=1&size=2", null);
+        assertThat(old.statusCode()).isEqualTo(400);
+        assertThat(old.body()).contains("\"page\"", "\"size\"", "use offset", "use limit");
     }
 
     @Test

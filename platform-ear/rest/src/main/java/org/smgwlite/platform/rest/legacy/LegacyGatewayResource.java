@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.smgwlite.pki.TenantId;
@@ -78,26 +79,35 @@ public class LegacyGatewayResource {
     }
 
     /**
-     * The device's answered uploads (200, 400, 413), newest first: {@code page} from 0, {@code size} up to
-     * {@value PageRequest#MAX_LIMIT}, default 50; {@code X-Total-Count}; 404 for a device id the tenant does not have.
+     * The device's answered uploads (200, 400, 413), newest first ({@code offset}, {@code limit} up to
+     * {@value PageRequest#MAX_LIMIT}, default 100); {@code X-Total-Count}; 404 for a device id the tenant does not have.
+     * {@code page} and {@code size}, which this call took until offset and limit replaced them, are refused with 400
+     * rather than ignored, so that an old caller does not silently get the first page again and again.
      */
     @GET
     @Path("{deviceId}/uploads")
-    public Response uploads(@PathParam("deviceId") String deviceId, @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("50") int size) {
+    public Response uploads(@PathParam("deviceId") String deviceId, @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
         TenantId tenant = tenant();
         operator(tenant);
-        if (page < 0) {
-            throw new InvalidInputException("page", "must not be negative");
-        }
-        if (size < 1 || size > PageRequest.MAX_LIMIT) {
-            throw new InvalidInputException("size", "must be 1 to " + PageRequest.MAX_LIMIT);
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "is beyond the last upload");
-        }
-        LegacyGatewayService.UploadPage uploads = legacy.uploads(tenant, deviceId, new PageRequest(page * size, size));
+        LegacyGatewayService.UploadPage uploads = legacy.uploads(tenant, deviceId, uploadsPage(offset, limit, page, size));
         return Response.ok(uploads.items()).header(HouseholdResource.TOTAL, uploads.total()).build();
+    }
+
+    /** @throws InvalidInputException naming {@code page} and/or {@code size} if sent (any value), else as PageRequest */
+    static PageRequest uploadsPage(int offset, int limit, String page, String size) {
+        Map<String, String> replaced = new LinkedHashMap<>();
+        if (page != null) {
+            replaced.put("page", "is no longer taken: use offset (page times size)");
+        }
+        if (size != null) {
+            replaced.put("size", "is no longer taken: use limit (1 to " + PageRequest.MAX_LIMIT + ")");
+        }
+        if (!replaced.isEmpty()) {
+            throw new InvalidInputException(replaced);
+        }
+        return new PageRequest(offset, limit);
     }
 
     /** A new token for the device, shown in this answer only (the old one stops working); 404 for an unknown device. */
