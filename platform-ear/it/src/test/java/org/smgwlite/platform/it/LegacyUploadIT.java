@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The SMGW.Lite door on the deployed platform, called as the ESP32 firmware calls it (docs/smgwlite-protocol.md):
  * buffers built byte for byte ({@link SmgwLiteBuffer}), both field sets and the old flags, zero slots, TAF 14 entries
  * interleaved, a re-sent buffer, bad input; the stored quarter-hour and high-resolution values checked exactly in the
- * database and the day view's thin lines over REST, the answers' ack and counts; an imported {@code clients} line lets a device upload with its old token.
+ * database and the day view's thin lines over REST, the answers' ack and counts; an imported {@code clients} line lets
+ * a device upload with its old token.
+ *
+ * <p>Over 320 lines because each test is one whole firmware flow on the one door (register, upload, check rows, page
+ * the upload log); split by flow, the classes would share every helper and the deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
